@@ -1,0 +1,240 @@
+using Studio.Core.Segments;
+using Studio.Core.Templates;
+
+namespace Studio.Core.Jobs;
+
+/// <summary>
+/// One video being made: the brief (title, theme, template, provider, mode), its segments and its outcome.
+/// Every state change goes through a method here, which checks the transition and bumps <see cref="Version"/>
+/// so that two writers can never both move the same job (optimistic concurrency).
+/// </summary>
+public sealed class ProductionJob
+{
+    /// <summary>Longest title accepted.</summary>
+    public const int MaxTitleLength = 120;
+
+    /// <summary>Longest theme accepted.</summary>
+    public const int MaxThemeLength = 500;
+
+    private readonly List<Segment> _segments = [];
+
+    private ProductionJob()
+    {
+        OwnerId = Title = Theme = TemplateName = StylePrompt = Provider = string.Empty;
+    }
+
+    internal ProductionJob(
+        Guid id,
+        string ownerId,
+        string title,
+        string theme,
+        VideoTemplate template,
+        string provider,
+        GenerationMode mode,
+        decimal estimatedCostUsd,
+        DateTimeOffset now)
+    {
+        Id = id;
+        OwnerId = ownerId;
+        Title = title;
+        Theme = theme;
+        TemplateId = template.Id;
+        TemplateName = template.Name;
+        AspectRatio = template.AspectRatio;
+        SegmentSeconds = template.SegmentSeconds;
+        StylePrompt = template.StylePrompt;
+        Provider = provider;
+        Mode = mode;
+        Status = JobStatus.Draft;
+        EstimatedCostUsd = estimatedCostUsd;
+        CreatedAt = now;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Identifier.</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>The user who owns it; nobody else sees it.</summary>
+    public string OwnerId { get; private set; }
+
+    /// <summary>Short title shown in lists.</summary>
+    public string Title { get; private set; }
+
+    /// <summary>What the video is about.</summary>
+    public string Theme { get; private set; }
+
+    /// <summary>The template it was made from.</summary>
+    public Guid TemplateId { get; private set; }
+
+    /// <summary>The template's name when the job was created.</summary>
+    public string TemplateName { get; private set; }
+
+    /// <summary>Frame shape, copied from the template.</summary>
+    public AspectRatio AspectRatio { get; private set; }
+
+    /// <summary>Seconds per segment, copied from the template.</summary>
+    public int SegmentSeconds { get; private set; }
+
+    /// <summary>Style words added to every prompt, copied from the template.</summary>
+    public string StylePrompt { get; private set; }
+
+    /// <summary>Provider that generates the segments (e.g. "local").</summary>
+    public string Provider { get; private set; }
+
+    /// <summary>Default generation mode of the segments.</summary>
+    public GenerationMode Mode { get; private set; }
+
+    /// <summary>Where the job stands.</summary>
+    public JobStatus Status { get; private set; }
+
+    /// <summary>Overall progress, 0 to 1.</summary>
+    public double Progress { get; private set; }
+
+    /// <summary>What the provider prices say it will cost, in USD.</summary>
+    public decimal EstimatedCostUsd { get; private set; }
+
+    /// <summary>What the made segments did cost, in USD.</summary>
+    public decimal ActualCostUsd { get; private set; }
+
+    /// <summary>File-store key of the final MP4, once completed.</summary>
+    public string? FinalVideoFile { get; private set; }
+
+    /// <summary>File-store key of the poster JPEG, once completed.</summary>
+    public string? PosterFile { get; private set; }
+
+    /// <summary>When it was created.</summary>
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When a worker first took it.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    /// <summary>When it completed, failed or was cancelled.</summary>
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    /// <summary>Why it failed, in words for the user.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>The worker holding it, while running.</summary>
+    public string? LeaseOwner { get; private set; }
+
+    /// <summary>Until when that worker's claim holds; past it, another worker may take the job over.</summary>
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    /// <summary>Concurrency token, new on every change.</summary>
+    public Guid Version { get; private set; }
+
+    /// <summary>The segments, in order.</summary>
+    public IReadOnlyList<Segment> Segments => _segments;
+
+    /// <summary>Total length of the video.</summary>
+    public TimeSpan TotalDuration => TimeSpan.FromSeconds(SegmentSeconds * _segments.Count);
+
+    /// <summary>True once the job can change no more.</summary>
+    public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
+
+    internal void AddSegment(Segment segment) => _segments.Add(segment);
+
+    /// <summary>Draft → Queued: hands the job to the workers.</summary>
+    public void Queue()
+    {
+        EnsureStatus(JobStatus.Draft);
+        Status = JobStatus.Queued;
+        Touch();
+    }
+
+    /// <summary>Queued (or Running/Assembling with an expired lease) → Running, held by <paramref name="worker"/>.</summary>
+    public void Claim(string worker, DateTimeOffset now, TimeSpan lease)
+    {
+        var takeOver = Status is JobStatus.Running or JobStatus.Assembling && LeaseUntil < now;
+        if (Status != JobStatus.Queued && !takeOver)
+        {
+            throw new InvalidOperationException($"Job {Id} is {Status} and held until {LeaseUntil}; it cannot be claimed.");
+        }
+
+        if (Status == JobStatus.Queued)
+        {
+            Status = JobStatus.Running;
+        }
+
+        StartedAt ??= now;
+        LeaseOwner = worker;
+        LeaseUntil = now + lease;
+        Touch();
+    }
+
+    /// <summary>Extends the lease of the worker that holds the job.</summary>
+    public void RenewLease(string worker, DateTimeOffset now, TimeSpan lease)
+    {
+        EnsureHeldBy(worker);
+        LeaseUntil = now + lease;
+        Touch();
+    }
+
+    /// <summary>Sets overall progress (0 to 1).</summary>
+    public void ReportProgress(double progress)
+    {
+        Progress = Math.Clamp(progress, 0, 1);
+        Touch();
+    }
+
+    /// <summary>Running → Assembling.</summary>
+    public void BeginAssembly()
+    {
+        EnsureStatus(JobStatus.Running, JobStatus.Assembling);
+        Status = JobStatus.Assembling;
+        Touch();
+    }
+
+    /// <summary>Assembling → Completed with the final files.</summary>
+    public void Complete(string finalVideoFile, string posterFile, DateTimeOffset now)
+    {
+        EnsureStatus(JobStatus.Assembling);
+        Status = JobStatus.Completed;
+        FinalVideoFile = finalVideoFile;
+        PosterFile = posterFile;
+        ActualCostUsd = _segments.Sum(s => s.CostUsd);
+        Progress = 1;
+        Error = null;
+        Finish(now);
+    }
+
+    /// <summary>Any unfinished state → Failed with a reason for the user.</summary>
+    public void Fail(string error, DateTimeOffset now)
+    {
+        if (IsFinished)
+        {
+            throw new InvalidOperationException($"Job {Id} is already {Status}.");
+        }
+
+        Status = JobStatus.Failed;
+        Error = error;
+        ActualCostUsd = _segments.Sum(s => s.CostUsd);
+        Finish(now);
+    }
+
+    private void Finish(DateTimeOffset now)
+    {
+        FinishedAt = now;
+        LeaseOwner = null;
+        LeaseUntil = null;
+        Touch();
+    }
+
+    private void EnsureHeldBy(string worker)
+    {
+        if (LeaseOwner != worker)
+        {
+            throw new InvalidOperationException($"Job {Id} is held by {LeaseOwner ?? "nobody"}, not {worker}.");
+        }
+    }
+
+    private void EnsureStatus(params JobStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new InvalidOperationException($"Job {Id} is {Status}; expected {string.Join(" or ", allowed)}.");
+        }
+    }
+
+    private void Touch() => Version = Guid.NewGuid();
+}

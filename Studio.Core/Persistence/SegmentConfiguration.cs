@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Studio.Core.Segments;
+
+namespace Studio.Core.Persistence;
+
+internal sealed class SegmentConfiguration : IEntityTypeConfiguration<Segment>
+{
+    public void Configure(EntityTypeBuilder<Segment> builder)
+    {
+        builder.ToTable("Segments");
+        builder.HasKey(s => s.Id);
+        builder.HasIndex(s => new { s.JobId, s.Index }).IsUnique();
+        builder.Property(s => s.Prompt).HasMaxLength(Segment.MaxPromptLength).IsRequired();
+        builder.Property(s => s.Provider).HasMaxLength(40);
+        builder.Property(s => s.ProviderJobId).HasMaxLength(200);
+        builder.Property(s => s.Error).HasMaxLength(2000);
+        builder.Property(s => s.ClipFile).HasMaxLength(300);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Ignore(s => s.IsFinished);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Studio.Core.Accounts;
+using Studio.Core.Assets;
+using Studio.Core.Jobs;
+using Studio.Core.Segments;
+using Studio.Core.Templates;
+
+namespace Studio.Core.Persistence;
+
+/// <summary>Studio's database: users (Identity), templates, jobs, segments, assets and API tokens.</summary>
+public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : IdentityDbContext<StudioUser>(options)
+{
+    /// <summary>Video templates.</summary>
+    public DbSet<VideoTemplate> Templates => Set<VideoTemplate>();
+
+    /// <summary>Production jobs.</summary>
+    public DbSet<ProductionJob> Jobs => Set<ProductionJob>();
+
+    /// <summary>Segments of all jobs.</summary>
+    public DbSet<Segment> Segments => Set<Segment>();
+
+    /// <summary>Uploaded assets.</summary>
+    public DbSet<Asset> Assets => Set<Asset>();
+
+    /// <summary>Personal API tokens (hashed).</summary>
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite cannot compare or order DateTimeOffset columns; stored as sortable 64-bit numbers instead.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
+    }
+}

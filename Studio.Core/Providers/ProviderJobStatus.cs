@@ -1,0 +1,21 @@
+namespace Studio.Core.Providers;
+
+/// <summary>How a provider's generation is going.</summary>
+/// <param name="State">Queued, running, succeeded or failed.</param>
+/// <param name="Progress">0 to 1 where the provider tells it, else 0.</param>
+/// <param name="Error">The provider's reason, when failed.</param>
+/// <param name="IsPermanent">When failed: true if trying again would fail the same way (refused prompt, bad input).</param>
+public sealed record ProviderJobStatus(ProviderJobState State, double Progress = 0, string? Error = null, bool IsPermanent = false)
+{
+    /// <summary>Waiting at the provider.</summary>
+    public static ProviderJobStatus Queued { get; } = new(ProviderJobState.Queued);
+
+    /// <summary>Done.</summary>
+    public static ProviderJobStatus Succeeded { get; } = new(ProviderJobState.Succeeded, 1);
+
+    /// <summary>Rendering, with progress.</summary>
+    public static ProviderJobStatus Running(double progress) => new(ProviderJobState.Running, Math.Clamp(progress, 0, 1));
+
+    /// <summary>Failed with a reason.</summary>
+    public static ProviderJobStatus Failed(string error, bool permanent) => new(ProviderJobState.Failed, 0, error, permanent);
+}

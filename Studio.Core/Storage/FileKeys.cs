@@ -1,0 +1,17 @@
+namespace Studio.Core.Storage;
+
+/// <summary>The layout of keys in the file store (see ARCHITECTURE.md, "Data folder").</summary>
+public static class FileKeys
+{
+    /// <summary>An uploaded asset.</summary>
+    public static string Asset(Guid assetId) => $"assets/{assetId:N}";
+
+    /// <summary>A take of a segment's clip.</summary>
+    public static string Take(Guid jobId, int segmentIndex, int take) => $"jobs/{jobId:N}/takes/{segmentIndex}-{take}.mp4";
+
+    /// <summary>The final cut of a job.</summary>
+    public static string FinalVideo(Guid jobId) => $"jobs/{jobId:N}/out/final.mp4";
+
+    /// <summary>The poster image of a job.</summary>
+    public static string Poster(Guid jobId) => $"jobs/{jobId:N}/out/poster.jpg";
+}
