@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using Studio.Core.Accounts;
+using Studio.Core.Assembly;
+using Studio.Core.Events;
+using Studio.Core.Jobs;
+using Studio.Core.Media;
+using Studio.Core.Orchestration;
+using Studio.Core.Persistence;
+using Studio.Core.Providers;
+using Studio.Core.Storage;
+using Studio.Core.Templates;
+
+namespace Studio.Core;
+
+/// <summary>Registers Studio.Core's services.</summary>
+public static class CoreServiceExtensions
+{
+    /// <summary>Adds the domain, storage, orchestration and media services, with their options validated at start.</summary>
+    public static IHostApplicationBuilder AddStudioCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<StudioOptions>().BindConfiguration(StudioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StudioPaths>();
+
+        // The database seam: SQLite under the data folder today; the provider is chosen here and nowhere else.
+        services.AddDbContextFactory<StudioDbContext>((sp, options) =>
+            options.UseSqlite($"Data Source={sp.GetRequiredService<StudioPaths>().DatabaseFile};Pooling=true;Default Timeout=30"));
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContext());
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<TemplateSeeder>();
+        services.AddScoped<AccountBootstrapper>();
+        services.AddSingleton<ApiTokenAuthenticator>();
+
+        services.AddSingleton<IFileStore, FileSystemFileStore>();
+        services.AddSingleton<IJobEvents, InProcessJobEvents>();
+        services.AddSingleton<IMediaEngine, FfmpegCoreMediaEngine>();
+        //ASSEMBLER services.AddSingleton<IVideoAssembler, FfmpegVideoAssembler>();
+
+        services.AddSingleton<VideoProviderCatalog>();
+        services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<JobService>();
+
+        services.AddSingleton<JobQueueSignal>();
+        services.AddSingleton<JobQueue>();
+        services.AddSingleton<GenerationSlots>();
+        services.AddSingleton<SegmentGenerator>();
+        services.AddSingleton<JobRunner>();
+        services.AddResiliencePipeline(ResiliencePipelines.ProviderRead, pipeline => pipeline
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<HttpRequestException>()
+                    .Handle<IOException>()
+                    .Handle<TimeoutRejectedException>()
+                    .Handle<ProviderException>(e => !e.IsPermanent),
+                MaxRetryAttempts = 3,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(500),
+            })
+            .AddTimeout(TimeSpan.FromMinutes(2)));
+        return builder;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Studio.Core.Jobs;
+
+/// <summary>The outcome of a command on an existing job.</summary>
+public enum JobCommandOutcome
+{
+    /// <summary>Done.</summary>
+    Done,
+
+    /// <summary>No such job for this user (another user's job is not found either).</summary>
+    NotFound,
+
+    /// <summary>The job's state forbids it.</summary>
+    Conflict,
+}

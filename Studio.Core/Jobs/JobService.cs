@@ -1,0 +1,227 @@
+using Microsoft.EntityFrameworkCore;
+using Studio.Core.Common;
+using Studio.Core.Events;
+using Studio.Core.Orchestration;
+using Studio.Core.Persistence;
+using Studio.Core.Providers;
+using Studio.Core.Segments;
+using Studio.Core.Storage;
+using Studio.Core.Templates;
+
+namespace Studio.Core.Jobs;
+
+/// <summary>
+/// What users do with their jobs: create, start, read, list, fetch the video. Every method takes the caller's
+/// user id and treats another user's job exactly as a job that does not exist.
+/// </summary>
+public sealed class JobService(
+    IDbContextFactory<StudioDbContext> dbFactory,
+    VideoProviderCatalog providers,
+    IJobEvents events,
+    JobQueueSignal queueSignal,
+    IFileStore files,
+    TimeProvider time)
+{
+    /// <summary>Creates a Draft job from a command, or says what is wrong with it.</summary>
+    public async Task<CreateJobResult> CreateAsync(string ownerId, CreateJobCommand command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var errors = new ValidationErrors();
+        var theme = TextInput.Clean(command.Theme);
+        var title = TextInput.Clean(command.Title);
+        if (theme.Length == 0)
+        {
+            errors.Add("theme", "Say what the video is about.");
+        }
+        else if (theme.Length > ProductionJob.MaxThemeLength)
+        {
+            errors.Add("theme", $"The theme is {theme.Length} characters long; keep it under {ProductionJob.MaxThemeLength}.");
+        }
+
+        if (title.Length > ProductionJob.MaxTitleLength)
+        {
+            errors.Add("title", $"The title is {title.Length} characters long; keep it under {ProductionJob.MaxTitleLength}.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        VideoTemplate? template = null;
+        if (string.IsNullOrWhiteSpace(command.Template))
+        {
+            errors.Add("template", "Choose a template.");
+        }
+        else
+        {
+            template = await TemplateCatalog.FindAsync(db, command.Template, ct).ConfigureAwait(false);
+            if (template is null)
+            {
+                errors.Add("template", $"There is no template named '{TextInput.Clean(command.Template)}'.");
+            }
+        }
+
+        if (template is null || !errors.IsEmpty)
+        {
+            return new CreateJobResult(null, errors);
+        }
+
+        var providerName = string.IsNullOrWhiteSpace(command.Provider) ? template.DefaultProvider : command.Provider.Trim();
+        var provider = providers.Find(providerName);
+        var mode = command.Mode ?? template.DefaultMode;
+        if (provider is null)
+        {
+            errors.Add("provider", $"There is no provider named '{TextInput.Clean(providerName)}'. Available: {string.Join(", ", providers.All.Select(p => p.Name))}.");
+            return new CreateJobResult(null, errors);
+        }
+
+        CheckCapabilities(provider, template, mode, errors);
+        var prompts = CheckPrompts(command.Prompts, template, theme, provider, errors);
+        if (!errors.IsEmpty)
+        {
+            return new CreateJobResult(null, errors);
+        }
+
+        var job = Build(ownerId, title.Length > 0 ? title : Shorten(theme, ProductionJob.MaxTitleLength), theme, template, provider, mode, prompts);
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await PublishAsync(job, ct).ConfigureAwait(false);
+        return new CreateJobResult(JobDetails.From(job), null);
+    }
+
+    /// <summary>Draft → Queued: hands the job to the workers.</summary>
+    public async Task<JobCommandOutcome> StartAsync(string ownerId, Guid jobId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
+        if (job is null)
+        {
+            return JobCommandOutcome.NotFound;
+        }
+
+        if (job.Status != JobStatus.Draft)
+        {
+            return JobCommandOutcome.Conflict;
+        }
+
+        job.Queue();
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return JobCommandOutcome.Conflict;
+        }
+
+        await PublishAsync(job, ct).ConfigureAwait(false);
+        queueSignal.Notify();
+        return JobCommandOutcome.Done;
+    }
+
+    /// <summary>The job with its segments, or null when the user has no such job.</summary>
+    public async Task<JobDetails?> GetAsync(string ownerId, Guid jobId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var job = await db.Jobs.AsNoTracking().Include(j => j.Segments)
+            .FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
+        return job is null ? null : JobDetails.From(job);
+    }
+
+    /// <summary>The user's jobs, newest first.</summary>
+    public async Task<IReadOnlyList<JobSummary>> ListAsync(string ownerId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var rows = await db.Jobs.AsNoTracking().Where(j => j.OwnerId == ownerId)
+            .Select(j => new JobSummary(
+                j.Id, j.Title, j.TemplateName, j.Provider, j.Status, j.Progress, j.EstimatedCostUsd, j.ActualCostUsd,
+                j.Segments.Count, j.CreatedAt, j.FinishedAt))
+            .ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.OrderByDescending(j => j.CreatedAt)];
+    }
+
+    /// <summary>Opens a completed job's final video or poster; null when the user has no such job or it is not completed.</summary>
+    public async Task<JobFile?> OpenOutputAsync(string ownerId, Guid jobId, JobOutput output, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
+        var key = output == JobOutput.Video ? job?.FinalVideoFile : job?.PosterFile;
+        if (job is null || job.Status != JobStatus.Completed || key is null)
+        {
+            return null;
+        }
+
+        var stream = await files.OpenReadAsync(key, ct).ConfigureAwait(false);
+        var extension = output == JobOutput.Video ? "mp4" : "jpg";
+        return new JobFile(stream, output == JobOutput.Video ? "video/mp4" : "image/jpeg", $"{FileNames.Slug(job.Title)}.{extension}");
+    }
+
+    private static void CheckCapabilities(IVideoProvider provider, VideoTemplate template, GenerationMode mode, ValidationErrors errors)
+    {
+        var caps = provider.Capabilities;
+        if (!caps.Modes.Contains(mode))
+        {
+            errors.Add("mode", $"{provider.DisplayName} cannot do {mode}; it offers {string.Join(", ", caps.Modes)}.");
+        }
+        else if (mode != GenerationMode.TextToVideo)
+        {
+            errors.Add("mode", $"{mode} starts from an uploaded image or clip per segment; asset uploads are not available yet, so use TextToVideo.");
+        }
+
+        if (!caps.AspectRatios.Contains(template.AspectRatio))
+        {
+            errors.Add("template", $"{provider.DisplayName} cannot render {template.AspectRatio.ToDisplay()} videos.");
+        }
+
+        if (TimeSpan.FromSeconds(template.SegmentSeconds) > caps.MaxDuration)
+        {
+            errors.Add("template", $"{provider.DisplayName} makes clips of at most {caps.MaxDuration.TotalSeconds:0} s; the template asks for {template.SegmentSeconds} s.");
+        }
+    }
+
+    private static List<string> CheckPrompts(IReadOnlyList<string>? given, VideoTemplate template, string theme, IVideoProvider provider, ValidationErrors errors)
+    {
+        if (given is null)
+        {
+            return [.. PromptDrafter.Draft(template, theme)];
+        }
+
+        if (given.Count != template.SegmentCount)
+        {
+            errors.Add("prompts", $"'{template.Name}' has {template.SegmentCount} segments; {given.Count} prompts were given.");
+            return [];
+        }
+
+        var prompts = given.Select(TextInput.Clean).ToList();
+        var limit = Math.Min(Segment.MaxPromptLength, provider.Capabilities.MaxPromptLength);
+        for (var i = 0; i < prompts.Count; i++)
+        {
+            if (prompts[i].Length == 0)
+            {
+                errors.Add($"prompts[{i}]", $"Segment {i + 1} needs a prompt.");
+            }
+            else if (prompts[i].Length > limit)
+            {
+                errors.Add($"prompts[{i}]", $"Segment {i + 1}'s prompt is {prompts[i].Length} characters long; {provider.DisplayName} takes at most {limit}.");
+            }
+        }
+
+        return prompts;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+
+    private ProductionJob Build(string ownerId, string title, string theme, VideoTemplate template, IVideoProvider provider, GenerationMode mode, List<string> prompts)
+    {
+        var now = time.GetUtcNow();
+        var jobId = Guid.CreateVersion7(now);
+        var segments = prompts.Select((prompt, i) =>
+        {
+            var request = new GenerationRequest(Guid.Empty, prompt, template.StylePrompt, mode, template.AspectRatio, TimeSpan.FromSeconds(template.SegmentSeconds), null);
+            return new Segment(Guid.CreateVersion7(now), jobId, i, prompt, mode, null, provider.Name, template.SegmentSeconds, provider.EstimatePriceUsd(request));
+        }).ToList();
+        var job = new ProductionJob(jobId, ownerId, title, theme, template, provider.Name, mode, segments.Sum(s => s.EstimatedCostUsd), now);
+        segments.ForEach(job.AddSegment);
+        return job;
+    }
+
+    private ValueTask PublishAsync(ProductionJob job, CancellationToken ct) =>
+        events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, job.Progress, null, time.GetUtcNow()), ct);
+}

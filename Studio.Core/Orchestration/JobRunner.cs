@@ -1,0 +1,233 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Studio.Core.Assembly;
+using Studio.Core.Events;
+using Studio.Core.Jobs;
+using Studio.Core.Media;
+using Studio.Core.Persistence;
+using Studio.Core.Segments;
+using Studio.Core.Storage;
+using Studio.Core.Templates;
+
+namespace Studio.Core.Orchestration;
+
+/// <summary>
+/// Works one claimed job to its end: generates the unfinished segments (bounded, in parallel), then assembles
+/// the final cut. The lease is renewed while it works; when the lease is lost (another worker took over) it stops.
+/// Every state is written before it is announced, and a job taken over after a crash resumes where it was.
+/// </summary>
+public sealed partial class JobRunner(
+    IDbContextFactory<StudioDbContext> dbFactory,
+    JobQueue queue,
+    SegmentGenerator generator,
+    GenerationSlots slots,
+    IVideoAssembler assembler,
+    IFileStore files,
+    StudioPaths paths,
+    IJobEvents events,
+    TimeProvider time,
+    IOptions<WorkerOptions> options,
+    ILogger<JobRunner> logger)
+{
+    private static readonly TimeSpan ProgressWriteInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Works the job that <paramref name="worker"/> has claimed.</summary>
+    public async Task RunAsync(Guid jobId, string worker, CancellationToken ct)
+    {
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewal = KeepLeaseAsync(jobId, worker, held);
+        try
+        {
+            await RunHeldAsync(jobId, held.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: give the job back so the next worker resumes it at once.
+            await queue.ReleaseAsync(jobId, worker, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or DbUpdateConcurrencyException)
+        {
+            LogLeaseLost(logger, jobId, worker);
+        }
+        finally
+        {
+            await held.CancelAsync().ConfigureAwait(false);
+            await renewal.ConfigureAwait(false);
+        }
+    }
+
+    private async Task KeepLeaseAsync(Guid jobId, string worker, CancellationTokenSource held)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.Value.Lease / 3, time, held.Token).ConfigureAwait(false);
+                if (!await queue.RenewAsync(jobId, worker, held.Token).ConfigureAwait(false))
+                {
+                    await held.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The job is over or the worker is stopping.
+        }
+    }
+
+    private async Task RunHeldAsync(Guid jobId, CancellationToken ct)
+    {
+        var job = await LoadAsync(jobId, ct).ConfigureAwait(false);
+        LogStarted(logger, jobId, job.Status);
+        if (job.Status == JobStatus.Running)
+        {
+            var context = new GenerationContext(job.Id, job.OwnerId, job.StylePrompt, job.AspectRatio);
+            using var progress = new ProgressWriter(this, jobId);
+            var unfinished = job.Segments.Where(s => !s.IsFinished).OrderBy(s => s.Index).ToList();
+            await Parallel.ForEachAsync(
+                unfinished,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentSegments, CancellationToken = ct },
+                async (segment, token) =>
+                {
+                    using var slot = await slots.AcquireAsync(token).ConfigureAwait(false);
+                    await generator.GenerateAsync(context, segment.Id, progress.SegmentChangedAsync, token).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+
+            job = await LoadAsync(jobId, ct).ConfigureAwait(false);
+            var failed = job.Segments.Where(s => s.Status == SegmentStatus.Failed).OrderBy(s => s.Index).ToList();
+            if (failed.Count > 0)
+            {
+                var first = failed[0];
+                var message = failed.Count == 1
+                    ? $"Segment {first.Index + 1} could not be made: {first.Error}"
+                    : $"{failed.Count} segments could not be made. Segment {first.Index + 1}: {first.Error}";
+                await UpdateJobAsync(jobId, j => j.Fail(message, time.GetUtcNow()), null, ct).ConfigureAwait(false);
+                LogFailed(logger, jobId, message);
+                return;
+            }
+
+            await UpdateJobAsync(jobId, j => j.BeginAssembly(), null, ct).ConfigureAwait(false);
+        }
+
+        await AssembleAsync(jobId, ct).ConfigureAwait(false);
+    }
+
+    private async Task AssembleAsync(Guid jobId, CancellationToken ct)
+    {
+        var job = await LoadAsync(jobId, ct).ConfigureAwait(false);
+        var clips = job.Segments.OrderBy(s => s.Index)
+            .Select(s => new AssemblyClip(LocalPathOf(s.ClipFile!), TimeSpan.FromSeconds(s.Seconds)))
+            .ToList();
+        var video = paths.NewTempFile(".mp4");
+        var poster = paths.NewTempFile(".jpg");
+        try
+        {
+            var latest = new LatestValue();
+            var plan = new AssemblyPlan(clips, FrameSize.For(job.AspectRatio), video, poster);
+            var assembly = assembler.AssembleAsync(plan, latest, ct);
+            await ReportWhileAsync(assembly, jobId, latest, ct).ConfigureAwait(false);
+            await assembly.ConfigureAwait(false);
+
+            await files.PromoteAsync(video, FileKeys.FinalVideo(jobId), ct).ConfigureAwait(false);
+            await files.PromoteAsync(poster, FileKeys.Poster(jobId), ct).ConfigureAwait(false);
+            await UpdateJobAsync(jobId, j => j.Complete(FileKeys.FinalVideo(jobId), FileKeys.Poster(jobId), time.GetUtcNow()), null, ct).ConfigureAwait(false);
+            LogCompleted(logger, jobId);
+        }
+        catch (MediaProcessingException ex)
+        {
+            LogAssemblyFailed(logger, ex, jobId);
+            await UpdateJobAsync(jobId, j => j.Fail($"The final video could not be assembled: {ex.Message}", time.GetUtcNow()), null, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(video);
+            File.Delete(poster);
+        }
+    }
+
+    private async Task ReportWhileAsync(Task work, Guid jobId, LatestValue latest, CancellationToken ct)
+    {
+        var written = -1d;
+        while (!work.IsCompleted)
+        {
+            await Task.WhenAny(work, Task.Delay(ProgressWriteInterval, time, ct)).ConfigureAwait(false);
+            var value = latest.Value;
+            if (!work.IsCompleted && value - written >= 0.01)
+            {
+                written = value;
+                await UpdateJobAsync(jobId, j => j.ReportProgress(JobProgress.WhileAssembling(value)), null, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private string LocalPathOf(string key) =>
+        files.TryGetLocalPath(key) ?? throw new InvalidOperationException($"Clip '{key}' is not on local disk; assembly needs it there.");
+
+    private async Task<ProductionJob> LoadAsync(Guid jobId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.Jobs.AsNoTracking().Include(j => j.Segments).FirstAsync(j => j.Id == jobId, ct).ConfigureAwait(false);
+    }
+
+    private async Task UpdateJobAsync(Guid jobId, Action<ProductionJob> change, int? segmentIndex, CancellationToken ct)
+    {
+        ProductionJob job;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false))
+        {
+            job = await db.Jobs.Include(j => j.Segments).FirstAsync(j => j.Id == jobId, ct).ConfigureAwait(false);
+            change(job);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+
+        await events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, job.Progress, segmentIndex, time.GetUtcNow()), ct).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Job {JobId} taken up in state {Status}")]
+    private static partial void LogStarted(ILogger logger, Guid jobId, JobStatus status);
+
+    [LoggerMessage(LogLevel.Information, "Job {JobId} completed")]
+    private static partial void LogCompleted(ILogger logger, Guid jobId);
+
+    [LoggerMessage(LogLevel.Warning, "Job {JobId} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, Guid jobId, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Job {JobId}: assembly failed")]
+    private static partial void LogAssemblyFailed(ILogger logger, Exception exception, Guid jobId);
+
+    [LoggerMessage(LogLevel.Warning, "Job {JobId}: worker {Worker} lost its lease and stopped")]
+    private static partial void LogLeaseLost(ILogger logger, Guid jobId, string worker);
+
+    /// <summary>Keeps the last progress an assembler reported, without a synchronization context.</summary>
+    private sealed class LatestValue : IProgress<double>
+    {
+        private double _value;
+
+        public double Value => Volatile.Read(ref _value);
+
+        public void Report(double value) => Volatile.Write(ref _value, value);
+    }
+
+    /// <summary>Turns segment changes into job progress writes and events, one writer at a time.</summary>
+    private sealed class ProgressWriter(JobRunner runner, Guid jobId) : IDisposable
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+
+        public async Task SegmentChangedAsync(Segment segment, CancellationToken ct)
+        {
+            await _gate.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await runner.UpdateJobAsync(jobId, j => j.ReportProgress(JobProgress.WhileGenerating(j.Segments)), segment.Index, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public void Dispose() => _gate.Dispose();
+    }
+}
