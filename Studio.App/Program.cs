@@ -1,27 +1,23 @@
-using Studio.App.Components;
+using Studio.App.Hosting;
+using Studio.Core;
+using Studio.Providers;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Configuration.AddRepositorySettings(builder.Environment);
+builder.AddStudioCore();
+builder.AddStudioProviders();
+builder.AddStudioApp();
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+if (SetupCommand.IsRequested(args))
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    return await SetupCommand.RunAsync(app);
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
-app.UseAntiforgery();
+await app.PrepareStudioAsync();
+app.UseStudio();
+await app.RunAsync();
+return 0;
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>The web host's entry point (public for WebApplicationFactory).</summary>
+public partial class Program;

@@ -51,10 +51,39 @@ public sealed partial class JobRunner(
         {
             LogLeaseLost(logger, jobId, worker);
         }
+#pragma warning disable CA1031 // A job that throws something unforeseen is failed with the reason, not retried forever.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogUnexpected(logger, ex, jobId);
+            await FailUnexpectedlyAsync(jobId, ex).ConfigureAwait(false);
+        }
         finally
         {
             await held.CancelAsync().ConfigureAwait(false);
             await renewal.ConfigureAwait(false);
+        }
+    }
+
+    private async Task FailUnexpectedlyAsync(Guid jobId, Exception ex)
+    {
+        try
+        {
+            await UpdateJobAsync(
+                jobId,
+                j =>
+                {
+                    if (!j.IsFinished)
+                    {
+                        j.Fail($"Studio hit an unexpected error: {ex.Message}", time.GetUtcNow());
+                    }
+                },
+                null,
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DbUpdateException inner)
+        {
+            LogUnexpected(logger, inner, jobId);
         }
     }
 
@@ -196,6 +225,9 @@ public sealed partial class JobRunner(
 
     [LoggerMessage(LogLevel.Error, "Job {JobId}: assembly failed")]
     private static partial void LogAssemblyFailed(ILogger logger, Exception exception, Guid jobId);
+
+    [LoggerMessage(LogLevel.Error, "Job {JobId} failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, Guid jobId);
 
     [LoggerMessage(LogLevel.Warning, "Job {JobId}: worker {Worker} lost its lease and stopped")]
     private static partial void LogLeaseLost(ILogger logger, Guid jobId, string worker);

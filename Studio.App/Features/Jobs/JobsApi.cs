@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Studio.App.Auth;
+using Studio.Core.Common;
+using Studio.Core.Jobs;
+using Studio.Core.Segments;
+
+namespace Studio.App.Features.Jobs;
+
+/// <summary>The jobs API: create, start, read, list, download. Another user's job answers 404 like a missing one.</summary>
+internal static class JobsApi
+{
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/api/jobs").WithTags("Jobs");
+        jobs.MapGet("/", ListJobs);
+        jobs.MapPost("/", CreateJob);
+        jobs.MapGet("/{id:guid}", GetJob);
+        jobs.MapPost("/{id:guid}/start", StartJob);
+        jobs.MapGet("/{id:guid}/video", GetVideo);
+        jobs.MapGet("/{id:guid}/poster", GetPoster);
+        return app;
+    }
+
+    public static async Task<Ok<IReadOnlyList<JobSummary>>> ListJobs(ClaimsPrincipal user, JobService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(user.RequireUserId(), ct));
+
+    public static async Task<Results<Created<JobResponse>, ValidationProblem>> CreateJob(
+        CreateJobRequest request, ClaimsPrincipal user, JobService service, CancellationToken ct)
+    {
+        GenerationMode? mode = null;
+        if (!string.IsNullOrWhiteSpace(request.Mode))
+        {
+            if (!Enum.TryParse<GenerationMode>(request.Mode, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                var errors = new ValidationErrors();
+                errors.Add("mode", $"Unknown mode '{TextInput.Clean(request.Mode)}'; use {string.Join(", ", Enum.GetNames<GenerationMode>())}.");
+                return TypedResults.ValidationProblem(errors.ToDictionary());
+            }
+
+            mode = parsed;
+        }
+
+        var result = await service.CreateAsync(
+            user.RequireUserId(),
+            new CreateJobCommand(request.Title, request.Theme, request.Template, request.Provider, mode, request.Prompts),
+            ct);
+        return result.Job is { } job
+            ? TypedResults.Created($"/api/jobs/{job.Id}", JobResponse.From(job))
+            : TypedResults.ValidationProblem(result.Errors!.ToDictionary());
+    }
+
+    public static async Task<Results<Ok<JobResponse>, NotFound>> GetJob(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
+        await service.GetAsync(user.RequireUserId(), id, ct) is { } job ? TypedResults.Ok(JobResponse.From(job)) : TypedResults.NotFound();
+
+    public static async Task<Results<Accepted<JobResponse>, NotFound, ProblemHttpResult>> StartJob(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct)
+    {
+        var userId = user.RequireUserId();
+        var outcome = await service.StartAsync(userId, id, ct);
+        var job = await service.GetAsync(userId, id, ct);
+        return outcome switch
+        {
+            JobCommandOutcome.Done when job is not null => TypedResults.Accepted($"/api/jobs/{id}", JobResponse.From(job)),
+            JobCommandOutcome.Conflict when job is not null => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The job cannot be started",
+                detail: $"Only a Draft job can be started; this one is {job.Status}."),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetVideo(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
+        GetOutput(id, JobOutput.Video, user, service, ct);
+
+    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetPoster(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
+        GetOutput(id, JobOutput.Poster, user, service, ct);
+
+    private static async Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetOutput(
+        Guid id, JobOutput output, ClaimsPrincipal user, JobService service, CancellationToken ct)
+    {
+        var userId = user.RequireUserId();
+        if (await service.OpenOutputAsync(userId, id, output, ct) is { } file)
+        {
+            return TypedResults.File(file.Content, file.ContentType, file.DownloadName, enableRangeProcessing: true);
+        }
+
+        var job = await service.GetAsync(userId, id, ct);
+        return job is null
+            ? TypedResults.NotFound()
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The video is not ready",
+                detail: $"The job is {job.Status}; its video can be downloaded once it is Completed.");
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Studio.App.Components;
+using Studio.App.Features.Account;
+using Studio.App.Features.Jobs;
+using Studio.App.Features.Templates;
+using Studio.Core.Accounts;
+using Studio.Core.Persistence;
+using Studio.Core.Templates;
+
+namespace Studio.App.Hosting;
+
+/// <summary>What happens once at start (database, templates, first account) and the request pipeline.</summary>
+internal static class StudioStartup
+{
+    /// <summary>Migrates the database, seeds missing templates, bootstraps the admin and announces where to sign in.</summary>
+    public static async Task<BootstrapResult> PrepareStudioAsync(this WebApplication app, bool announce = true)
+    {
+        var ct = app.Lifetime.ApplicationStopping;
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        await app.Services.GetRequiredService<TemplateSeeder>().SeedAsync(ct);
+        BootstrapResult result;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            result = await scope.ServiceProvider.GetRequiredService<AccountBootstrapper>().RunAsync(ct);
+        }
+
+        if (announce)
+        {
+            app.Lifetime.ApplicationStarted.Register(() => Announce(app, result));
+        }
+
+        return result;
+    }
+
+    /// <summary>Middleware and endpoints.</summary>
+    public static WebApplication UseStudio(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapTemplatesApi();
+        app.MapJobsApi();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static void Announce(WebApplication app, BootstrapResult result)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var console = Console.Out;
+        console.WriteLine();
+        console.WriteLine($"  Studio is ready: {string.Join("  ", addresses)}");
+        if (result.GeneratedPassword is not null)
+        {
+            console.WriteLine($"  Sign in as {result.AdminEmail} with the password {result.GeneratedPassword}");
+            console.WriteLine("  (shown this once; set Studio:Bootstrap:AdminPassword to choose your own on a new data folder)");
+        }
+        else if (result.AdminCreated)
+        {
+            console.WriteLine($"  Sign in as {result.AdminEmail} with the password from Studio:Bootstrap:AdminPassword");
+        }
+        else
+        {
+            console.WriteLine($"  Sign in as {result.AdminEmail} (its password was shown when it was created)");
+        }
+
+        console.WriteLine();
+    }
+}

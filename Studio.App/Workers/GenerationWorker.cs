@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Options;
+using Studio.Core.Orchestration;
+
+namespace Studio.App.Workers;
+
+/// <summary>
+/// The hosted loop that claims queued jobs and hands them to the job runner, up to
+/// <see cref="WorkerOptions.MaxConcurrentJobs"/> at once. All state lives in the database; this loop holds none that matters.
+/// </summary>
+internal sealed partial class GenerationWorker(
+    JobQueue queue,
+    JobRunner runner,
+    JobQueueSignal signal,
+    IOptions<WorkerOptions> options,
+    ILogger<GenerationWorker> logger) : BackgroundService
+{
+    private readonly string _workerId = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var running = new Dictionary<Guid, Task>();
+        LogStarted(logger, _workerId);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                foreach (var done in running.Where(r => r.Value.IsCompleted).Select(r => r.Key).ToList())
+                {
+                    running.Remove(done);
+                }
+
+                while (running.Count < options.Value.MaxConcurrentJobs)
+                {
+                    var jobId = await ClaimAsync(running.Keys, stoppingToken);
+                    if (jobId is not { } id)
+                    {
+                        break;
+                    }
+
+                    running[id] = RunAsync(id, stoppingToken);
+                }
+
+                await signal.WaitAsync(options.Value.IdlePoll, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the runners give their jobs back.
+        }
+
+        await Task.WhenAll(running.Values);
+    }
+
+    private async Task<Guid?> ClaimAsync(IReadOnlyCollection<Guid> exclude, CancellationToken ct)
+    {
+        try
+        {
+            return await queue.TryClaimAsync(_workerId, exclude, ct);
+        }
+        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            LogClaimFailed(logger, ex);
+            return null;
+        }
+    }
+
+    private async Task RunAsync(Guid jobId, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Yield();
+            await runner.RunAsync(jobId, _workerId, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            // A slot is free: look for more work now rather than at the next poll.
+            signal.Notify();
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Generation worker {WorkerId} started")]
+    private static partial void LogStarted(ILogger logger, string workerId);
+
+    [LoggerMessage(LogLevel.Warning, "Could not claim a job; will try again")]
+    private static partial void LogClaimFailed(ILogger logger, Exception exception);
+}
