@@ -7,11 +7,20 @@ builder.Configuration.AddRepositorySettings(builder.Environment);
 builder.AddStudioCore();
 builder.AddStudioProviders();
 builder.AddStudioApp();
+if (BenchCommand.IsRequested(args))
+{
+    BenchCommand.Configure(builder);
+}
 
 var app = builder.Build();
 if (SetupCommand.IsRequested(args))
 {
     return await SetupCommand.RunAsync(app);
+}
+
+if (BenchCommand.IsRequested(args))
+{
+    return await BenchCommand.RunAsync(app, args);
 }
 
 await app.PrepareStudioAsync();
