@@ -46,7 +46,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<IFileStore, FileSystemFileStore>();
         services.AddSingleton<IJobEvents, InProcessJobEvents>();
         services.AddSingleton<IMediaEngine, FfmpegCoreMediaEngine>();
-        //ASSEMBLER services.AddSingleton<IVideoAssembler, FfmpegVideoAssembler>();
+        services.AddSingleton<IVideoAssembler, FfmpegVideoAssembler>();
 
         services.AddSingleton<VideoProviderCatalog>();
         services.AddSingleton<TemplateCatalog>();
