@@ -41,7 +41,9 @@ internal static class StudioStartup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // API callers get problem details for bare error statuses; browsers get the friendly not-found page.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), web => web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -54,6 +56,8 @@ internal static class StudioStartup
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     private static void Announce(WebApplication app, BootstrapResult result)
     {
