@@ -1,0 +1,169 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Studio.App.Components.Shared;
+using Studio.Core.Events;
+using Studio.Core.Jobs;
+
+namespace Studio.App.Components.Pages;
+
+/// <summary>
+/// One video: its brief, live progress per segment, and the player once it is ready. Reads the job first, then
+/// listens to its events; each event only marks the view stale and a <see cref="CoalescingRefresher"/> re-reads
+/// the job at most ten times a second.
+/// </summary>
+public sealed partial class JobPage : IAsyncDisposable
+{
+    private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
+
+    private readonly CancellationTokenSource _cts = new();
+    private Guid? _shownId;
+    private string? _userId;
+    private JobDetails? _job;
+    private bool _loading = true;
+    private string? _loadError;
+    private bool _liveTrouble;
+    private IDisposable? _subscription;
+    private CoalescingRefresher? _refresher;
+    private ITimer? _ticker;
+
+    /// <summary>The job's id, from the route.</summary>
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject]
+    private JobService Jobs { get; set; } = default!;
+
+    [Inject]
+    private IJobEvents Events { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private ILogger<JobPage> Logger { get; set; } = default!;
+
+    private DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        StopListening();
+        await _cts.CancelAsync();
+        if (_refresher is not null)
+        {
+            await _refresher.DisposeAsync();
+        }
+
+        _cts.Dispose();
+    }
+
+    // The route may change the id while the page stays (one job page to another): start over for the new job.
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_shownId == Id)
+        {
+            return;
+        }
+
+        _shownId = Id;
+        StopListening();
+        if (_refresher is not null)
+        {
+            await _refresher.DisposeAsync();
+            _refresher = null;
+        }
+
+        _job = null;
+        await LoadAsync();
+    }
+
+    private async Task RetryAsync() => await LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        _loadError = null;
+        try
+        {
+            _userId ??= await AuthenticationState.RequireUserIdAsync();
+            _job = await Jobs.GetAsync(_userId, Id, _cts.Token);
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // Any failure to read becomes the page's error state with a retry.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            UiLog.LoadFailed(Logger, ex, "a job");
+            _loadError = "Studio could not read it from its database. Check that the server is running, then try again.";
+        }
+        finally
+        {
+            _loading = false;
+        }
+
+        StartListening();
+    }
+
+    // After the first read: events from now on mark the view stale. A catch-up refresh covers anything that
+    // changed between that read and the subscription. A prerender (no circuit) never listens.
+    private void StartListening()
+    {
+        if (_job is null || StatusLook.IsFinished(_job.Status) || _subscription is not null || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        var refresher = _refresher ??= new CoalescingRefresher(RefreshAsync, OnRefreshFailed, Time);
+        _subscription = Events.SubscribeToJob(Id, _ =>
+        {
+            refresher.MarkDirty();
+            return ValueTask.CompletedTask;
+        });
+        _ticker = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, TickInterval, TickInterval);
+        refresher.MarkDirty();
+    }
+
+    private void StopListening()
+    {
+        _subscription?.Dispose();
+        _subscription = null;
+        _ticker?.Dispose();
+        _ticker = null;
+    }
+
+    // Runs on the thread pool (the refresher's loop); state is handed over on the renderer's context.
+    private async Task RefreshAsync(CancellationToken ct)
+    {
+        var job = await Jobs.GetAsync(_userId!, Id, ct);
+        ct.ThrowIfCancellationRequested();
+        await InvokeAsync(() =>
+        {
+            _job = job;
+            _liveTrouble = false;
+
+            // A finished job changes no more: stop listening (the refresher goes idle by itself).
+            if (job is null || StatusLook.IsFinished(job.Status))
+            {
+                StopListening();
+            }
+
+            StateHasChanged();
+        });
+    }
+
+    private void OnRefreshFailed(Exception ex)
+    {
+        UiLog.LiveRefreshFailed(Logger, ex, "a job");
+        _ = InvokeAsync(() =>
+        {
+            _liveTrouble = true;
+            StateHasChanged();
+        });
+    }
+}

@@ -1,0 +1,180 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Studio.App.Components.Shared;
+using Studio.Core.Common;
+using Studio.Core.Jobs;
+using Studio.Core.Templates;
+
+namespace Studio.App.Components.Pages;
+
+/// <summary>
+/// The quickest way to a video: a theme, an optional title and a template. Generate creates the job, starts it
+/// and opens its page. The job service validates; its messages are shown at their fields.
+/// </summary>
+public sealed partial class QuickVideo : IDisposable
+{
+    private const string PlaceholderTheme = "your theme";
+
+    // Messages keyed by the service's field names; these fields have a place on the form, the rest go on top.
+    private static readonly HashSet<string> FieldKeys = new(StringComparer.Ordinal) { "theme", "title", "template" };
+
+    private readonly CancellationTokenSource _cts = new();
+    private readonly Dictionary<Guid, VideoTemplate?> _templateDetails = [];
+    private IReadOnlyList<TemplateSummary>? _templates;
+    private string? _loadError;
+    private string _theme = string.Empty;
+    private string? _title;
+    private Guid? _templateId;
+    private IReadOnlyList<string>? _storyboard;
+    private IDictionary<string, string[]> _errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+    private string? _submitError;
+    private bool _submitting;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject]
+    private JobService Jobs { get; set; } = default!;
+
+    [Inject]
+    private TemplateCatalog Templates { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ILogger<QuickVideo> Logger { get; set; } = default!;
+
+    // A click before the circuit is connected would be lost, so the button waits for interactivity.
+    private bool CanSubmit => RendererInfo.IsInteractive && !_submitting && _templates is { Count: > 0 };
+
+    private TemplateSummary? SelectedTemplate => _templates?.FirstOrDefault(t => t.Id == _templateId);
+
+    private IReadOnlyList<string> GeneralErrors =>
+        [.. _errors.Where(e => !FieldKeys.Contains(e.Key)).SelectMany(e => e.Value)];
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+
+    protected override async Task OnInitializedAsync() => await LoadTemplatesAsync();
+
+    private bool HasError(string field) => _errors.ContainsKey(field);
+
+    private string? ErrorFor(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    private string TemplateText(Guid? id) => _templates?.FirstOrDefault(t => t.Id == id)?.Name ?? string.Empty;
+
+    private async Task LoadTemplatesAsync()
+    {
+        _loadError = null;
+        _templates = null;
+        try
+        {
+            _templates = await Templates.ListAsync(_cts.Token);
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // Any failure to read becomes the page's error state with a retry.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            UiLog.LoadFailed(Logger, ex, "the templates");
+            _loadError = "Studio could not read them from its database. Check that the server is running, then try again.";
+            return;
+        }
+
+        var preferred = _templates.FirstOrDefault(t => string.Equals(t.Name, DefaultTemplates.Reels30, StringComparison.OrdinalIgnoreCase))
+            ?? (_templates.Count > 0 ? _templates[0] : null);
+        if (preferred is not null)
+        {
+            await OnTemplateChangedAsync(preferred.Id);
+        }
+    }
+
+    private void OnThemeChanged(string? theme)
+    {
+        _theme = theme ?? string.Empty;
+        _errors.Remove("theme");
+        DraftStoryboard();
+    }
+
+    private async Task OnTemplateChangedAsync(Guid? id)
+    {
+        _templateId = id;
+        _errors.Remove("template");
+        if (id is { } templateId && !_templateDetails.ContainsKey(templateId))
+        {
+            try
+            {
+                _templateDetails[templateId] = await Templates.FindAsync(templateId.ToString(), _cts.Token);
+            }
+            catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The storyboard draft is a nicety; the form works without it.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                UiLog.LoadFailed(Logger, ex, "a template's prompts");
+            }
+        }
+
+        DraftStoryboard();
+    }
+
+    private void DraftStoryboard()
+    {
+        var template = _templateId is { } id ? _templateDetails.GetValueOrDefault(id) : null;
+        var theme = TextInput.Clean(_theme);
+        _storyboard = template is null ? null : PromptDrafter.Draft(template, theme.Length > 0 ? theme : PlaceholderTheme);
+    }
+
+    private async Task GenerateAsync()
+    {
+        if (!CanSubmit)
+        {
+            return;
+        }
+
+        _submitting = true;
+        _submitError = null;
+        _errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        try
+        {
+            var userId = await AuthenticationState.RequireUserIdAsync();
+            var command = new CreateJobCommand(_title, _theme, _templateId?.ToString());
+            var result = await Jobs.CreateAsync(userId, command, _cts.Token);
+            if (result.Job is not { } job)
+            {
+                _errors = result.Errors?.ToDictionary() ?? _errors;
+                return;
+            }
+
+            // The job exists either way: if it could not be started its page says it is a draft.
+            await Jobs.StartAsync(userId, job.Id, _cts.Token);
+            Navigation.NavigateTo($"/jobs/{job.Id}");
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+            // Left the page.
+        }
+#pragma warning disable CA1031 // Any failure is shown on the form; the user can try again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            UiLog.CreateFailed(Logger, ex);
+            _submitError = "Studio could not create the video just now. Try again in a moment.";
+        }
+        finally
+        {
+            _submitting = false;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Studio.Core.Jobs;
+using Studio.Core.Templates;
+
+namespace Studio.App.Components.Shared;
+
+/// <summary>Text for money, percentages, durations and moments, the same on every page.</summary>
+internal static class Formats
+{
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    /// <summary>"$1.23", "$1,234.00", "$0.00"; "&lt; $0.01" for a real but tiny amount.</summary>
+    public static string Usd(decimal usd) => usd is > 0 and < 0.005m
+        ? "< $0.01"
+        : "$" + usd.ToString("N2", Culture);
+
+    /// <summary>A job's cost with a word saying what it is: spent once finished, estimated before; free when nothing is billed.</summary>
+    public static (string Amount, string Note) Cost(JobStatus status, decimal estimatedUsd, decimal actualUsd)
+    {
+        if (estimatedUsd == 0 && actualUsd == 0)
+        {
+            return (Usd(0), "free");
+        }
+
+        return StatusLook.IsFinished(status) ? (Usd(actualUsd), "spent") : ("~" + Usd(estimatedUsd), "estimated");
+    }
+
+    /// <summary>"42%" for 0.42.</summary>
+    public static string Percent(double progress) =>
+        (Math.Clamp(progress, 0, 1) * 100).ToString("0", Culture) + "%";
+
+    /// <summary>"45 s", "3 min 05 s", "1 h 02 min".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        if (span < TimeSpan.Zero)
+        {
+            span = TimeSpan.Zero;
+        }
+
+        return span.TotalHours >= 1
+            ? string.Create(Culture, $"{(int)span.TotalHours} h {span.Minutes:00} min")
+            : span.TotalMinutes >= 1
+                ? string.Create(Culture, $"{(int)span.TotalMinutes} min {span.Seconds:00} s")
+                : string.Create(Culture, $"{(int)span.TotalSeconds} s");
+    }
+
+    /// <summary>"just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", then the date ("12 Mar 2026").</summary>
+    public static string Relative(DateTimeOffset at, DateTimeOffset now)
+    {
+        var ago = now - at;
+        if (ago < TimeSpan.FromMinutes(1))
+        {
+            return "just now";
+        }
+
+        if (ago < TimeSpan.FromHours(1))
+        {
+            return string.Create(Culture, $"{(int)ago.TotalMinutes} min ago");
+        }
+
+        if (ago < TimeSpan.FromDays(1))
+        {
+            return string.Create(Culture, $"{(int)ago.TotalHours} h ago");
+        }
+
+        if (ago < TimeSpan.FromDays(2))
+        {
+            return "yesterday";
+        }
+
+        return ago < TimeSpan.FromDays(7)
+            ? string.Create(Culture, $"{(int)ago.TotalDays} days ago")
+            : at.ToString("d MMM yyyy", Culture);
+    }
+
+    /// <summary>The exact moment, for a tooltip: "2026-03-12 14:05 UTC".</summary>
+    public static string Exact(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", Culture);
+
+    /// <summary>"6 × 5 s · 9:16", a template's shape in a few characters.</summary>
+    public static string Shape(int segmentCount, int segmentSeconds, AspectRatio ratio) =>
+        string.Create(Culture, $"{segmentCount} × {segmentSeconds} s · {ratio.ToDisplay()}");
+}

@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Studio.Core.Events;
+using Studio.Core.Jobs;
+using Studio.Core.Orchestration;
+using Studio.Core.Persistence;
+using Studio.Core.Segments;
+using Studio.Core.Storage;
+
+namespace Studio.Tests.Builders;
+
+/// <summary>
+/// Moves a stored job through its real state methods, as a worker would, saves it and publishes
+/// <see cref="JobChanged"/> on the real event stream: what a page sees when a job runs, without a provider or FFmpeg.
+/// </summary>
+public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJobEvents events, TimeProvider time)
+{
+    public const string Worker = "test-worker";
+
+    /// <summary>Draft or Queued → Running, held by <see cref="Worker"/>.</summary>
+    public Task ClaimAsync(Guid jobId) => ChangeAsync(jobId, null, job =>
+    {
+        if (job.Status == JobStatus.Draft)
+        {
+            job.Queue();
+        }
+
+        job.Claim(Worker, time.GetUtcNow(), TimeSpan.FromMinutes(5));
+    });
+
+    /// <summary>A segment renders at <paramref name="progress"/> (submitting it first when it is pending).</summary>
+    public Task RenderSegmentAsync(Guid jobId, int index, double progress) => ChangeAsync(jobId, index, job =>
+    {
+        var segment = SegmentAt(job, index);
+        if (segment.Status == SegmentStatus.Pending)
+        {
+            segment.BeginSubmit(time.GetUtcNow());
+            segment.MarkSubmitted($"provider-{jobId:N}-{index}");
+        }
+
+        segment.ReportRendering(progress);
+        job.ReportProgress(JobProgress.WhileGenerating(job.Segments));
+    });
+
+    /// <summary>A segment's clip is done and stored (billed <paramref name="costUsd"/>).</summary>
+    public Task SucceedSegmentAsync(Guid jobId, int index, decimal costUsd = 0m) => ChangeAsync(jobId, index, job =>
+    {
+        SucceedSegment(job, index, costUsd);
+        job.ReportProgress(JobProgress.WhileGenerating(job.Segments));
+    });
+
+    /// <summary>A segment fails for good with <paramref name="error"/>.</summary>
+    public Task FailSegmentAsync(Guid jobId, int index, string error) => ChangeAsync(jobId, index, job =>
+    {
+        SegmentAt(job, index).Fail(error, time.GetUtcNow());
+        job.ReportProgress(JobProgress.WhileGenerating(job.Segments));
+    });
+
+    /// <summary>Every unfinished segment succeeds, the job is assembled and completes with its output keys.</summary>
+    public Task CompleteAsync(Guid jobId, decimal costPerSegmentUsd = 0m) => ChangeAsync(jobId, null, job =>
+    {
+        if (job.Status is JobStatus.Draft or JobStatus.Queued)
+        {
+            if (job.Status == JobStatus.Draft)
+            {
+                job.Queue();
+            }
+
+            job.Claim(Worker, time.GetUtcNow(), TimeSpan.FromMinutes(5));
+        }
+
+        foreach (var segment in job.Segments.Where(s => !s.IsFinished))
+        {
+            SucceedSegment(job, segment.Index, costPerSegmentUsd);
+        }
+
+        job.BeginAssembly();
+        job.Complete(FileKeys.FinalVideo(jobId), FileKeys.Poster(jobId), time.GetUtcNow());
+    });
+
+    /// <summary>The job fails with <paramref name="error"/> (claiming it first when it has not started).</summary>
+    public Task FailAsync(Guid jobId, string error) => ChangeAsync(jobId, null, job =>
+    {
+        if (job.Status == JobStatus.Draft)
+        {
+            job.Queue();
+        }
+
+        if (job.Status == JobStatus.Queued)
+        {
+            job.Claim(Worker, time.GetUtcNow(), TimeSpan.FromMinutes(5));
+        }
+
+        job.Fail(error, time.GetUtcNow());
+    });
+
+    private void SucceedSegment(ProductionJob job, int index, decimal costUsd)
+    {
+        var segment = SegmentAt(job, index);
+        if (segment.Status == SegmentStatus.Pending)
+        {
+            segment.BeginSubmit(time.GetUtcNow());
+            segment.MarkSubmitted($"provider-{job.Id:N}-{index}");
+        }
+
+        segment.BeginDownload();
+        segment.Succeed(FileKeys.Take(job.Id, index, segment.Attempts), costUsd, time.GetUtcNow());
+    }
+
+    private static Segment SegmentAt(ProductionJob job, int index) => job.Segments.Single(s => s.Index == index);
+
+    private async Task ChangeAsync(Guid jobId, int? segmentIndex, Action<ProductionJob> change)
+    {
+        ProductionJob job;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            job = await db.Jobs.Include(j => j.Segments).SingleAsync(j => j.Id == jobId);
+            change(job);
+            await db.SaveChangesAsync();
+        }
+
+        await events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, job.Progress, segmentIndex, time.GetUtcNow()), CancellationToken.None);
+    }
+}

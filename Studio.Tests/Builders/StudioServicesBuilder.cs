@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Studio.Core;
+using Studio.Core.Events;
+using Studio.Core.Jobs;
+using Studio.Core.Orchestration;
+using Studio.Core.Persistence;
+using Studio.Core.Providers;
+using Studio.Core.Storage;
+using Studio.Core.Templates;
+
+namespace Studio.Tests.Builders;
+
+/// <summary>
+/// Studio's real Core services, wired as <c>AddStudioCore</c> wires them, over a real SQLite file in a temp folder
+/// (migrated, default templates seeded): job service, template catalog, in-process job events, file store.
+/// Without workers or assembler, so nothing moves unless a test moves it (see <see cref="JobDriver"/>).
+/// The only stand-ins are at the edges: the provider catalog holds <see cref="InertVideoProvider"/> unless
+/// told otherwise, and the database factory sits behind a <see cref="GatedDbContextFactory"/> (open by default).
+/// </summary>
+/// <example>
+/// <code>
+/// await using var database = await new StudioServicesBuilder().AddToAsync(services);
+/// var jobs = provider.GetRequiredService&lt;JobService&gt;();
+/// </code>
+/// </example>
+public sealed class StudioServicesBuilder
+{
+    private readonly List<IVideoProvider> _providers = [];
+    private TimeProvider _time = TimeProvider.System;
+
+    public StudioServicesBuilder WithTime(TimeProvider time)
+    {
+        _time = time;
+        return this;
+    }
+
+    /// <summary>Adds a provider to the catalog (replacing the default inert "local" one).</summary>
+    public StudioServicesBuilder WithProvider(IVideoProvider provider)
+    {
+        _providers.Add(provider);
+        return this;
+    }
+
+    /// <summary>Creates the database and registers the services into <paramref name="services"/>; dispose the database at the end.</summary>
+    public async Task<TestDatabase> AddToAsync(IServiceCollection services)
+    {
+        var database = await TestDatabase.CreateAsync(_time);
+        services.Replace(ServiceDescriptor.Singleton(_time));
+        services.AddLogging();
+        services.AddOptions<StudioOptions>().Configure(o => o.DataDirectory = database.Folder);
+        services.TryAddSingleton<IHostEnvironment>(new FolderHostEnvironment(database.Folder));
+        services.AddSingleton<StudioPaths>();
+
+        var gate = new GatedDbContextFactory(database);
+        services.AddSingleton(gate);
+        services.AddSingleton<IDbContextFactory<StudioDbContext>>(gate);
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<TemplateSeeder>();
+        services.AddSingleton<TemplateCatalog>();
+
+        services.AddSingleton<IFileStore, FileSystemFileStore>();
+        services.AddSingleton<InProcessJobEvents>();
+        services.AddSingleton<IJobEvents>(sp => sp.GetRequiredService<InProcessJobEvents>());
+        foreach (var provider in _providers.Count > 0 ? _providers : [new InertVideoProvider()])
+        {
+            services.AddSingleton(provider);
+        }
+
+        services.AddSingleton<VideoProviderCatalog>();
+        services.AddSingleton<JobQueueSignal>();
+        services.AddSingleton<JobService>();
+        services.AddSingleton<JobDriver>();
+        return database;
+    }
+
+    private sealed class FolderHostEnvironment(string folder) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Development;
+
+        public string ApplicationName { get; set; } = "Studio.Tests";
+
+        public string ContentRootPath { get; set; } = folder;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

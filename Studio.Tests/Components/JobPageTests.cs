@@ -1,0 +1,158 @@
+using Bunit;
+using Studio.App.Components.Pages;
+
+namespace Studio.Tests.Components;
+
+public sealed class JobPageTests : StudioComponentTest
+{
+    [Fact]
+    public async Task Render_WhileTheJobLoads_ShowsLoadingState()
+    {
+        var job = await CreateJobAsync();
+        Database.Hold();
+
+        var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+
+        page.FindAll("[data-testid=job-loading]").Should().ContainSingle();
+        Database.Open();
+        page.WaitForAssertion(() => page.Find("h1").TextContent.Should().Be(job.Title));
+    }
+
+    [Fact]
+    public void Render_UnknownId_ShowsNotFound()
+    {
+        var page = Render<JobPage>(p => p.Add(c => c.Id, Guid.NewGuid()));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=job-not-found]").TextContent.Should().Contain("There is no such video"));
+        page.Find("[data-testid=job-not-found] a").GetAttribute("href").Should().Be("/");
+    }
+
+    [Fact]
+    public async Task Render_AnotherUsersJob_ShowsNotFound()
+    {
+        var theirs = await CreateJobAsync(title: "Not yours", owner: OtherUserId);
+
+        var page = Render<JobPage>(p => p.Add(c => c.Id, theirs.Id));
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=job-not-found]").Should().ContainSingle());
+        page.Markup.Should().NotContain("Not yours");
+    }
+
+    [Fact]
+    public async Task Render_DatabaseFails_ShowsErrorAndRetryLoadsTheJob()
+    {
+        var job = await CreateJobAsync(title: "Launch teaser");
+        Database.Fail(new InvalidOperationException("database is locked"));
+
+        var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=job-error]").TextContent.Should().Contain("could not be loaded"));
+        Database.Open();
+        await page.Find("[data-testid=job-error] button").ClickAsync(new());
+        page.WaitForAssertion(() => page.Find("h1").TextContent.Should().Be("Launch teaser"));
+    }
+
+    [Fact]
+    public async Task Render_RunningJob_ShowsItsBriefStatusAndProgress()
+    {
+        var job = await CreateJobAsync(theme: "Three habits of fast remote teams", title: "Remote habits");
+        await Driver.ClaimAsync(job.Id);
+        await Driver.RenderSegmentAsync(job.Id, 0, 0.5);
+
+        var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+
+        page.WaitForAssertion(() => page.Find("h1").TextContent.Should().Be("Remote habits"));
+        page.Find("[data-testid=job-theme]").TextContent.Should().Be("Three habits of fast remote teams");
+        page.Find(".job-status").TextContent.Should().Contain("Generating");
+        page.Find(".job-facts").TextContent.Should().Contain("Reels 30s Standard").And.Contain("local").And.Contain("6 × 5 s · 9:16")
+            .And.Contain("$0.00");
+        page.Find("[data-testid=overall-percent]").TextContent.Should().Be("8%");
+        page.FindAll("[data-segment]").Should().HaveCount(6);
+        page.FindAll("video").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Render_CompletedJob_ShowsThePlayerAndDownloads()
+    {
+        var job = await CreateJobAsync(title: "Launch teaser");
+        await Driver.CompleteAsync(job.Id);
+
+        var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+
+        page.WaitForAssertion(() => page.FindAll("video").Should().ContainSingle());
+        var video = page.Find("video");
+        video.GetAttribute("src").Should().Be($"/api/jobs/{job.Id}/video");
+        video.GetAttribute("poster").Should().Be($"/api/jobs/{job.Id}/poster");
+        video.HasAttribute("controls").Should().BeTrue();
+        video.HasAttribute("playsinline").Should().BeTrue();
+        page.Find(".video-frame").ClassList.Should().Contain("ratio-9x16");
+        var download = page.Find("a[data-testid=download-video]");
+        download.GetAttribute("href").Should().Be($"/api/jobs/{job.Id}/video");
+        download.GetAttribute("download").Should().Be("launch-teaser.mp4");
+        var poster = page.Find("a[data-testid=download-poster]");
+        poster.GetAttribute("href").Should().Be($"/api/jobs/{job.Id}/poster");
+        poster.HasAttribute("download").Should().BeTrue();
+        page.Find(".job-status").TextContent.Should().Contain("Ready");
+    }
+
+    [Fact]
+    public async Task Render_FailedJob_ShowsItsError()
+    {
+        var job = await CreateJobAsync();
+        await Driver.FailAsync(job.Id, "The provider is out of credits.");
+
+        var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=job-failed]").TextContent
+            .Should().Contain("This video could not be made").And.Contain("The provider is out of credits."));
+        page.FindAll("video").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task JobChanged_WhileOpen_ShowsTheNewStateWithoutReload()
+    {
+        var job = await CreateJobAsync();
+        await Driver.ClaimAsync(job.Id);
+        var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+        page.WaitForAssertion(() => page.Find("[data-testid=overall-percent]").TextContent.Should().Be("0%"));
+
+        await Driver.SucceedSegmentAsync(job.Id, 0);
+        await Driver.RenderSegmentAsync(job.Id, 1, 0.5);
+
+        page.WaitForAssertion(() =>
+        {
+            page.Find("[data-segment='0'] .status-chip").TextContent.Should().Contain("Done");
+            page.Find("[data-segment='1'] .status-chip").TextContent.Should().Contain("Rendering");
+            page.Find("[data-segment='1'] .segment-percent").TextContent.Should().Be("50%");
+            page.Find("[data-testid=overall-percent]").TextContent.Should().Be("23%");
+        });
+    }
+
+    [Fact]
+    public async Task JobChanged_ToCompleted_ShowsThePlayerAndStopsListening()
+    {
+        var job = await CreateJobAsync();
+        await Driver.ClaimAsync(job.Id);
+        var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+        page.WaitForAssertion(() => Events.SubscriptionCount.Should().Be(1));
+
+        await Driver.CompleteAsync(job.Id);
+
+        page.WaitForAssertion(() => page.FindAll("video").Should().ContainSingle());
+        page.Find("[data-testid=overall-percent]").TextContent.Should().Be("100%");
+        Events.SubscriptionCount.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Dispose_WhileListening_Unsubscribes()
+    {
+        var job = await CreateJobAsync();
+        await Driver.ClaimAsync(job.Id);
+        var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+        page.WaitForAssertion(() => Events.SubscriptionCount.Should().Be(1));
+
+        await DisposeComponentsAsync();
+
+        Events.SubscriptionCount.Should().Be(0);
+    }
+}
