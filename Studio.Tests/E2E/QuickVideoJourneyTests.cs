@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Studio.Tests.E2E;
+
+/// <summary>The walking skeleton as a user walks it, in Debian's Chromium against the app on 127.0.0.1.</summary>
+[Trait("Category", "E2E")]
+public sealed partial class QuickVideoJourneyTests(StudioProcess studio) : IClassFixture<StudioProcess>, IAsyncLifetime
+{
+    private BrowserSession _browser = null!;
+
+    public async Task InitializeAsync() => _browser = await BrowserSession.StartAsync();
+
+    public async Task DisposeAsync() => await _browser.DisposeAsync();
+
+    [Fact]
+    public async Task SignIn_QuickVideo_ProgressReachesDone_VideoPlays()
+    {
+        var page = await _browser.NewPageAsync(studio.BaseAddress);
+
+        await SignInAsync(page, StudioProcess.AdminPassword);
+        await Expect(page).ToHaveURLAsync(new Regex("/$"));
+
+        await page.GotoAsync("/quick");
+        var generate = page.Locator("[data-testid=generate]");
+        await Expect(generate).ToBeEnabledAsync(); // enabled once the circuit is live: typing before that would be lost
+        await page.Locator("textarea#theme").FillAsync("3 Django tips for beginners");
+        await Expect(page.Locator("[data-testid=template]")).ToHaveValueAsync("Reels 30s Standard");
+        await generate.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(JobUrl());
+        await Expect(page.Locator("[data-testid=overall-percent]")).ToHaveTextAsync("100%", new() { Timeout = 180_000 });
+        var video = page.Locator("video");
+        await Expect(video).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=download-video]")).ToBeVisibleAsync();
+
+        await video.EvaluateAsync("v => { v.muted = true; return v.play(); }");
+        await page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v && v.currentTime > 0.5; }");
+        var facts = await video.EvaluateAsync<double[]>("v => [v.duration, v.videoWidth, v.videoHeight]");
+        facts[0].Should().BeApproximately(30, 0.15);
+        facts[1].Should().Be(1080);
+        facts[2].Should().Be(1920);
+
+        await video.EvaluateAsync("v => v.pause()");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, "job-completed-1280x800.png"), FullPage = true });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, "job-completed-390x844.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_SaysSoAndStaysOnSignIn()
+    {
+        var page = await _browser.NewPageAsync(studio.BaseAddress);
+
+        await SignInAsync(page, "not-the-password");
+
+        await Expect(page.Locator(".auth-error")).ToContainTextAsync("do not match");
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, "sign-in-error.png") });
+    }
+
+    private static async Task SignInAsync(IPage page, string password)
+    {
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await page.Locator("#email").FillAsync(StudioProcess.AdminEmail);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("button[type=submit]").ClickAsync();
+    }
+
+    [GeneratedRegex("/jobs/[0-9a-f-]{36}$")]
+    private static partial Regex JobUrl();
+}
