@@ -6,7 +6,6 @@ using MudBlazor.Services;
 using Studio.App.Auth;
 using Studio.App.Workers;
 using Studio.Core.Accounts;
-using Studio.Core.Persistence;
 
 namespace Studio.App.Hosting;
 
@@ -23,24 +22,8 @@ internal static class AppServiceExtensions
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHealthChecks();
 
-        services.AddIdentity<StudioUser, IdentityRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-            })
-            .AddEntityFrameworkStores<StudioDbContext>()
-            .AddDefaultTokenProviders();
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.LoginPath = "/account/login";
-            options.AccessDeniedPath = "/account/login";
-            options.Cookie.Name = "studio.auth";
-            options.SlidingExpiration = true;
-            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
-        });
+        // Core registered the user store (AddIdentityCore); the host adds sign-in and its cookies.
+        new IdentityBuilder(typeof(StudioUser), typeof(IdentityRole), services).AddSignInManager().AddDefaultTokenProviders();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = AuthSchemes.Smart;
@@ -51,7 +34,19 @@ internal static class AppServiceExtensions
             .AddPolicyScheme(AuthSchemes.Smart, "Cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
                     BearerTokenHandler.HasBearer(context.Request) ? AuthSchemes.Bearer : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(AuthSchemes.Bearer, null);
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(AuthSchemes.Bearer, null)
+            .AddIdentityCookies();
+
+        // After AddIdentityCookies, whose own defaults (/Account/Login) would otherwise win.
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/account/login";
+            options.Cookie.Name = "studio.auth";
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
 
         // Every endpoint needs a signed-in user unless it says otherwise (sign-in page, static assets, health).
         services.AddAuthorizationBuilder()

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Studio.Core;
+using Studio.Core.Persistence;
+using Studio.Core.Templates;
+using Studio.Providers;
+
+namespace Studio.Tests.Builders;
+
+/// <summary>
+/// Core and the providers exactly as the app registers them (AddStudioCore + AddStudioProviders), over a temp data
+/// folder with a migrated SQLite database, real FFmpeg and the real local provider; no web host and no hosted worker,
+/// so a test drives the queue and the runner itself.
+/// </summary>
+public sealed class CoreHost : IAsyncDisposable
+{
+    private readonly TempFolder _folder = new();
+    private IHost _host = null!;
+
+    public IServiceProvider Services => _host.Services;
+
+    public string DataDirectory => _folder.Path;
+
+    public static async Task<CoreHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var core = new CoreHost();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = core._folder.Path,
+            EnvironmentName = Environments.Development,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Studio:DataDirectory"] = core._folder.Path,
+            ["Studio:Workers:StatusPoll"] = "00:00:00.050",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.AddStudioCore();
+        builder.AddStudioProviders();
+        core._host = builder.Build();
+        await core._host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await core._host.Services.GetRequiredService<TemplateSeeder>().SeedAsync(CancellationToken.None);
+        return core;
+    }
+
+    public T Get<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
+
+    public async Task AddTemplateAsync(VideoTemplate template)
+    {
+        await using var db = Get<Microsoft.EntityFrameworkCore.IDbContextFactory<StudioDbContext>>().CreateDbContext();
+        db.Templates.Add(template);
+        await db.SaveChangesAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+        await Task.CompletedTask;
+    }
+}

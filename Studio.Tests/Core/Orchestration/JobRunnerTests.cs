@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using Studio.Core.Assets;
+using Studio.Core.Events;
+using Studio.Core.Jobs;
+using Studio.Core.Orchestration;
+using Studio.Core.Persistence;
+using Studio.Core.Providers;
+using Studio.Core.Segments;
+using Studio.Core.Storage;
+using Studio.Core.Templates;
+
+namespace Studio.Tests.Core.Orchestration;
+
+/// <summary>The job runner with the real local provider, FFmpeg and SQLite: a short square template keeps it quick.</summary>
+public sealed class JobRunnerTests : IAsyncLifetime
+{
+    private const string Owner = "user-1";
+    private const string Worker = "worker-test";
+    private const string Template = "Test Square 3x2";
+    private CoreHost _core = null!;
+
+    public async Task InitializeAsync()
+    {
+        _core = await CoreHost.StartAsync();
+        await _core.AddTemplateAsync(new VideoTemplate(
+            Guid.NewGuid(), Template, "", AspectRatio.Square1x1, 3, 2, "local", GenerationMode.TextToVideo, "", [], DateTimeOffset.UtcNow));
+    }
+
+    public async Task DisposeAsync() => await _core.DisposeAsync();
+
+    [Fact]
+    public async Task Run_QueuedJob_CompletesWithVideoPosterAndOrderedProgress()
+    {
+        var jobId = await CreateAndClaimAsync();
+        var seen = new List<JobChanged>();
+        using var subscription = _core.Get<IJobEvents>().SubscribeToJob(jobId, c =>
+        {
+            lock (seen)
+            {
+                seen.Add(c);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+
+        await _core.Get<JobRunner>().RunAsync(jobId, Worker, CancellationToken.None);
+
+        var job = await LoadAsync(jobId);
+        job.Status.Should().Be(JobStatus.Completed, job.Error);
+        job.Progress.Should().Be(1);
+        job.LeaseOwner.Should().BeNull();
+        job.Segments.Should().AllSatisfy(s =>
+        {
+            s.Status.Should().Be(SegmentStatus.Succeeded);
+            s.Attempts.Should().Be(1);
+            s.ClipFile.Should().Be(FileKeys.Take(jobId, s.Index, 1));
+        });
+        var files = _core.Get<IFileStore>();
+        (await files.ExistsAsync(FileKeys.FinalVideo(jobId), CancellationToken.None)).Should().BeTrue();
+        (await files.ExistsAsync(FileKeys.Poster(jobId), CancellationToken.None)).Should().BeTrue();
+        seen.Select(c => c.Progress).Should().BeInAscendingOrder("progress never goes back");
+        seen.Select(c => c.Status).Should().ContainInOrder(JobStatus.Running, JobStatus.Assembling, JobStatus.Completed);
+        seen.Where(c => c.SegmentIndex is not null).Select(c => c.SegmentIndex!.Value).Distinct().Should().BeEquivalentTo([0, 1, 2]);
+        Directory.EnumerateFiles(Path.Combine(_core.DataDirectory, "tmp"), "*", SearchOption.AllDirectories)
+            .Should().BeEmpty("scratch files are moved into place or deleted");
+    }
+
+    [Fact]
+    public async Task Run_SegmentWithSavedProviderJobId_IsPolledNotSubmittedAgain()
+    {
+        var jobId = await CreateAndClaimAsync();
+        var segment = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 0);
+        var provider = _core.Get<VideoProviderCatalog>().Get("local");
+        var providerJobId = await provider.SubmitAsync(
+            new GenerationRequest(segment.Id, segment.Prompt, "", GenerationMode.TextToVideo, AspectRatio.Square1x1, TimeSpan.FromSeconds(2), null),
+            CancellationToken.None);
+        await ChangeSegmentAsync(segment.Id, s =>
+        {
+            s.BeginSubmit(DateTimeOffset.UtcNow);
+            s.MarkSubmitted(providerJobId);
+        });
+
+        await _core.Get<JobRunner>().RunAsync(jobId, Worker, CancellationToken.None);
+
+        var resumed = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 0);
+        resumed.Status.Should().Be(SegmentStatus.Succeeded);
+        resumed.Attempts.Should().Be(1, "the saved provider job was polled to its end, not started again");
+        resumed.ProviderJobId.Should().Be(providerJobId);
+    }
+
+    [Fact]
+    public async Task Run_ProviderLostTheRender_SegmentIsMadeAgainAndSaysSo()
+    {
+        var jobId = await CreateAndClaimAsync();
+        var segment = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 1);
+        await ChangeSegmentAsync(segment.Id, s =>
+        {
+            s.BeginSubmit(DateTimeOffset.UtcNow);
+            s.MarkSubmitted("render-from-before-a-restart");
+        });
+
+        await _core.Get<JobRunner>().RunAsync(jobId, Worker, CancellationToken.None);
+
+        var job = await LoadAsync(jobId);
+        job.Status.Should().Be(JobStatus.Completed, job.Error);
+        var remade = job.Segments.Single(s => s.Index == 1);
+        remade.Attempts.Should().Be(2);
+        remade.ClipFile.Should().Be(FileKeys.Take(jobId, 1, 2));
+    }
+
+    [Fact]
+    public async Task Run_InterruptedBetweenSubmitAndSave_CountsTheAttemptAndFinishes()
+    {
+        var jobId = await CreateAndClaimAsync();
+        var segment = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 2);
+        await ChangeSegmentAsync(segment.Id, s => s.BeginSubmit(DateTimeOffset.UtcNow));
+
+        await _core.Get<JobRunner>().RunAsync(jobId, Worker, CancellationToken.None);
+
+        var remade = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 2);
+        remade.Status.Should().Be(SegmentStatus.Succeeded);
+        remade.Attempts.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Run_InputTheProviderRefuses_FailsTheJobNamingTheSegment()
+    {
+        var jobId = await CreateAndClaimAsync();
+        var assetId = Guid.NewGuid();
+        await _core.Get<IFileStore>().PutAsync(FileKeys.Asset(assetId), new MemoryStream("this is not a video"u8.ToArray()), CancellationToken.None);
+        await using (var db = await _core.Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync())
+        {
+            db.Assets.Add(new Asset(assetId, Owner, AssetKind.Video, "clip.mp4", FileKeys.Asset(assetId), "video/mp4", 19, new string('0', 64), DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE Segments SET Mode = 'VideoToVideo', AssetId = {assetId} WHERE JobId = {jobId} AND \"Index\" = 1");
+        }
+
+        await _core.Get<JobRunner>().RunAsync(jobId, Worker, CancellationToken.None);
+
+        var job = await LoadAsync(jobId);
+        job.Status.Should().Be(JobStatus.Failed);
+        job.Error.Should().StartWith("Segment 2 could not be made:");
+        var refused = job.Segments.Single(s => s.Index == 1);
+        refused.Status.Should().Be(SegmentStatus.Failed);
+        refused.Attempts.Should().Be(1, "a permanent refusal is not retried");
+        job.Segments.Where(s => s.Index != 1).Should().AllSatisfy(s => s.Status.Should().Be(SegmentStatus.Succeeded));
+    }
+
+    private async Task<Guid> CreateAndClaimAsync()
+    {
+        var jobs = _core.Get<JobService>();
+        var created = await jobs.CreateAsync(Owner, new CreateJobCommand("Runner", "Testing the runner", Template), CancellationToken.None);
+        created.Succeeded.Should().BeTrue();
+        var id = created.Job!.Id;
+        (await jobs.StartAsync(Owner, id, CancellationToken.None)).Should().Be(JobCommandOutcome.Done);
+        (await _core.Get<JobQueue>().TryClaimAsync(Worker, [], CancellationToken.None)).Should().Be(id);
+        return id;
+    }
+
+    private async Task ChangeSegmentAsync(Guid segmentId, Action<Segment> change)
+    {
+        await using var db = await _core.Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
+        var segment = await db.Segments.SingleAsync(s => s.Id == segmentId);
+        change(segment);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<ProductionJob> LoadAsync(Guid jobId)
+    {
+        await using var db = await _core.Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
+        return await db.Jobs.AsNoTracking().Include(j => j.Segments).SingleAsync(j => j.Id == jobId);
+    }
+}
