@@ -27,7 +27,7 @@ public static class ProvidersServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LocalRenderRegistry>();
         services.TryAddSingleton<LocalClipRenderer>();
-        services.AddSingleton<IVideoProvider, LocalVideoProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IVideoProvider, LocalVideoProvider>());
         return builder;
     }
 }

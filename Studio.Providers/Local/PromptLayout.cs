@@ -52,13 +52,14 @@ internal static class PromptLayout
     }
 
     /// <summary>
-    /// Splits text into words on any whitespace. Free-standing punctuation ("—", "&amp;", "!") stays with the word
+    /// Splits text into words on whitespace and control characters. Free-standing punctuation ("—", "&amp;", "!") stays with the word
     /// before it, so no line starts with a dash.
     /// </summary>
     public static IReadOnlyList<string> Words(string text)
     {
         var words = new List<string>();
-        foreach (var token in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var printable = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+        foreach (var token in printable.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (words.Count > 0 && token.All(c => char.IsPunctuation(c) || char.IsSymbol(c)))
             {

@@ -5,6 +5,7 @@ using Studio.Core.Providers;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
 using Studio.Providers.Local;
+using Studio.Tests.Core.Assembly;
 
 namespace Studio.Tests.Providers.Local;
 
@@ -26,6 +27,8 @@ public sealed class LocalClipRendererTests(LocalMediaFixture media) : IClassFixt
 
         await ClipProbe.ShouldBeClipAsync(media.Engine, file, FrameSize.For(ratio), FiveSeconds);
         (await ClipProbe.PeakOfFirstSecondAsync(media.Engine, file)).Should().Be(0);
+        var boxes = Mp4TopLevelBoxes.Read(file);
+        boxes["moov"].Should().BeLessThan(boxes["mdat"], "clips are written with +faststart");
     }
 
     [Fact]

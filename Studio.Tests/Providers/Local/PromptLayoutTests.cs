@@ -62,6 +62,12 @@ public sealed class PromptLayoutTests : IAsyncLifetime
         PromptLayout.Words("Summer sale — 50% off").Should().Equal("Summer", "sale —", "50%", "off");
     }
 
+    [Fact]
+    public void Words_TabsNewlinesAndControlCharacters_SeparateWords()
+    {
+        PromptLayout.Words("Line one\nline\ttwo\u0007 end\r\n").Should().Equal("Line", "one", "line", "two", "end");
+    }
+
     [Theory]
     [InlineData(AspectRatio.Portrait9x16)]
     [InlineData(AspectRatio.Landscape16x9)]

@@ -29,6 +29,16 @@ public sealed class ProvidersServiceExtensionsTests : IDisposable
     }
 
     [Fact]
+    public void AddStudioProviders_CalledTwice_StillOneLocalProvider()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Path.GetTempPath() });
+
+        builder.AddStudioProviders().AddStudioProviders();
+
+        builder.Services.Count(d => d.ServiceType == typeof(IVideoProvider)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task AddStudioProviders_Configured_BindsStudioProvidersLocal()
     {
         using var host = Build(new() { ["Studio:Providers:Local:Preset"] = "veryfast", ["Studio:Providers:Local:MaxParallelRenders"] = "3" });
