@@ -127,6 +127,12 @@ public sealed partial class QuickVideo : IDisposable
         DraftStoryboard();
     }
 
+    private void OnTitleChanged(string? title)
+    {
+        _title = title;
+        _errors.Remove("title");
+    }
+
     private async Task OnTemplateChangedAsync(Guid? id)
     {
         _templateId = id;
