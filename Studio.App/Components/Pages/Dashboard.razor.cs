@@ -16,12 +16,15 @@ public sealed partial class Dashboard : IAsyncDisposable
 {
     private readonly CancellationTokenSource _cts = new();
     private string? _userId;
-    private IReadOnlyList<JobSummary>? _jobs;
     private bool _loading = true;
     private string? _loadError;
     private bool _liveTrouble;
     private IDisposable? _subscription;
     private CoalescingRefresher? _refresher;
+
+    /// <summary>The listed jobs; carried from the prerender to the circuit so the page does not flash back to loading.</summary>
+    [PersistentState]
+    public IReadOnlyList<JobSummary>? Listed { get; set; }
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -52,7 +55,19 @@ public sealed partial class Dashboard : IAsyncDisposable
         _cts.Dispose();
     }
 
-    protected override async Task OnInitializedAsync() => await LoadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        if (Listed is null)
+        {
+            await LoadAsync();
+            return;
+        }
+
+        // Restored from the prerender: show it at once; the catch-up refresh brings it up to date.
+        _loading = false;
+        _userId = await AuthenticationState.RequireUserIdAsync();
+        StartListening();
+    }
 
     private static string CountsText(IReadOnlyList<JobSummary> jobs)
     {
@@ -81,7 +96,7 @@ public sealed partial class Dashboard : IAsyncDisposable
         try
         {
             _userId ??= await AuthenticationState.RequireUserIdAsync();
-            _jobs = await Jobs.ListAsync(_userId, _cts.Token);
+            Listed = await Jobs.ListAsync(_userId, _cts.Token);
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
         {
@@ -126,7 +141,7 @@ public sealed partial class Dashboard : IAsyncDisposable
         ct.ThrowIfCancellationRequested();
         await InvokeAsync(() =>
         {
-            _jobs = jobs;
+            Listed = jobs;
             _liveTrouble = false;
             StateHasChanged();
         });

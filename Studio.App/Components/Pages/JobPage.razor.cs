@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Studio.App.Components.Shared;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
+using Studio.Core.Templates;
 
 namespace Studio.App.Components.Pages;
 
@@ -18,7 +19,6 @@ public sealed partial class JobPage : IAsyncDisposable
     private readonly CancellationTokenSource _cts = new();
     private Guid? _shownId;
     private string? _userId;
-    private JobDetails? _job;
     private bool _loading = true;
     private string? _loadError;
     private bool _liveTrouble;
@@ -29,6 +29,10 @@ public sealed partial class JobPage : IAsyncDisposable
     /// <summary>The job's id, from the route.</summary>
     [Parameter]
     public Guid Id { get; set; }
+
+    /// <summary>The job shown; carried from the prerender to the circuit so the page does not flash back to loading.</summary>
+    [PersistentState]
+    public JobDetails? Shown { get; set; }
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -46,6 +50,11 @@ public sealed partial class JobPage : IAsyncDisposable
     private ILogger<JobPage> Logger { get; set; } = default!;
 
     private DateTimeOffset Now => Time.GetUtcNow();
+
+    // Tall videos sit beside the details on wide screens; wide videos go on top.
+    private static string? LayoutClass(JobDetails job) => !job.HasVideo
+        ? null
+        : job.AspectRatio is AspectRatio.Portrait9x16 or AspectRatio.Portrait4x5 ? "video-side" : "video-top";
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -76,7 +85,16 @@ public sealed partial class JobPage : IAsyncDisposable
             _refresher = null;
         }
 
-        _job = null;
+        if (Shown?.Id == Id)
+        {
+            // Restored from the prerender: show it at once; the catch-up refresh brings it up to date.
+            _loading = false;
+            _userId ??= await AuthenticationState.RequireUserIdAsync();
+            StartListening();
+            return;
+        }
+
+        Shown = null;
         await LoadAsync();
     }
 
@@ -89,7 +107,7 @@ public sealed partial class JobPage : IAsyncDisposable
         try
         {
             _userId ??= await AuthenticationState.RequireUserIdAsync();
-            _job = await Jobs.GetAsync(_userId, Id, _cts.Token);
+            Shown = await Jobs.GetAsync(_userId, Id, _cts.Token);
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
         {
@@ -114,7 +132,7 @@ public sealed partial class JobPage : IAsyncDisposable
     // changed between that read and the subscription. A prerender (no circuit) never listens.
     private void StartListening()
     {
-        if (_job is null || StatusLook.IsFinished(_job.Status) || _subscription is not null || !RendererInfo.IsInteractive)
+        if (Shown is null || StatusLook.IsFinished(Shown.Status) || _subscription is not null || !RendererInfo.IsInteractive)
         {
             return;
         }
@@ -144,7 +162,7 @@ public sealed partial class JobPage : IAsyncDisposable
         ct.ThrowIfCancellationRequested();
         await InvokeAsync(() =>
         {
-            _job = job;
+            Shown = job;
             _liveTrouble = false;
 
             // A finished job changes no more: stop listening (the refresher goes idle by itself).

@@ -20,7 +20,6 @@ public sealed partial class QuickVideo : IDisposable
 
     private readonly CancellationTokenSource _cts = new();
     private readonly Dictionary<Guid, VideoTemplate?> _templateDetails = [];
-    private IReadOnlyList<TemplateSummary>? _templates;
     private string? _loadError;
     private string _theme = string.Empty;
     private string? _title;
@@ -29,6 +28,10 @@ public sealed partial class QuickVideo : IDisposable
     private IDictionary<string, string[]> _errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
     private string? _submitError;
     private bool _submitting;
+
+    /// <summary>The templates offered; carried from the prerender to the circuit so the form does not flash back to loading.</summary>
+    [PersistentState]
+    public IReadOnlyList<TemplateSummary>? Offered { get; set; }
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -46,9 +49,9 @@ public sealed partial class QuickVideo : IDisposable
     private ILogger<QuickVideo> Logger { get; set; } = default!;
 
     // A click before the circuit is connected would be lost, so the button waits for interactivity.
-    private bool CanSubmit => RendererInfo.IsInteractive && !_submitting && _templates is { Count: > 0 };
+    private bool CanSubmit => RendererInfo.IsInteractive && !_submitting && Offered is { Count: > 0 };
 
-    private TemplateSummary? SelectedTemplate => _templates?.FirstOrDefault(t => t.Id == _templateId);
+    private TemplateSummary? SelectedTemplate => Offered?.FirstOrDefault(t => t.Id == _templateId);
 
     private IReadOnlyList<string> GeneralErrors =>
         [.. _errors.Where(e => !FieldKeys.Contains(e.Key)).SelectMany(e => e.Value)];
@@ -60,21 +63,31 @@ public sealed partial class QuickVideo : IDisposable
         _cts.Dispose();
     }
 
-    protected override async Task OnInitializedAsync() => await LoadTemplatesAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        if (Offered is null)
+        {
+            await LoadTemplatesAsync();
+        }
+        else
+        {
+            await SelectPreferredAsync();
+        }
+    }
 
     private bool HasError(string field) => _errors.ContainsKey(field);
 
     private string? ErrorFor(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
-    private string TemplateText(Guid? id) => _templates?.FirstOrDefault(t => t.Id == id)?.Name ?? string.Empty;
+    private string TemplateText(Guid? id) => Offered?.FirstOrDefault(t => t.Id == id)?.Name ?? string.Empty;
 
     private async Task LoadTemplatesAsync()
     {
         _loadError = null;
-        _templates = null;
+        Offered = null;
         try
         {
-            _templates = await Templates.ListAsync(_cts.Token);
+            Offered = await Templates.ListAsync(_cts.Token);
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
         {
@@ -89,8 +102,18 @@ public sealed partial class QuickVideo : IDisposable
             return;
         }
 
-        var preferred = _templates.FirstOrDefault(t => string.Equals(t.Name, DefaultTemplates.Reels30, StringComparison.OrdinalIgnoreCase))
-            ?? (_templates.Count > 0 ? _templates[0] : null);
+        await SelectPreferredAsync();
+    }
+
+    private async Task SelectPreferredAsync()
+    {
+        if (Offered is null)
+        {
+            return;
+        }
+
+        var preferred = Offered.FirstOrDefault(t => string.Equals(t.Name, DefaultTemplates.Reels30, StringComparison.OrdinalIgnoreCase))
+            ?? (Offered.Count > 0 ? Offered[0] : null);
         if (preferred is not null)
         {
             await OnTemplateChangedAsync(preferred.Id);
@@ -102,6 +125,12 @@ public sealed partial class QuickVideo : IDisposable
         _theme = theme ?? string.Empty;
         _errors.Remove("theme");
         DraftStoryboard();
+    }
+
+    private void OnTitleChanged(string? title)
+    {
+        _title = title;
+        _errors.Remove("title");
     }
 
     private async Task OnTemplateChangedAsync(Guid? id)
