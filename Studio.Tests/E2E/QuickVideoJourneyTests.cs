@@ -45,6 +45,8 @@ public sealed partial class QuickVideoJourneyTests(StudioProcess studio) : IClas
         await video.EvaluateAsync("v => v.pause()");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, "job-completed-1280x800.png"), FullPage = true });
         await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await Expect(page.Locator("video")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, "job-completed-390x844.png"), FullPage = true });
     }
 
