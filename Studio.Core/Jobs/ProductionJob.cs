@@ -130,7 +130,7 @@ public sealed class ProductionJob
     public TimeSpan TotalDuration => TimeSpan.FromSeconds(SegmentSeconds * _segments.Count);
 
     /// <summary>True once the job can change no more.</summary>
-    public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
+    public bool IsFinished => Status.IsFinished();
 
     internal void AddSegment(Segment segment) => _segments.Add(segment);
 

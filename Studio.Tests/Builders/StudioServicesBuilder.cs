@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Studio.Core;
 using Studio.Core.Events;
@@ -52,7 +51,7 @@ public sealed class StudioServicesBuilder
         services.Replace(ServiceDescriptor.Singleton(_time));
         services.AddLogging();
         services.AddOptions<StudioOptions>().Configure(o => o.DataDirectory = database.Folder);
-        services.TryAddSingleton<IHostEnvironment>(new FolderHostEnvironment(database.Folder));
+        services.TryAddSingleton<IHostEnvironment>(new TestHostEnvironment(database.Folder));
         services.AddSingleton<StudioPaths>();
 
         var gate = new GatedDbContextFactory(database);
@@ -75,16 +74,5 @@ public sealed class StudioServicesBuilder
         services.AddSingleton<JobService>();
         services.AddSingleton<JobDriver>();
         return database;
-    }
-
-    private sealed class FolderHostEnvironment(string folder) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = Environments.Development;
-
-        public string ApplicationName { get; set; } = "Studio.Tests";
-
-        public string ContentRootPath { get; set; } = folder;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

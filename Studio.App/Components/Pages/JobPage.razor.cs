@@ -132,7 +132,7 @@ public sealed partial class JobPage : IAsyncDisposable
     // changed between that read and the subscription. A prerender (no circuit) never listens.
     private void StartListening()
     {
-        if (Shown is null || StatusLook.IsFinished(Shown.Status) || _subscription is not null || !RendererInfo.IsInteractive)
+        if (Shown is null || Shown.Status.IsFinished() || _subscription is not null || !RendererInfo.IsInteractive)
         {
             return;
         }
@@ -166,7 +166,7 @@ public sealed partial class JobPage : IAsyncDisposable
             _liveTrouble = false;
 
             // A finished job changes no more: stop listening (the refresher goes idle by itself).
-            if (job is null || StatusLook.IsFinished(job.Status))
+            if (job is null || job.Status.IsFinished())
             {
                 StopListening();
             }

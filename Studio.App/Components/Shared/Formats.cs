@@ -22,7 +22,7 @@ internal static class Formats
             return (Usd(0), "free");
         }
 
-        return StatusLook.IsFinished(status) ? (Usd(actualUsd), "spent") : ("~" + Usd(estimatedUsd), "estimated");
+        return status.IsFinished() ? (Usd(actualUsd), "spent") : ("~" + Usd(estimatedUsd), "estimated");
     }
 
     /// <summary>"42%" for 0.42.</summary>

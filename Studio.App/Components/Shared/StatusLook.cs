@@ -37,7 +37,4 @@ internal sealed record StatusLook(string Label, Color Color, string Icon, bool I
         SegmentStatus.Cancelled => new("Cancelled", Color.Dark, Icons.Material.Filled.Block, false),
         _ => new(status.ToString(), Color.Default, Icons.Material.Filled.HelpOutline, false),
     };
-
-    /// <summary>True once a job can change no more (mirrors the entity's rule, which the read model does not carry).</summary>
-    public static bool IsFinished(JobStatus status) => status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
 }
