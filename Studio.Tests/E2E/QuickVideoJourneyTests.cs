@@ -21,12 +21,15 @@ public sealed partial class QuickVideoJourneyTests(StudioProcess studio) : IClas
 
         await SignInAsync(page, StudioProcess.AdminPassword);
         await Expect(page).ToHaveURLAsync(new Regex("/$"));
+        await Expect(page.Locator("h1")).ToContainTextAsync("My videos");
+        await Shot(page, "dashboard-first-visit.png");
 
         await page.GotoAsync("/quick");
         var generate = page.Locator("[data-testid=generate]");
         await Expect(generate).ToBeEnabledAsync(); // enabled once the circuit is live: typing before that would be lost
         await page.Locator("textarea#theme").FillAsync("3 Django tips for beginners");
         await Expect(page.Locator("[data-testid=template]")).ToHaveValueAsync("Reels 30s Standard");
+        await Shot(page, "quick-video.png");
         await generate.ClickAsync();
 
         await Expect(page).ToHaveURLAsync(JobUrl());
@@ -48,7 +51,15 @@ public sealed partial class QuickVideoJourneyTests(StudioProcess studio) : IClas
         await page.ReloadAsync();
         await Expect(page.Locator("video")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, "job-completed-390x844.png"), FullPage = true });
+
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.GotoAsync("/");
+        await Expect(page.Locator("body")).ToContainTextAsync("3 Django tips for beginners");
+        await Shot(page, "dashboard-with-job.png");
     }
+
+    private static Task<byte[]> Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, name), FullPage = true });
 
     [Fact]
     public async Task SignIn_WrongPassword_SaysSoAndStaysOnSignIn()
