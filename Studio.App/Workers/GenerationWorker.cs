@@ -57,7 +57,13 @@ internal sealed partial class GenerationWorker(
         {
             return await queue.TryClaimAsync(_workerId, exclude, ct);
         }
-        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The worker must outlive a failed claim (database busy, disk full…); it tries again at the next poll.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             LogClaimFailed(logger, ex);
             return null;
