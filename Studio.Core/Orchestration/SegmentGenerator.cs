@@ -197,7 +197,10 @@ public sealed partial class SegmentGenerator(
             input = new GenerationInput(asset.StoredFile, asset.Kind, asset.ContentType);
         }
 
-        return new GenerationRequest(segment.Id, segment.Prompt, context.StylePrompt, segment.Mode, context.AspectRatio, TimeSpan.FromSeconds(segment.Seconds), input);
+        return new GenerationRequest(segment.Id, segment.Prompt, context.StylePrompt, segment.Mode, context.AspectRatio, TimeSpan.FromSeconds(segment.Seconds), input)
+        {
+            SegmentIndex = segment.Index,
+        };
     }
 
     private async Task<Segment> LoadAsync(Guid segmentId, CancellationToken ct)

@@ -20,6 +20,9 @@ public sealed record GenerationRequest(
     TimeSpan Duration,
     GenerationInput? Input)
 {
+    /// <summary>Position of the segment in its video, from 0 (default 0); lets a provider vary neighbouring clips.</summary>
+    public int SegmentIndex { get; init; }
+
     /// <summary>The output size for <see cref="AspectRatio"/>.</summary>
     public FrameSize Size => FrameSize.For(AspectRatio);
 }

@@ -72,7 +72,7 @@ public sealed class LocalClipRenderer(IMediaEngine engine, IOptions<LocalProvide
         var metrics = await FontMetricsAsync(settings.FontFile, ct).ConfigureAwait(false);
         var size = request.Size;
         var fingerprint = SegmentFingerprint.Of(request);
-        var palette = LocalPalette.All[fingerprint.Pick(0, LocalPalette.All.Length)];
+        var palette = LocalPalette.ForSegment(request.SegmentIndex);
         var small = new FrameSize(Even(size.Width / (double)settings.BackgroundScaleDivisor), Even(size.Height / (double)settings.BackgroundScaleDivisor));
 
         var graph = new StringBuilder()

@@ -9,7 +9,7 @@ namespace Studio.Providers.Local;
 /// <param name="C3">Fourth gradient colour.</param>
 internal sealed record LocalPalette(string C0, string C1, string C2, string C3)
 {
-    /// <summary>The palettes, in the order a segment's fingerprint picks them.</summary>
+    /// <summary>The palettes, in the order segments take them.</summary>
     public static ImmutableArray<LocalPalette> All { get; } =
     [
         new("0x1e1b4b", "0x4338ca", "0x7c3aed", "0xdb2777"), // indigo to pink
@@ -25,4 +25,7 @@ internal sealed record LocalPalette(string C0, string C1, string C2, string C3)
         new("0x881337", "0xbe123c", "0xa21caf", "0x6d28d9"), // rose
         new("0x083344", "0x155e75", "0x1e40af", "0x312e81"), // deep sea
     ];
+
+    /// <summary>The palette of the segment at <paramref name="index"/>: by position, so neighbouring segments never share one.</summary>
+    public static LocalPalette ForSegment(int index) => All[Math.Abs(index % All.Length)];
 }
