@@ -19,6 +19,7 @@ internal static class AppServiceExtensions
         services.AddMudServices();
         services.AddCascadingAuthenticationState();
         services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHealthChecks();
 

@@ -36,10 +36,9 @@ internal static class StudioStartup
     /// <summary>Middleware and endpoints.</summary>
     public static WebApplication UseStudio(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
+        // In every environment (the start command runs Development, for its static files): API callers get problem
+        // details, pages the error page; stack traces go to the log only.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
 
         // API callers get problem details for bare error statuses; browsers get the friendly not-found page.
         app.UseWhen(IsApi, api => api.UseStatusCodePages());

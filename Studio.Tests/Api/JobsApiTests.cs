@@ -75,6 +75,20 @@ public sealed class JobsApiTests(StudioAppFactory factory) : IClassFixture<Studi
         (await CountJobsAsync()).Should().Be(before);
     }
 
+    [Theory]
+    [InlineData("{broken", "not valid JSON")]
+    [InlineData("""{"theme": 5, "template": "Reels 30s Standard"}""", "not valid JSON")]
+    public async Task CreateJob_UnreadableBody_Is400SayingWhereWithoutEchoingTheRequest(string body, string says)
+    {
+        var response = await _client.PostAsync("/api/jobs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var text = await response.Content.ReadAsStringAsync();
+        JsonNode.Parse(text)!["detail"]!.GetValue<string>().Should().Contain(says);
+        text.Should().NotContain(StudioAppFactory.AdminToken).And.NotContain("   at ");
+    }
+
     [Fact]
     public async Task StartJob_Twice_SecondIs409()
     {
