@@ -55,6 +55,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<ApiTokenAuthenticator>();
 
         services.AddSingleton<IFileStore, FileSystemFileStore>();
+        services.AddSingleton<ScratchSweeper>();
         services.AddSingleton<IJobEvents, InProcessJobEvents>();
         services.AddSingleton<IMediaEngine, FfmpegCoreMediaEngine>();
         services.AddSingleton<IVideoAssembler, FfmpegVideoAssembler>();

@@ -6,6 +6,7 @@ using Studio.App.Features.Jobs;
 using Studio.App.Features.Templates;
 using Studio.Core.Accounts;
 using Studio.Core.Persistence;
+using Studio.Core.Storage;
 using Studio.Core.Templates;
 
 namespace Studio.App.Hosting;
@@ -19,6 +20,7 @@ internal static class StudioStartup
         var ct = app.Lifetime.ApplicationStopping;
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         await app.Services.GetRequiredService<TemplateSeeder>().SeedAsync(ct);
+        app.Services.GetRequiredService<ScratchSweeper>().Sweep();
         BootstrapResult result;
         await using (var scope = app.Services.CreateAsyncScope())
         {

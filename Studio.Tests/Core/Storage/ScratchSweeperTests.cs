@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Studio.Core;
+using Studio.Core.Storage;
+
+namespace Studio.Tests.Core.Storage;
+
+public sealed class ScratchSweeperTests : IDisposable
+{
+    private readonly TempFolder _root = new();
+    private readonly StudioPaths _paths;
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+
+    public ScratchSweeperTests() =>
+        _paths = new StudioPaths(Options.Create(new StudioOptions { DataDirectory = "data" }), new TestHostEnvironment(_root.Path));
+
+    public void Dispose() => _root.Dispose();
+
+    [Fact]
+    public void Sweep_RemovesOnlyFilesLeftAloneLongEnough_AndTheFoldersTheyEmpty()
+    {
+        var stale = Write("local/abc/render.mp4", TimeSpan.FromDays(2));
+        var fresh = Write("local/def/render.mp4", TimeSpan.FromMinutes(5));
+        var staleTop = Write("orphan.mp4", TimeSpan.FromHours(7));
+        Directory.SetLastWriteTimeUtc(Path.GetDirectoryName(stale)!, _time.GetUtcNow().UtcDateTime - TimeSpan.FromDays(2));
+
+        var removed = new ScratchSweeper(_paths, _time, NullLogger<ScratchSweeper>.Instance).Sweep();
+
+        removed.Should().Be(2);
+        File.Exists(stale).Should().BeFalse();
+        File.Exists(staleTop).Should().BeFalse();
+        File.Exists(fresh).Should().BeTrue("work in progress is never touched");
+        Directory.Exists(Path.GetDirectoryName(stale)).Should().BeFalse();
+        Directory.Exists(Path.GetDirectoryName(fresh)).Should().BeTrue();
+    }
+
+    private string Write(string relative, TimeSpan age)
+    {
+        var path = Path.Combine(_paths.TempDirectory, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "x");
+        File.SetLastWriteTimeUtc(path, _time.GetUtcNow().UtcDateTime - age);
+        return path;
+    }
+}
