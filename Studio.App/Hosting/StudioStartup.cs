@@ -29,7 +29,9 @@ internal static class StudioStartup
 
         if (announce)
         {
-            app.Lifetime.ApplicationStarted.Register(() => Announce(app, result));
+            // The generated password is shown now, before anything else can fail (a busy port): it is shown only once.
+            AnnounceAccount(result);
+            app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app, result));
         }
 
         return result;
@@ -60,26 +62,29 @@ internal static class StudioStartup
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-    private static void Announce(WebApplication app, BootstrapResult result)
+    private static void AnnounceAccount(BootstrapResult result)
+    {
+        if (result.GeneratedPassword is null)
+        {
+            return;
+        }
+
+        Console.Out.WriteLine();
+        Console.Out.WriteLine($"  Created the admin {result.AdminEmail} with the password {result.GeneratedPassword}");
+        Console.Out.WriteLine("  (shown this once; set Studio:Bootstrap:AdminPassword to choose your own on a new data folder)");
+    }
+
+    private static void AnnounceAddress(WebApplication app, BootstrapResult result)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var console = Console.Out;
         console.WriteLine();
         console.WriteLine($"  Studio is ready: {string.Join("  ", addresses)}");
-        if (result.GeneratedPassword is not null)
-        {
-            console.WriteLine($"  Sign in as {result.AdminEmail} with the password {result.GeneratedPassword}");
-            console.WriteLine("  (shown this once; set Studio:Bootstrap:AdminPassword to choose your own on a new data folder)");
-        }
-        else if (result.AdminCreated)
-        {
-            console.WriteLine($"  Sign in as {result.AdminEmail} with the password from Studio:Bootstrap:AdminPassword");
-        }
-        else
-        {
-            console.WriteLine($"  Sign in as {result.AdminEmail} (its password was shown when it was created)");
-        }
-
+        console.WriteLine(result.GeneratedPassword is not null
+            ? $"  Sign in as {result.AdminEmail} with the password shown above"
+            : result.AdminCreated
+                ? $"  Sign in as {result.AdminEmail} with the password from Studio:Bootstrap:AdminPassword"
+                : $"  Sign in as {result.AdminEmail} (its password was shown when it was created)");
         console.WriteLine();
     }
 }

@@ -81,6 +81,12 @@ internal sealed partial class GenerationWorker(
         {
             // Stopping.
         }
+#pragma warning disable CA1031 // The runner handles job failures; whatever still escapes is logged, and the job's lease lets it be taken up again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogRunFailed(logger, ex, jobId);
+        }
         finally
         {
             // A slot is free: look for more work now rather than at the next poll.
@@ -90,6 +96,9 @@ internal sealed partial class GenerationWorker(
 
     [LoggerMessage(LogLevel.Information, "Generation worker {WorkerId} started")]
     private static partial void LogStarted(ILogger logger, string workerId);
+
+    [LoggerMessage(LogLevel.Error, "Working on job {JobId} failed; it will be taken up again when its lease runs out")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception, Guid jobId);
 
     [LoggerMessage(LogLevel.Warning, "Could not claim a job; will try again")]
     private static partial void LogClaimFailed(ILogger logger, Exception exception);

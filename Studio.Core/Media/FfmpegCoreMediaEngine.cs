@@ -55,8 +55,9 @@ public sealed class FfmpegCoreMediaEngine(IOptions<MediaOptions> options) : IMed
                 var tail = string.Join(Environment.NewLine, result.StandardError.TakeLast(ErrorLinesKept));
                 throw new MediaProcessingException(
                     result.Cancelled
-                        ? $"FFmpeg was stopped after {options.Value.RunTimeout} while writing {Path.GetFileName(job.OutputFile)}."
-                        : $"FFmpeg failed (exit code {result.ExitCode.ToString(CultureInfo.InvariantCulture)}) writing {Path.GetFileName(job.OutputFile)}:{Environment.NewLine}{tail}");
+                        ? $"FFmpeg was stopped after {options.Value.RunTimeout} while writing {Path.GetExtension(job.OutputFile)} output."
+                        : $"FFmpeg failed (exit code {result.ExitCode.ToString(CultureInfo.InvariantCulture)}) while writing {Path.GetExtension(job.OutputFile)} output.",
+                    tail);
             }
 
             progress?.Report(1);
@@ -84,7 +85,7 @@ public sealed class FfmpegCoreMediaEngine(IOptions<MediaOptions> options) : IMed
         }
         catch (Exception ex) when (ex is FFMpegException or FormatException or System.Text.Json.JsonException)
         {
-            throw new MediaProcessingException($"ffprobe could not read {Path.GetFileName(file)}: {ex.Message}", ex);
+            throw new MediaProcessingException("ffprobe could not read it as audio or video.", ex.Message);
         }
 
         var video = analysis.PrimaryVideoStream;

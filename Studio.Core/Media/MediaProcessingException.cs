@@ -19,4 +19,17 @@ public sealed class MediaProcessingException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Creates the exception with a short message for users and FFmpeg's own words for the log.</summary>
+    public MediaProcessingException(string message, string details)
+        : base(message)
+    {
+        Details = details;
+    }
+
+    /// <summary>FFmpeg's last lines of output (paths included): for the log, never for users. Default null.</summary>
+    public string? Details { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => Details is null ? base.ToString() : $"{base.ToString()}{Environment.NewLine}FFmpeg said:{Environment.NewLine}{Details}";
 }

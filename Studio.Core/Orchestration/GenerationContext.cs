@@ -7,4 +7,5 @@ namespace Studio.Core.Orchestration;
 /// <param name="OwnerId">Its owner.</param>
 /// <param name="StylePrompt">The template's style words.</param>
 /// <param name="AspectRatio">Frame shape.</param>
-public sealed record GenerationContext(Guid JobId, string OwnerId, string StylePrompt, AspectRatio AspectRatio);
+/// <param name="Worker">The worker holding the job's lease; every write checks it still does.</param>
+public sealed record GenerationContext(Guid JobId, string OwnerId, string StylePrompt, AspectRatio AspectRatio, string Worker);

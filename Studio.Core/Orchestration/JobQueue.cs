@@ -21,7 +21,7 @@ public sealed class JobQueue(IDbContextFactory<StudioDbContext> dbFactory, TimeP
         ArgumentNullException.ThrowIfNull(exclude);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var candidates = await db.Jobs
+        var candidates = await db.Jobs.AsNoTracking()
             .Where(j => j.Status == JobStatus.Queued
                 || ((j.Status == JobStatus.Running || j.Status == JobStatus.Assembling) && j.LeaseUntil < now))
             .OrderBy(j => j.CreatedAt)
@@ -30,16 +30,22 @@ public sealed class JobQueue(IDbContextFactory<StudioDbContext> dbFactory, TimeP
 
         foreach (var job in candidates.Where(j => !exclude.Contains(j.Id)))
         {
+            // The entity decides the claimed state; the update applies it only if nobody changed the job since it was
+            // read (version) and its lease is still free now: a renewal in between keeps the job with its holder.
+            var read = job.Version;
             job.Claim(worker, now, options.Value.Lease);
-            try
+            var rows = await db.Jobs
+                .Where(j => j.Id == job.Id && j.Version == read && (j.Status == JobStatus.Queued || j.LeaseUntil < now))
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(j => j.Status, job.Status)
+                        .SetProperty(j => j.LeaseOwner, job.LeaseOwner)
+                        .SetProperty(j => j.LeaseUntil, job.LeaseUntil)
+                        .SetProperty(j => j.StartedAt, job.StartedAt)
+                        .SetProperty(j => j.Version, job.Version),
+                    ct).ConfigureAwait(false);
+            if (rows == 1)
             {
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
                 return job.Id;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another worker took it first.
-                db.Entry(job).State = EntityState.Detached;
             }
         }
 

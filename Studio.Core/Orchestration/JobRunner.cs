@@ -39,7 +39,7 @@ public sealed partial class JobRunner(
         var renewal = KeepLeaseAsync(jobId, worker, held);
         try
         {
-            await RunHeldAsync(jobId, held.Token).ConfigureAwait(false);
+            await RunHeldAsync(jobId, worker, held.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -47,7 +47,7 @@ public sealed partial class JobRunner(
             await queue.ReleaseAsync(jobId, worker, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-        catch (Exception ex) when (ex is OperationCanceledException or DbUpdateConcurrencyException)
+        catch (Exception ex) when (ex is OperationCanceledException or DbUpdateConcurrencyException or LeaseLostException)
         {
             LogLeaseLost(logger, jobId, worker);
         }
@@ -56,7 +56,7 @@ public sealed partial class JobRunner(
 #pragma warning restore CA1031
         {
             LogUnexpected(logger, ex, jobId);
-            await FailUnexpectedlyAsync(jobId, ex).ConfigureAwait(false);
+            await FailUnexpectedlyAsync(jobId, worker).ConfigureAwait(false);
         }
         finally
         {
@@ -65,23 +65,19 @@ public sealed partial class JobRunner(
         }
     }
 
-    private async Task FailUnexpectedlyAsync(Guid jobId, Exception ex)
+    private async Task FailUnexpectedlyAsync(Guid jobId, string worker)
     {
         try
         {
+            // Only while this worker still holds the job: after a take-over the job is someone else's to finish.
             await UpdateJobAsync(
                 jobId,
-                j =>
-                {
-                    if (!j.IsFinished)
-                    {
-                        j.Fail($"Studio hit an unexpected error: {ex.Message}", time.GetUtcNow());
-                    }
-                },
+                worker,
+                j => j.Fail("Studio hit an unexpected error while making this video; the server log has the details.", time.GetUtcNow()),
                 null,
                 CancellationToken.None).ConfigureAwait(false);
         }
-        catch (DbUpdateException inner)
+        catch (Exception inner) when (inner is DbUpdateException or LeaseLostException or InvalidOperationException)
         {
             LogUnexpected(logger, inner, jobId);
         }
@@ -94,7 +90,19 @@ public sealed partial class JobRunner(
             while (true)
             {
                 await Task.Delay(options.Value.Lease / 3, time, held.Token).ConfigureAwait(false);
-                if (!await queue.RenewAsync(jobId, worker, held.Token).ConfigureAwait(false))
+                bool renewed;
+                try
+                {
+                    renewed = await queue.RenewAsync(jobId, worker, held.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A busy or failing database: keep working and try again; the lease has two more chances to be renewed.
+                    LogRenewFailed(logger, ex, jobId);
+                    continue;
+                }
+
+                if (!renewed)
                 {
                     await held.CancelAsync().ConfigureAwait(false);
                     return;
@@ -107,14 +115,14 @@ public sealed partial class JobRunner(
         }
     }
 
-    private async Task RunHeldAsync(Guid jobId, CancellationToken ct)
+    private async Task RunHeldAsync(Guid jobId, string worker, CancellationToken ct)
     {
         var job = await LoadAsync(jobId, ct).ConfigureAwait(false);
         LogStarted(logger, jobId, job.Status);
         if (job.Status == JobStatus.Running)
         {
-            var context = new GenerationContext(job.Id, job.OwnerId, job.StylePrompt, job.AspectRatio);
-            using var progress = new ProgressWriter(this, jobId);
+            var context = new GenerationContext(job.Id, job.OwnerId, job.StylePrompt, job.AspectRatio, worker);
+            using var progress = new ProgressWriter(this, jobId, worker);
             var unfinished = job.Segments.Where(s => !s.IsFinished).OrderBy(s => s.Index).ToList();
             await Parallel.ForEachAsync(
                 unfinished,
@@ -133,18 +141,18 @@ public sealed partial class JobRunner(
                 var message = failed.Count == 1
                     ? $"Segment {first.Index + 1} could not be made: {first.Error}"
                     : $"{failed.Count} segments could not be made. Segment {first.Index + 1}: {first.Error}";
-                await UpdateJobAsync(jobId, j => j.Fail(message, time.GetUtcNow()), null, ct).ConfigureAwait(false);
+                await UpdateJobAsync(jobId, worker, j => j.Fail(message, time.GetUtcNow()), null, ct).ConfigureAwait(false);
                 LogFailed(logger, jobId, message);
                 return;
             }
 
-            await UpdateJobAsync(jobId, j => j.BeginAssembly(), null, ct).ConfigureAwait(false);
+            await UpdateJobAsync(jobId, worker, j => j.BeginAssembly(), null, ct).ConfigureAwait(false);
         }
 
-        await AssembleAsync(jobId, ct).ConfigureAwait(false);
+        await AssembleAsync(jobId, worker, ct).ConfigureAwait(false);
     }
 
-    private async Task AssembleAsync(Guid jobId, CancellationToken ct)
+    private async Task AssembleAsync(Guid jobId, string worker, CancellationToken ct)
     {
         var job = await LoadAsync(jobId, ct).ConfigureAwait(false);
         var clips = job.Segments.OrderBy(s => s.Index)
@@ -157,18 +165,20 @@ public sealed partial class JobRunner(
             var latest = new LatestValue();
             var plan = new AssemblyPlan(clips, FrameSize.For(job.AspectRatio), video, poster);
             var assembly = assembler.AssembleAsync(plan, latest, ct);
-            await ReportWhileAsync(assembly, jobId, latest, ct).ConfigureAwait(false);
-            await assembly.ConfigureAwait(false);
+            var reporting = ReportWhileAsync(assembly, jobId, worker, latest, ct);
+
+            // Both end before the scratch files are touched: FFmpeg may still be writing them when reporting fails.
+            await Task.WhenAll(assembly, reporting).ConfigureAwait(false);
 
             await files.PromoteAsync(video, FileKeys.FinalVideo(jobId), ct).ConfigureAwait(false);
             await files.PromoteAsync(poster, FileKeys.Poster(jobId), ct).ConfigureAwait(false);
-            await UpdateJobAsync(jobId, j => j.Complete(FileKeys.FinalVideo(jobId), FileKeys.Poster(jobId), time.GetUtcNow()), null, ct).ConfigureAwait(false);
+            await UpdateJobAsync(jobId, worker, j => j.Complete(FileKeys.FinalVideo(jobId), FileKeys.Poster(jobId), time.GetUtcNow()), null, ct).ConfigureAwait(false);
             LogCompleted(logger, jobId);
         }
         catch (MediaProcessingException ex)
         {
             LogAssemblyFailed(logger, ex, jobId);
-            await UpdateJobAsync(jobId, j => j.Fail($"The final video could not be assembled: {ex.Message}", time.GetUtcNow()), null, ct).ConfigureAwait(false);
+            await UpdateJobAsync(jobId, worker, j => j.Fail($"The final video could not be assembled: {ex.Message}", time.GetUtcNow()), null, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -177,17 +187,18 @@ public sealed partial class JobRunner(
         }
     }
 
-    private async Task ReportWhileAsync(Task work, Guid jobId, LatestValue latest, CancellationToken ct)
+    private async Task ReportWhileAsync(Task work, Guid jobId, string worker, LatestValue latest, CancellationToken ct)
     {
         var written = -1d;
         while (!work.IsCompleted)
         {
-            await Task.WhenAny(work, Task.Delay(ProgressWriteInterval, time, ct)).ConfigureAwait(false);
+            // No token on the wait: the work itself ends on cancellation, and this loop with it.
+            await Task.WhenAny(work, Task.Delay(ProgressWriteInterval, time, CancellationToken.None)).ConfigureAwait(false);
             var value = latest.Value;
             if (!work.IsCompleted && value - written >= 0.01)
             {
                 written = value;
-                await UpdateJobAsync(jobId, j => j.ReportProgress(JobProgress.WhileAssembling(value)), null, ct).ConfigureAwait(false);
+                await UpdateJobAsync(jobId, worker, j => j.ReportProgress(JobProgress.WhileAssembling(value)), null, ct).ConfigureAwait(false);
             }
         }
     }
@@ -201,12 +212,21 @@ public sealed partial class JobRunner(
         return await db.Jobs.AsNoTracking().Include(j => j.Segments).FirstAsync(j => j.Id == jobId, ct).ConfigureAwait(false);
     }
 
-    private async Task UpdateJobAsync(Guid jobId, Action<ProductionJob> change, int? segmentIndex, CancellationToken ct)
+    /// <summary>
+    /// Applies a change to the job, only while <paramref name="worker"/> holds it. The lease owner is read and the change
+    /// saved under the job's version, so a take-over in between fails the save instead of being overwritten.
+    /// </summary>
+    private async Task UpdateJobAsync(Guid jobId, string worker, Action<ProductionJob> change, int? segmentIndex, CancellationToken ct)
     {
         ProductionJob job;
         await using (var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
             job = await db.Jobs.Include(j => j.Segments).FirstAsync(j => j.Id == jobId, ct).ConfigureAwait(false);
+            if (job.LeaseOwner != worker)
+            {
+                throw new LeaseLostException($"Worker {worker} no longer holds job {jobId}.");
+            }
+
             change(job);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
@@ -229,6 +249,9 @@ public sealed partial class JobRunner(
     [LoggerMessage(LogLevel.Error, "Job {JobId} failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, Guid jobId);
 
+    [LoggerMessage(LogLevel.Warning, "Job {JobId}: could not renew the lease; will try again")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception, Guid jobId);
+
     [LoggerMessage(LogLevel.Warning, "Job {JobId}: worker {Worker} lost its lease and stopped")]
     private static partial void LogLeaseLost(ILogger logger, Guid jobId, string worker);
 
@@ -243,7 +266,7 @@ public sealed partial class JobRunner(
     }
 
     /// <summary>Turns segment changes into job progress writes and events, one writer at a time.</summary>
-    private sealed class ProgressWriter(JobRunner runner, Guid jobId) : IDisposable
+    private sealed class ProgressWriter(JobRunner runner, Guid jobId, string worker) : IDisposable
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -252,7 +275,7 @@ public sealed partial class JobRunner(
             await _gate.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                await runner.UpdateJobAsync(jobId, j => j.ReportProgress(JobProgress.WhileGenerating(j.Segments)), segment.Index, ct).ConfigureAwait(false);
+                await runner.UpdateJobAsync(jobId, worker, j => j.ReportProgress(JobProgress.WhileGenerating(j.Segments)), segment.Index, ct).ConfigureAwait(false);
             }
             finally
             {

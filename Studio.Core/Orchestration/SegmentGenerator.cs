@@ -58,11 +58,11 @@ public sealed partial class SegmentGenerator(
                 case SegmentStatus.Submitting:
                     // The process stopped between asking the provider and saving its answer. Whether a generation was
                     // started is unknown; the attempt is counted and the segment goes back to Pending.
-                    await UpdateAsync(segmentId, s => s.RetryLater("The previous attempt was interrupted before the provider answered.", 0), changed, ct).ConfigureAwait(false);
+                    await UpdateAsync(context, segmentId, s => s.RetryLater("The previous attempt was interrupted before the provider answered.", 0), changed, ct).ConfigureAwait(false);
                     break;
 
                 case SegmentStatus.Submitted or SegmentStatus.Rendering:
-                    if (await PollAsync(segment, provider, changed, ct).ConfigureAwait(false))
+                    if (await PollAsync(context, segment, provider, changed, ct).ConfigureAwait(false))
                     {
                         await Task.Delay(pollDelay, time, ct).ConfigureAwait(false);
                         pollDelay = TimeSpan.FromTicks(Math.Min(pollDelay.Ticks * 2, options.Value.MaxStatusPoll.Ticks));
@@ -71,11 +71,20 @@ public sealed partial class SegmentGenerator(
                     break;
 
                 case SegmentStatus.Downloading:
-                    await DownloadAsync(context, segment, provider, changed, ct).ConfigureAwait(false);
+                    if (!await DownloadAsync(context, segment, provider, changed, ct).ConfigureAwait(false))
+                    {
+                        await Task.Delay(pollDelay, time, ct).ConfigureAwait(false);
+                        pollDelay = TimeSpan.FromTicks(Math.Min(pollDelay.Ticks * 2, options.Value.MaxStatusPoll.Ticks));
+                    }
+
                     break;
             }
         }
     }
+
+    private static bool IsTransient(Exception ex, CancellationToken ct) =>
+        !ct.IsCancellationRequested
+        && ex is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException or ProviderException { IsPermanent: false };
 
     private TimeSpan RetryDelay(int attempts) =>
         TimeSpan.FromTicks(Math.Min(options.Value.StatusPoll.Ticks * (1L << Math.Min(attempts * 2, 20)), options.Value.MaxStatusPoll.Ticks));
@@ -85,12 +94,12 @@ public sealed partial class SegmentGenerator(
         if (segment.Attempts >= options.Value.MaxAttemptsPerSegment)
         {
             var reason = $"Gave up after {segment.Attempts} attempts. Last error: {segment.Error ?? "unknown"}";
-            await UpdateAsync(segment.Id, s => s.Fail(reason, time.GetUtcNow()), changed, ct).ConfigureAwait(false);
+            await UpdateAsync(context, segment.Id, s => s.Fail(reason, time.GetUtcNow()), changed, ct).ConfigureAwait(false);
             return;
         }
 
         var request = await BuildRequestAsync(context, segment, ct).ConfigureAwait(false);
-        await UpdateAsync(segment.Id, s => s.BeginSubmit(time.GetUtcNow()), changed, ct).ConfigureAwait(false);
+        await UpdateAsync(context, segment.Id, s => s.BeginSubmit(time.GetUtcNow()), changed, ct).ConfigureAwait(false);
         string providerJobId;
         try
         {
@@ -99,43 +108,56 @@ public sealed partial class SegmentGenerator(
         }
         catch (ProviderException ex) when (ex.IsPermanent)
         {
-            await UpdateAsync(segment.Id, s => s.Fail(ex.Message, time.GetUtcNow()), changed, ct).ConfigureAwait(false);
+            await UpdateAsync(context, segment.Id, s => s.Fail(ex.Message, time.GetUtcNow()), changed, ct).ConfigureAwait(false);
             return;
         }
         catch (Exception ex) when (ex is ProviderException or HttpRequestException or IOException or MediaProcessingException)
         {
             LogTransient(logger, ex, context.JobId, segment.Index);
-            await UpdateAsync(segment.Id, s => s.RetryLater(ex.Message, 0), changed, ct).ConfigureAwait(false);
+            await UpdateAsync(context, segment.Id, s => s.RetryLater(ex.Message, 0), changed, ct).ConfigureAwait(false);
             return;
         }
 
-        await UpdateAsync(segment.Id, s => s.MarkSubmitted(providerJobId), changed, ct).ConfigureAwait(false);
+        // Saved even when stopping: the provider has started (and may bill) this generation; losing its id would start it again.
+        await UpdateAsync(context, segment.Id, s => s.MarkSubmitted(providerJobId), changed, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Asks the provider once; true when the generation is still going (wait, then poll again).</summary>
-    private async Task<bool> PollAsync(Segment segment, IVideoProvider provider, Func<Segment, CancellationToken, Task> changed, CancellationToken ct)
+    private async Task<bool> PollAsync(GenerationContext context, Segment segment, IVideoProvider provider, Func<Segment, CancellationToken, Task> changed, CancellationToken ct)
     {
         var providerJobId = segment.ProviderJobId!;
-        var status = await pipelines.GetPipeline(ResiliencePipelines.ProviderRead)
-            .ExecuteAsync(async token => await provider.GetStatusAsync(providerJobId, token).ConfigureAwait(false), ct)
-            .ConfigureAwait(false);
+        ProviderJobStatus status;
+        try
+        {
+            status = await pipelines.GetPipeline(ResiliencePipelines.ProviderRead)
+                .ExecuteAsync(async token => await provider.GetStatusAsync(providerJobId, token).ConfigureAwait(false), ct)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsTransient(ex, ct))
+        {
+            // The provider could not be asked even after retries: keep its job id and ask again later.
+            LogTransient(logger, ex, context.JobId, segment.Index);
+            return true;
+        }
+
         switch (status.State)
         {
             case ProviderJobState.Queued or ProviderJobState.Running:
                 if (segment.Status != SegmentStatus.Rendering || Math.Abs(status.Progress - segment.Progress) >= 0.01)
                 {
-                    await UpdateAsync(segment.Id, s => s.ReportRendering(status.Progress), changed, ct).ConfigureAwait(false);
+                    await UpdateAsync(context, segment.Id, s => s.ReportRendering(status.Progress), changed, ct).ConfigureAwait(false);
                 }
 
                 return true;
 
             case ProviderJobState.Succeeded:
-                await UpdateAsync(segment.Id, s => s.BeginDownload(), changed, ct).ConfigureAwait(false);
+                await UpdateAsync(context, segment.Id, s => s.BeginDownload(), changed, ct).ConfigureAwait(false);
                 return false;
 
             default:
                 var error = status.Error ?? $"{provider.DisplayName} reported a failure without a reason.";
                 await UpdateAsync(
+                    context,
                     segment.Id,
                     s =>
                     {
@@ -154,7 +176,8 @@ public sealed partial class SegmentGenerator(
         }
     }
 
-    private async Task DownloadAsync(GenerationContext context, Segment segment, IVideoProvider provider, Func<Segment, CancellationToken, Task> changed, CancellationToken ct)
+    /// <summary>Fetches and stores the clip; false when the provider could not be reached (try again later).</summary>
+    private async Task<bool> DownloadAsync(GenerationContext context, Segment segment, IVideoProvider provider, Func<Segment, CancellationToken, Task> changed, CancellationToken ct)
     {
         var providerJobId = segment.ProviderJobId!;
         var temp = paths.NewTempFile(".mp4");
@@ -172,13 +195,21 @@ public sealed partial class SegmentGenerator(
             await files.PromoteAsync(temp, key, ct).ConfigureAwait(false);
             var request = await BuildRequestAsync(context, segment, ct).ConfigureAwait(false);
             var cost = provider.EstimatePriceUsd(request);
-            await UpdateAsync(segment.Id, s => s.Succeed(key, cost, time.GetUtcNow()), changed, ct).ConfigureAwait(false);
+            await UpdateAsync(context, segment.Id, s => s.Succeed(key, cost, time.GetUtcNow()), changed, ct).ConfigureAwait(false);
+            return true;
         }
         catch (ProviderException ex) when (!ct.IsCancellationRequested)
         {
             // The provider says the result is gone (expired or lost): the generation must be made again.
             LogTransient(logger, ex, context.JobId, segment.Index);
-            await UpdateAsync(segment.Id, s => s.RetryLater(ex.Message, 0), changed, ct).ConfigureAwait(false);
+            await UpdateAsync(context, segment.Id, s => s.RetryLater(ex.Message, 0), changed, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (IsTransient(ex, ct))
+        {
+            // The provider could not be reached even after retries: the result is still there; fetch it later.
+            LogTransient(logger, ex, context.JobId, segment.Index);
+            return false;
         }
         finally
         {
@@ -209,14 +240,22 @@ public sealed partial class SegmentGenerator(
         return await db.Segments.AsNoTracking().FirstAsync(s => s.Id == segmentId, ct).ConfigureAwait(false);
     }
 
-    private async Task UpdateAsync(Guid segmentId, Action<Segment> change, Func<Segment, CancellationToken, Task> changed, CancellationToken ct)
+    /// <summary>Applies a change to the segment, only while this worker still holds the job (checked in the same transaction).</summary>
+    private async Task UpdateAsync(GenerationContext context, Guid segmentId, Action<Segment> change, Func<Segment, CancellationToken, Task> changed, CancellationToken ct)
     {
         Segment segment;
         await using (var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            if (!await db.Jobs.AnyAsync(j => j.Id == context.JobId && j.LeaseOwner == context.Worker, ct).ConfigureAwait(false))
+            {
+                throw new LeaseLostException($"Worker {context.Worker} no longer holds job {context.JobId}.");
+            }
+
             segment = await db.Segments.FirstAsync(s => s.Id == segmentId, ct).ConfigureAwait(false);
             change(segment);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
 
         await changed(segment, ct).ConfigureAwait(false);

@@ -44,7 +44,15 @@ public sealed partial class ScratchSweeper(StudioPaths paths, TimeProvider time,
             var stale = emptied.Contains(folder) || Directory.GetLastWriteTimeUtc(folder) < cutoff.UtcDateTime;
             if (stale && !Directory.EnumerateFileSystemEntries(folder).Any())
             {
-                Directory.Delete(folder);
+                try
+                {
+                    Directory.Delete(folder);
+                }
+                catch (IOException ex)
+                {
+                    // Another process put a file in it meanwhile: it is in use, leave it.
+                    LogSkipped(logger, ex, folder);
+                }
             }
         }
 

@@ -163,20 +163,14 @@ public sealed class LocalVideoProvider : IVideoProvider
     {
         var ct = render.Token;
         var started = _time.GetTimestamp();
+        var holdsSlot = false;
         try
         {
             await _registry.WaitForSlotAsync(ct).ConfigureAwait(false);
-            try
-            {
-                render.Report(0);
-                var input = request.Input is null ? null : await LocalInputAsync(request.Input, render.Directory, ct).ConfigureAwait(false);
-                await _renderer.RenderAsync(request, input, render.OutputFile, render, ct).ConfigureAwait(false);
-            }
-            finally
-            {
-                _registry.ReleaseSlot();
-            }
-
+            holdsSlot = true;
+            render.Report(0);
+            var input = request.Input is null ? null : await LocalInputAsync(request.Input, render.Directory, ct).ConfigureAwait(false);
+            await _renderer.RenderAsync(request, input, render.OutputFile, render, ct).ConfigureAwait(false);
             render.Succeed(_time.GetUtcNow());
             LocalProviderLog.Succeeded(_logger, render.Id, (long)_time.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -198,7 +192,15 @@ public sealed class LocalVideoProvider : IVideoProvider
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Fail(render, ex, $"The local render failed: {ex.Message}", permanent: false);
+            Fail(render, ex, "The local render failed unexpectedly; the server log has the details.", permanent: false);
+        }
+        finally
+        {
+            // Only once the render's end state is recorded: the next render must never overtake it.
+            if (holdsSlot)
+            {
+                _registry.ReleaseSlot();
+            }
         }
     }
 

@@ -171,7 +171,8 @@ public sealed class JobsApiTests(StudioAppFactory factory) : IClassFixture<Studi
 
     private async Task<Guid> CreateJobAsync()
     {
-        var response = await _client.PostAsJsonAsync("/api/jobs", new { title = "Job", theme = "Testing jobs", template = "Reels 30s Standard" });
+        await factory.EnsureTinyTemplateAsync();
+        var response = await _client.PostAsJsonAsync("/api/jobs", new { title = "Job", theme = "Testing jobs", template = StudioAppFactory.TinyTemplate });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
     }

@@ -6,6 +6,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Studio.Core.Accounts;
 using Studio.Core.Persistence;
+using Studio.Core.Segments;
+using Studio.Core.Templates;
 
 namespace Studio.Tests.Api;
 
@@ -19,7 +21,12 @@ public sealed class StudioAppFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Admin-Pass-1234!";
     public const string AdminToken = "studio_test_admin_token_0123456789abcdef";
 
+    /// <summary>A one-segment, 2 s square template, for tests that start jobs without caring about the video.</summary>
+    public const string TinyTemplate = "API Test Tiny";
+
     private readonly TempFolder _data = new();
+    private readonly SemaphoreSlim _tinyGate = new(1, 1);
+    private bool _tinyAdded;
 
     public string DataDirectory => _data.Path;
 
@@ -45,6 +52,27 @@ public sealed class StudioAppFactory : WebApplicationFactory<Program>
         return token;
     }
 
+    public async Task EnsureTinyTemplateAsync()
+    {
+        await _tinyGate.WaitAsync();
+        try
+        {
+            if (!_tinyAdded)
+            {
+                await using var scope = Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
+                db.Templates.Add(new VideoTemplate(
+                    Guid.NewGuid(), TinyTemplate, "Tests", AspectRatio.Square1x1, 1, 2, "local", GenerationMode.TextToVideo, "", [], DateTimeOffset.UtcNow));
+                await db.SaveChangesAsync();
+                _tinyAdded = true;
+            }
+        }
+        finally
+        {
+            _tinyGate.Release();
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -61,6 +89,7 @@ public sealed class StudioAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            _tinyGate.Dispose();
             SqliteConnection.ClearAllPools();
             _data.Dispose();
         }

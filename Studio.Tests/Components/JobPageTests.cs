@@ -66,7 +66,7 @@ public sealed class JobPageTests : StudioComponentTest
         page.Find(".job-status").TextContent.Should().Contain("Generating");
         page.Find(".job-facts").TextContent.Should().Contain("Reels 30s Standard").And.Contain("local").And.Contain("6 × 5 s · 9:16")
             .And.Contain("$0.00");
-        page.Find("[data-testid=overall-percent]").TextContent.Should().Be("8%");
+        page.Find("[data-testid=overall-percent]").TextContent.Should().Be("7%"); // 0.5 / 6 × 0.9 = 7.5 %, rounded down
         page.FindAll("[data-segment]").Should().HaveCount(6);
         page.FindAll("video").Should().BeEmpty();
     }
@@ -124,7 +124,7 @@ public sealed class JobPageTests : StudioComponentTest
             page.Find("[data-segment='0'] .status-chip").TextContent.Should().Contain("Done");
             page.Find("[data-segment='1'] .status-chip").TextContent.Should().Contain("Rendering");
             page.Find("[data-segment='1'] .segment-percent").TextContent.Should().Be("50%");
-            page.Find("[data-testid=overall-percent]").TextContent.Should().Be("23%");
+            page.Find("[data-testid=overall-percent]").TextContent.Should().Be("22%"); // (1 + 0.5) / 6 × 0.9 = 22.5 %, rounded down
         });
     }
 

@@ -39,8 +39,8 @@ public sealed class JobProgressPanelTests : StudioComponentTest
 
         var panel = Render<JobProgressPanel>(p => p.Add(c => c.Job, job));
 
-        // 90 % of the bar is generation: (1 + 1 + 0.5) / 6 segments × 0.9 = 37.5 %.
-        panel.Find("[data-testid=overall-percent]").TextContent.Should().Be(Formats.Percent(job.Progress)).And.Be("38%");
+        // 90 % of the bar is generation: (1 + 1 + 0.5) / 6 segments × 0.9 = 37.5 %, shown rounded down.
+        panel.Find("[data-testid=overall-percent]").TextContent.Should().Be(Formats.Percent(job.Progress)).And.Be("37%");
         panel.Find("[data-testid=segments-done]").TextContent.Should().Contain("2 of 6 segments done");
     }
 

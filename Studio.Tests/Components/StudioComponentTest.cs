@@ -39,6 +39,9 @@ public abstract class StudioComponentTest : BunitContext, IAsyncLifetime
         // Both reach into the renderer, which freezes the service collection: services first.
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        // bUnit waits 1 s by default; a 2-core CI machine running FFmpeg-heavy tests beside these needs more patience.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

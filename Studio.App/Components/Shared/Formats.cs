@@ -25,9 +25,9 @@ internal static class Formats
         return status.IsFinished() ? (Usd(actualUsd), "spent") : ("~" + Usd(estimatedUsd), "estimated");
     }
 
-    /// <summary>"42%" for 0.42.</summary>
+    /// <summary>"42%" for 0.42; rounded down, so "100%" means done, never 99.5 % of the way.</summary>
     public static string Percent(double progress) =>
-        (Math.Clamp(progress, 0, 1) * 100).ToString("0", Culture) + "%";
+        Math.Floor((Math.Clamp(progress, 0, 1) * 100) + 1e-9).ToString("0", Culture) + "%";
 
     /// <summary>"45 s", "3 min 05 s", "1 h 02 min".</summary>
     public static string Duration(TimeSpan span)

@@ -147,6 +147,24 @@ public sealed class JobRunnerTests : IAsyncLifetime
         job.Segments.Where(s => s.Index != 1).Should().AllSatisfy(s => s.Status.Should().Be(SegmentStatus.Succeeded));
     }
 
+    [Fact]
+    public async Task Run_ByAWorkerThatNoLongerHoldsTheJob_WritesNothing()
+    {
+        var jobId = await CreateAndClaimAsync();
+
+        await _core.Get<JobRunner>().RunAsync(jobId, "worker-whose-lease-was-taken", CancellationToken.None);
+
+        var job = await LoadAsync(jobId);
+        job.Status.Should().Be(JobStatus.Running, "the holder is still at work; a stale worker must not fail or finish it");
+        job.LeaseOwner.Should().Be(Worker);
+        job.Error.Should().BeNull();
+        job.Segments.Should().AllSatisfy(s =>
+        {
+            s.Status.Should().Be(SegmentStatus.Pending);
+            s.Attempts.Should().Be(0);
+        });
+    }
+
     private async Task<Guid> CreateAndClaimAsync()
     {
         var jobs = _core.Get<JobService>();
