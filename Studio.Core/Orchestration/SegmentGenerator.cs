@@ -45,7 +45,7 @@ public sealed partial class SegmentGenerator(
             switch (segment.Status)
             {
                 case SegmentStatus.Pending:
-                    if (segment.Attempts > 0)
+                    if (segment.Attempts > 0 && segment.Attempts < options.Value.MaxAttemptsPerSegment)
                     {
                         // Back off before trying again after a failed attempt.
                         await Task.Delay(RetryDelay(segment.Attempts), time, ct).ConfigureAwait(false);
