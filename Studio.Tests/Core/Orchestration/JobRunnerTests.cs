@@ -148,6 +148,29 @@ public sealed class JobRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_SegmentOutOfAttempts_FailsTheJobWithTheLastReason()
+    {
+        await _core.DisposeAsync();
+        _core = await CoreHost.StartAsync(new Dictionary<string, string?> { ["Studio:Workers:MaxAttemptsPerSegment"] = "1" });
+        await _core.AddTemplateAsync(new VideoTemplate(
+            Guid.NewGuid(), Template, "", AspectRatio.Square1x1, 3, 2, "local", GenerationMode.TextToVideo, "", [], DateTimeOffset.UtcNow));
+        var jobId = await CreateAndClaimAsync();
+        var segment = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 0);
+        await ChangeSegmentAsync(segment.Id, s =>
+        {
+            s.BeginSubmit(DateTimeOffset.UtcNow);
+            s.MarkSubmitted("render-from-before-a-restart");
+        });
+
+        await _core.Get<JobRunner>().RunAsync(jobId, Worker, CancellationToken.None);
+
+        var job = await LoadAsync(jobId);
+        job.Status.Should().Be(JobStatus.Failed);
+        job.Error.Should().StartWith("Segment 1 could not be made: Gave up after 1 attempts.").And.Contain("interrupted");
+        job.Segments.Single(s => s.Index == 0).Attempts.Should().Be(1);
+    }
+
+    [Fact]
     public async Task Run_ByAWorkerThatNoLongerHoldsTheJob_WritesNothing()
     {
         var jobId = await CreateAndClaimAsync();
