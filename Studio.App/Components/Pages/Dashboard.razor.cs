@@ -9,8 +9,7 @@ namespace Studio.App.Components.Pages;
 
 /// <summary>
 /// The signed-in user's videos with live status and progress. Reads the list first, then listens to the
-/// user's job events; each event only marks the list stale and a <see cref="CoalescingRefresher"/> re-reads it
-/// at most ten times a second.
+/// user's job events through a <see cref="LiveFeed"/>, which re-reads it at most ten times a second.
 /// </summary>
 public sealed partial class Dashboard : IAsyncDisposable
 {
@@ -19,8 +18,7 @@ public sealed partial class Dashboard : IAsyncDisposable
     private bool _loading = true;
     private string? _loadError;
     private bool _liveTrouble;
-    private IDisposable? _subscription;
-    private CoalescingRefresher? _refresher;
+    private LiveFeed? _live;
 
     /// <summary>The listed jobs; carried from the prerender to the circuit so the page does not flash back to loading.</summary>
     [PersistentState]
@@ -44,12 +42,10 @@ public sealed partial class Dashboard : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
-        _subscription = null;
         await _cts.CancelAsync();
-        if (_refresher is not null)
+        if (_live is not null)
         {
-            await _refresher.DisposeAsync();
+            await _live.DisposeAsync();
         }
 
         _cts.Dispose();
@@ -121,18 +117,13 @@ public sealed partial class Dashboard : IAsyncDisposable
     // stale. The catch-up refresh covers changes between that read and the subscription. Prerenders never listen.
     private void StartListening()
     {
-        if (_userId is null || _loadError is not null || _subscription is not null || !RendererInfo.IsInteractive)
+        if (_userId is null || _loadError is not null || _live?.IsListening == true || !RendererInfo.IsInteractive)
         {
             return;
         }
 
-        var refresher = _refresher ??= new CoalescingRefresher(RefreshAsync, OnRefreshFailed, Time);
-        _subscription = Events.SubscribeToOwner(_userId, _ =>
-        {
-            refresher.MarkDirty();
-            return ValueTask.CompletedTask;
-        });
-        refresher.MarkDirty();
+        var userId = _userId;
+        (_live ??= new LiveFeed(RefreshAsync, OnRefreshFailed, Time)).Listen(handler => Events.SubscribeToOwner(userId, handler));
     }
 
     private async Task RefreshAsync(CancellationToken ct)

@@ -9,8 +9,7 @@ namespace Studio.App.Components.Pages;
 
 /// <summary>
 /// One video: its brief, live progress per segment, and the player once it is ready. Reads the job first, then
-/// listens to its events; each event only marks the view stale and a <see cref="CoalescingRefresher"/> re-reads
-/// the job at most ten times a second.
+/// listens to its events through a <see cref="LiveFeed"/>, which re-reads the job at most ten times a second.
 /// </summary>
 public sealed partial class JobPage : IAsyncDisposable
 {
@@ -22,8 +21,7 @@ public sealed partial class JobPage : IAsyncDisposable
     private bool _loading = true;
     private string? _loadError;
     private bool _liveTrouble;
-    private IDisposable? _subscription;
-    private CoalescingRefresher? _refresher;
+    private LiveFeed? _live;
     private ITimer? _ticker;
 
     /// <summary>The job's id, from the route.</summary>
@@ -61,9 +59,9 @@ public sealed partial class JobPage : IAsyncDisposable
     {
         StopListening();
         await _cts.CancelAsync();
-        if (_refresher is not null)
+        if (_live is not null)
         {
-            await _refresher.DisposeAsync();
+            await _live.DisposeAsync();
         }
 
         _cts.Dispose();
@@ -79,10 +77,10 @@ public sealed partial class JobPage : IAsyncDisposable
 
         _shownId = Id;
         StopListening();
-        if (_refresher is not null)
+        if (_live is not null)
         {
-            await _refresher.DisposeAsync();
-            _refresher = null;
+            await _live.DisposeAsync();
+            _live = null;
         }
 
         if (Shown?.Id == Id)
@@ -132,25 +130,19 @@ public sealed partial class JobPage : IAsyncDisposable
     // changed between that read and the subscription. A prerender (no circuit) never listens.
     private void StartListening()
     {
-        if (Shown is null || Shown.Status.IsFinished() || _subscription is not null || !RendererInfo.IsInteractive)
+        if (Shown is null || Shown.Status.IsFinished() || _live?.IsListening == true || !RendererInfo.IsInteractive)
         {
             return;
         }
 
-        var refresher = _refresher ??= new CoalescingRefresher(RefreshAsync, OnRefreshFailed, Time);
-        _subscription = Events.SubscribeToJob(Id, _ =>
-        {
-            refresher.MarkDirty();
-            return ValueTask.CompletedTask;
-        });
+        var id = Id;
+        (_live ??= new LiveFeed(RefreshAsync, OnRefreshFailed, Time)).Listen(handler => Events.SubscribeToJob(id, handler));
         _ticker = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, TickInterval, TickInterval);
-        refresher.MarkDirty();
     }
 
     private void StopListening()
     {
-        _subscription?.Dispose();
-        _subscription = null;
+        _live?.Stop();
         _ticker?.Dispose();
         _ticker = null;
     }
