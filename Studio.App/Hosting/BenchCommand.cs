@@ -96,20 +96,10 @@ internal static class BenchCommand
         var jobs = services.GetRequiredService<JobService>();
         var created = await jobs.CreateAsync(userId, new CreateJobCommand("Bench", "3 Django tips for beginners", DefaultTemplates.Reels30), CancellationToken.None);
         var id = created.Job!.Id;
-        var finished = new TaskCompletionSource<JobStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = services.GetRequiredService<IJobEvents>().SubscribeToJob(id, change =>
-        {
-            if (change.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled)
-            {
-                finished.TrySetResult(change.Status);
-            }
-
-            return ValueTask.CompletedTask;
-        });
-
+        var finished = services.GetRequiredService<IJobEvents>().WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(5));
         var watch = Stopwatch.StartNew();
         await jobs.StartAsync(userId, id, CancellationToken.None);
-        var status = await finished.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        var status = await finished;
         var seconds = watch.Elapsed.TotalSeconds;
         if (status != JobStatus.Completed)
         {

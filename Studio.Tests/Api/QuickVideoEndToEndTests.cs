@@ -20,7 +20,7 @@ public sealed class QuickVideoEndToEndTests(StudioAppFactory factory) : IClassFi
         var created = await client.PostAsJsonAsync("/api/jobs", new { title = "Django tips", theme = "3 Django tips for beginners", template = "Reels 30s Standard" });
         created.StatusCode.Should().Be(HttpStatusCode.Created);
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        var finished = WaitForFinishAsync(id);
+        var finished = factory.Services.GetRequiredService<IJobEvents>().WaitUntilFinishedAsync(id, JobTimeout);
 
         (await client.PostAsync($"/api/jobs/{id}/start", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
         var final = await finished;
@@ -57,26 +57,5 @@ public sealed class QuickVideoEndToEndTests(StudioAppFactory factory) : IClassFi
         var partial = await client.SendAsync(ranged);
         partial.StatusCode.Should().Be(HttpStatusCode.PartialContent, "players seek with range requests");
         (await partial.Content.ReadAsByteArrayAsync()).Should().HaveCount(100);
-    }
-
-    private Task<JobStatus> WaitForFinishAsync(Guid jobId)
-    {
-        var done = new TaskCompletionSource<JobStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var subscription = factory.Services.GetRequiredService<IJobEvents>().SubscribeToJob(jobId, change =>
-        {
-            if (change.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled)
-            {
-                done.TrySetResult(change.Status);
-            }
-
-            return ValueTask.CompletedTask;
-        });
-        return done.Task.WaitAsync(JobTimeout).ContinueWith(
-            t =>
-            {
-                subscription.Dispose();
-                return t.GetAwaiter().GetResult();
-            },
-            TaskScheduler.Default);
     }
 }

@@ -19,12 +19,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
     private const string Template = "Test Square 3x2";
     private CoreHost _core = null!;
 
-    public async Task InitializeAsync()
-    {
-        _core = await CoreHost.StartAsync();
-        await _core.AddTemplateAsync(new VideoTemplate(
-            Guid.NewGuid(), Template, "", AspectRatio.Square1x1, 3, 2, "local", GenerationMode.TextToVideo, "", [], DateTimeOffset.UtcNow));
-    }
+    public async Task InitializeAsync() => _core = await StartCoreAsync();
 
     public async Task DisposeAsync() => await _core.DisposeAsync();
 
@@ -151,9 +146,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
     public async Task Run_SegmentOutOfAttempts_FailsTheJobWithTheLastReason()
     {
         await _core.DisposeAsync();
-        _core = await CoreHost.StartAsync(new Dictionary<string, string?> { ["Studio:Workers:MaxAttemptsPerSegment"] = "1" });
-        await _core.AddTemplateAsync(new VideoTemplate(
-            Guid.NewGuid(), Template, "", AspectRatio.Square1x1, 3, 2, "local", GenerationMode.TextToVideo, "", [], DateTimeOffset.UtcNow));
+        _core = await StartCoreAsync(new Dictionary<string, string?> { ["Studio:Workers:MaxAttemptsPerSegment"] = "1" });
         var jobId = await CreateAndClaimAsync();
         var segment = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 0);
         await ChangeSegmentAsync(segment.Id, s =>
@@ -186,6 +179,14 @@ public sealed class JobRunnerTests : IAsyncLifetime
             s.Status.Should().Be(SegmentStatus.Pending);
             s.Attempts.Should().Be(0);
         });
+    }
+
+    private static async Task<CoreHost> StartCoreAsync(IDictionary<string, string?>? settings = null)
+    {
+        var core = await CoreHost.StartAsync(settings);
+        await core.AddTemplateAsync(new VideoTemplate(
+            Guid.NewGuid(), Template, "", AspectRatio.Square1x1, 3, 2, "local", GenerationMode.TextToVideo, "", [], DateTimeOffset.UtcNow));
+        return core;
     }
 
     private async Task<Guid> CreateAndClaimAsync()
