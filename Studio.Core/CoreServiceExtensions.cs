@@ -59,6 +59,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<IJobEvents, InProcessJobEvents>();
         services.AddSingleton<IMediaEngine, FfmpegCoreMediaEngine>();
         services.AddSingleton<IVideoAssembler, FfmpegVideoAssembler>();
+        services.AddSingleton<FinalCut>();
 
         services.AddSingleton<VideoProviderCatalog>();
         services.AddSingleton<TemplateCatalog>();

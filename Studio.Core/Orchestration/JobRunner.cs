@@ -22,9 +22,7 @@ public sealed partial class JobRunner(
     JobQueue queue,
     SegmentGenerator generator,
     GenerationSlots slots,
-    IVideoAssembler assembler,
-    IFileStore files,
-    StudioPaths paths,
+    FinalCut finalCut,
     IJobEvents events,
     TimeProvider time,
     IOptions<WorkerOptions> options,
@@ -155,35 +153,22 @@ public sealed partial class JobRunner(
     private async Task AssembleAsync(Guid jobId, string worker, CancellationToken ct)
     {
         var job = await LoadAsync(jobId, ct).ConfigureAwait(false);
-        var clips = job.Segments.OrderBy(s => s.Index)
-            .Select(s => new AssemblyClip(LocalPathOf(s.ClipFile!), TimeSpan.FromSeconds(s.Seconds)))
-            .ToList();
-        var video = paths.NewTempFile(".mp4");
-        var poster = paths.NewTempFile(".jpg");
         try
         {
             var latest = new LatestValue();
-            var plan = new AssemblyPlan(clips, FrameSize.For(job.AspectRatio), video, poster);
-            var assembly = assembler.AssembleAsync(plan, latest, ct);
-            var reporting = ReportWhileAsync(assembly, jobId, worker, latest, ct);
+            var making = finalCut.MakeAsync(job, latest, ct);
+            var reporting = ReportWhileAsync(making, jobId, worker, latest, ct);
 
-            // Both end before the scratch files are touched: FFmpeg may still be writing them when reporting fails.
-            await Task.WhenAll(assembly, reporting).ConfigureAwait(false);
-
-            await files.PromoteAsync(video, FileKeys.FinalVideo(jobId), ct).ConfigureAwait(false);
-            await files.PromoteAsync(poster, FileKeys.Poster(jobId), ct).ConfigureAwait(false);
-            await UpdateJobAsync(jobId, worker, j => j.Complete(FileKeys.FinalVideo(jobId), FileKeys.Poster(jobId), time.GetUtcNow()), null, ct).ConfigureAwait(false);
+            // Both end before anything else is written: FFmpeg may still be working when reporting fails.
+            await Task.WhenAll(making, reporting).ConfigureAwait(false);
+            var outputs = await making.ConfigureAwait(false);
+            await UpdateJobAsync(jobId, worker, j => j.Complete(outputs.Video, outputs.Poster, time.GetUtcNow()), null, ct).ConfigureAwait(false);
             LogCompleted(logger, jobId);
         }
         catch (MediaProcessingException ex)
         {
             LogAssemblyFailed(logger, ex, jobId);
             await UpdateJobAsync(jobId, worker, j => j.Fail($"The final video could not be assembled: {ex.Message}", time.GetUtcNow()), null, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            File.Delete(video);
-            File.Delete(poster);
         }
     }
 
@@ -202,9 +187,6 @@ public sealed partial class JobRunner(
             }
         }
     }
-
-    private string LocalPathOf(string key) =>
-        files.TryGetLocalPath(key) ?? throw new InvalidOperationException($"Clip '{key}' is not on local disk; assembly needs it there.");
 
     private async Task<ProductionJob> LoadAsync(Guid jobId, CancellationToken ct)
     {
