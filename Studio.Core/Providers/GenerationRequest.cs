@@ -23,6 +23,12 @@ public sealed record GenerationRequest(
     /// <summary>Position of the segment in its video, from 0 (default 0); lets a provider vary neighbouring clips.</summary>
     public int SegmentIndex { get; init; }
 
+    /// <summary>
+    /// Studio's own name for this submission (segment, take and attempt), sent to providers that keep a client
+    /// reference, so that a submission whose id was lost in a crash can be found again instead of paid for twice.
+    /// </summary>
+    public string? Reference { get; init; }
+
     /// <summary>The output size for <see cref="AspectRatio"/>.</summary>
     public FrameSize Size => FrameSize.For(AspectRatio);
 }

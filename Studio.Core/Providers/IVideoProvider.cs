@@ -30,4 +30,11 @@ public interface IVideoProvider
 
     /// <summary>Stops a generation where the provider allows it.</summary>
     Task CancelAsync(string providerJobId, CancellationToken ct);
+
+    /// <summary>
+    /// Finds the generation started for <paramref name="reference"/> (<see cref="GenerationRequest.Reference"/>) when the
+    /// provider can look it up; null when it cannot, or no such generation was started. Called after a crash between
+    /// a submission and the saving of its id: a found id is polled, never submitted again.
+    /// </summary>
+    Task<string?> FindSubmissionAsync(string reference, CancellationToken ct) => Task.FromResult<string?>(null);
 }

@@ -1,7 +1,7 @@
 namespace Studio.Core.Providers;
 
 /// <summary>A provider refused a request or could not be reached.</summary>
-public sealed class ProviderException : Exception
+public class ProviderException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ProviderException()
