@@ -4,8 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 using Studio.Core.Accounts;
 using Studio.Core.Assembly;
 using Studio.Core.Events;
@@ -65,25 +63,15 @@ public static class CoreServiceExtensions
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<JobService>();
 
+        services.AddSingleton<JobControl>();
+
         services.AddSingleton<JobQueueSignal>();
-        services.AddSingleton<JobQueue>();
-        services.AddSingleton<GenerationSlots>();
-        services.AddSingleton<SegmentGenerator>();
-        services.AddSingleton<JobRunner>();
-        services.AddResiliencePipeline(ResiliencePipelines.ProviderRead, pipeline => pipeline
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<HttpRequestException>()
-                    .Handle<IOException>()
-                    .Handle<TimeoutRejectedException>()
-                    .Handle<ProviderException>(e => !e.IsPermanent),
-                MaxRetryAttempts = 3,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(500),
-            })
-            .AddTimeout(TimeSpan.FromMinutes(2)));
+        services.AddSingleton<WorkQueue>();
+        services.AddSingleton<JobSettler>();
+        services.AddSingleton<SegmentStep>();
+        services.AddSingleton<AssemblyRunner>();
+        services.AddSingleton<WorkerLoop>();
+        services.AddResiliencePipeline(ResiliencePipelines.ProviderRead, pipeline => pipeline.AddTimeout(TimeSpan.FromMinutes(5)));
         return builder;
     }
 }

@@ -8,6 +8,9 @@ public sealed class ValidationErrors
     /// <summary>True when no field has a message.</summary>
     public bool IsEmpty => _errors.Count == 0;
 
+    /// <summary>Every message, whatever its field.</summary>
+    public IEnumerable<string> Messages => _errors.Values.SelectMany(m => m);
+
     /// <summary>Adds a message to a field.</summary>
     public void Add(string field, string message)
     {

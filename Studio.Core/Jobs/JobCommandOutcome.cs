@@ -11,4 +11,7 @@ public enum JobCommandOutcome
 
     /// <summary>The job's state forbids it.</summary>
     Conflict,
+
+    /// <summary>What was asked is not valid (e.g. an empty prompt).</summary>
+    Invalid,
 }

@@ -1,3 +1,4 @@
+using Studio.Core.Orchestration;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
 
@@ -22,7 +23,8 @@ public sealed record JobDetails(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     bool HasVideo,
-    IReadOnlyList<SegmentDetails> Segments)
+    IReadOnlyList<SegmentDetails> Segments,
+    IReadOnlyList<string>? Fallback = null)
 {
     /// <summary>Length of the video.</summary>
     public TimeSpan TotalDuration => TimeSpan.FromSeconds(Segments.Sum(s => s.Seconds));
@@ -37,13 +39,14 @@ public sealed record JobDetails(
         job.Provider,
         job.Mode,
         job.Status,
-        job.Progress,
+        JobProgress.Of(job),
         job.EstimatedCostUsd,
-        job.ActualCostUsd,
+        job.IsFinished ? job.ActualCostUsd : job.Segments.Sum(s => s.CostUsd),
         job.Error,
         job.CreatedAt,
         job.StartedAt,
         job.FinishedAt,
-        job.Status == JobStatus.Completed && job.FinalVideoFile is not null,
-        [.. job.Segments.OrderBy(s => s.Index).Select(SegmentDetails.From)]);
+        job.FinalVideoFile is not null,
+        [.. job.Segments.OrderBy(s => s.Index).Select(SegmentDetails.From)],
+        [.. job.ProviderChain.Skip(1)]);
 }

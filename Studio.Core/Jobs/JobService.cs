@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Studio.Core.Common;
 using Studio.Core.Events;
 using Studio.Core.Orchestration;
@@ -20,6 +21,7 @@ public sealed class JobService(
     IJobEvents events,
     JobQueueSignal queueSignal,
     IFileStore files,
+    IOptions<WorkerOptions> workerOptions,
     TimeProvider time)
 {
     /// <summary>Creates a Draft job from a command, or says what is wrong with it.</summary>
@@ -73,6 +75,7 @@ public sealed class JobService(
         }
 
         CheckCapabilities(provider, template, mode, errors);
+        var fallback = CheckFallback(command, provider, template, mode, errors);
         var prompts = CheckPrompts(command.Prompts, template, theme, provider, errors);
         if (!errors.IsEmpty)
         {
@@ -80,6 +83,11 @@ public sealed class JobService(
         }
 
         var job = Build(ownerId, title.Length > 0 ? title : Shorten(theme, ProductionJob.MaxTitleLength), theme, template, provider, mode, prompts);
+        if (fallback.Count > 0)
+        {
+            job.SetFallback(fallback);
+        }
+
         db.Jobs.Add(job);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await PublishAsync(job, ct).ConfigureAwait(false);
@@ -120,7 +128,7 @@ public sealed class JobService(
     public async Task<JobDetails?> GetAsync(string ownerId, Guid jobId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var job = await db.Jobs.AsNoTracking().Include(j => j.Segments)
+        var job = await db.Jobs.AsNoTracking().Include(j => j.Segments).ThenInclude(s => s.Takes).AsSplitQuery()
             .FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
         return job is null ? null : JobDetails.From(job);
     }
@@ -131,19 +139,28 @@ public sealed class JobService(
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var rows = await db.Jobs.AsNoTracking().Where(j => j.OwnerId == ownerId)
             .Select(j => new JobSummary(
-                j.Id, j.Title, j.TemplateName, j.Provider, j.Status, j.Progress, j.EstimatedCostUsd, j.ActualCostUsd,
+                j.Id, j.Title, j.TemplateName, j.Provider, j.Status,
+                j.Status == JobStatus.Completed ? 1
+                    : j.Status == JobStatus.Assembling ? j.Progress
+                    : j.Segments.Count == 0 ? 0
+                    : JobProgress.GenerationShare * j.Segments.Sum(s => s.Status == SegmentStatus.Succeeded ? 1 : s.Progress) / j.Segments.Count,
+                j.EstimatedCostUsd,
+                j.Status == JobStatus.Completed || j.Status == JobStatus.Failed || j.Status == JobStatus.Cancelled ? j.ActualCostUsd : j.Segments.Sum(s => s.CostUsd),
                 j.Segments.Count, j.CreatedAt, j.FinishedAt))
             .ToListAsync(ct).ConfigureAwait(false);
         return [.. rows.OrderByDescending(j => j.CreatedAt)];
     }
 
-    /// <summary>Opens a completed job's final video or poster; null when the user has no such job or it is not completed.</summary>
+    /// <summary>
+    /// Opens a job's final video or poster; null when the user has no such job or it has none yet. A job being made
+    /// again (a regenerated segment) keeps serving its previous cut until the new one replaces it.
+    /// </summary>
     public async Task<JobFile?> OpenOutputAsync(string ownerId, Guid jobId, JobOutput output, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
         var key = output == JobOutput.Video ? job?.FinalVideoFile : job?.PosterFile;
-        if (job is null || job.Status != JobStatus.Completed || key is null)
+        if (job is null || key is null)
         {
             return null;
         }
@@ -174,6 +191,48 @@ public sealed class JobService(
         {
             errors.Add("template", $"{provider.DisplayName} makes clips of at most {caps.MaxDuration.TotalSeconds:0} s; the template asks for {template.SegmentSeconds} s.");
         }
+    }
+
+    private List<string> CheckFallback(CreateJobCommand command, IVideoProvider provider, VideoTemplate template, GenerationMode mode, ValidationErrors errors)
+    {
+        IReadOnlyList<string> names = command.Fallback is { } given
+            ? given
+            : command.AllowFallback == true ? workerOptions.Value.FallbackChains.GetValueOrDefault(provider.Name) ?? [] : [];
+        if (command.AllowFallback == false && command.Fallback is { Count: > 0 })
+        {
+            errors.Add("fallback", "A fallback chain was given, but fallback is not allowed for this job.");
+            return [];
+        }
+
+        var chain = new List<string>();
+        foreach (var raw in names)
+        {
+            var name = TextInput.Clean(raw);
+            if (providers.Find(name) is not { } next)
+            {
+                errors.Add("fallback", $"There is no provider named '{name}'. Available: {string.Join(", ", providers.All.Select(p => p.Name))}.");
+            }
+            else if (string.Equals(next.Name, provider.Name, StringComparison.OrdinalIgnoreCase) || chain.Contains(next.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add("fallback", $"{next.DisplayName} appears twice in the provider chain.");
+            }
+            else
+            {
+                var unfit = new ValidationErrors();
+                CheckCapabilities(next, template, mode, unfit);
+                foreach (var message in unfit.Messages)
+                {
+                    errors.Add("fallback", message);
+                }
+
+                if (unfit.IsEmpty)
+                {
+                    chain.Add(next.Name);
+                }
+            }
+        }
+
+        return chain;
     }
 
     private static List<string> CheckPrompts(IReadOnlyList<string>? given, VideoTemplate template, string theme, IVideoProvider provider, ValidationErrors errors)
@@ -223,5 +282,5 @@ public sealed class JobService(
     }
 
     private ValueTask PublishAsync(ProductionJob job, CancellationToken ct) =>
-        events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, job.Progress, null, time.GetUtcNow()), ct);
+        events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, null, time.GetUtcNow()), ct);
 }

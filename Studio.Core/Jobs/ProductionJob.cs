@@ -1,3 +1,4 @@
+using Studio.Core.Orchestration;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
 
@@ -123,6 +124,9 @@ public sealed class ProductionJob
     /// <summary>Concurrency token, new on every change.</summary>
     public Guid Version { get; private set; }
 
+    /// <summary>Providers that take a segment over, in order, when <see cref="Provider"/> cannot make it (comma-separated; empty = none).</summary>
+    public string FallbackProviders { get; private set; } = string.Empty;
+
     /// <summary>The segments, in order.</summary>
     public IReadOnlyList<Segment> Segments => _segments;
 
@@ -142,18 +146,43 @@ public sealed class ProductionJob
         Touch();
     }
 
-    /// <summary>Queued (or Running/Assembling with an expired lease) → Running, held by <paramref name="worker"/>.</summary>
+    /// <summary>Sets the providers that take a segment over, in order, when this job's provider cannot make it.</summary>
+    public void SetFallback(IReadOnlyList<string> providers)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        EnsureStatus(JobStatus.Draft);
+        FallbackProviders = string.Join(',', providers);
+        Touch();
+    }
+
+    /// <summary>The provider after <paramref name="current"/> in the chain (this job's provider, then its fallbacks); null at the end.</summary>
+    public string? NextProviderAfter(string current)
+    {
+        var chain = ProviderChain;
+        var at = chain.FindIndex(p => string.Equals(p, current, StringComparison.OrdinalIgnoreCase));
+        return at >= 0 && at + 1 < chain.Count ? chain[at + 1] : null;
+    }
+
+    /// <summary>This job's provider followed by its fallbacks.</summary>
+    public List<string> ProviderChain =>
+        [Provider, .. FallbackProviders.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    /// <summary>Queued → Running: a worker took up its first segment.</summary>
+    public void MarkRunning(DateTimeOffset now)
+    {
+        EnsureStatus(JobStatus.Queued, JobStatus.Running);
+        Status = JobStatus.Running;
+        StartedAt ??= now;
+        Touch();
+    }
+
+    /// <summary>An Assembling job whose lease is free (or ran out) is taken by <paramref name="worker"/> to make the cut.</summary>
     public void Claim(string worker, DateTimeOffset now, TimeSpan lease)
     {
-        var takeOver = Status is JobStatus.Running or JobStatus.Assembling && LeaseUntil < now;
-        if (Status != JobStatus.Queued && !takeOver)
+        EnsureStatus(JobStatus.Assembling);
+        if (LeaseOwner is not null && LeaseUntil >= now)
         {
-            throw new InvalidOperationException($"Job {Id} is {Status} and held until {LeaseUntil}; it cannot be claimed.");
-        }
-
-        if (Status == JobStatus.Queued)
-        {
-            Status = JobStatus.Running;
+            throw new InvalidOperationException($"Job {Id} is held by {LeaseOwner} until {LeaseUntil}; it cannot be claimed.");
         }
 
         StartedAt ??= now;
@@ -170,18 +199,26 @@ public sealed class ProductionJob
         Touch();
     }
 
-    /// <summary>Sets overall progress (0 to 1).</summary>
+    /// <summary>Sets the assembly's progress (0 to 1 of the whole job).</summary>
     public void ReportProgress(double progress)
     {
         Progress = Math.Clamp(progress, 0, 1);
         Touch();
     }
 
-    /// <summary>Running → Assembling.</summary>
+    /// <summary>Queued/Running → Assembling once every segment has its clip; a worker claims the assembly next.</summary>
     public void BeginAssembly()
     {
-        EnsureStatus(JobStatus.Running, JobStatus.Assembling);
+        EnsureStatus(JobStatus.Queued, JobStatus.Running, JobStatus.Assembling);
+        if (_segments.Any(s => s.Status != SegmentStatus.Succeeded))
+        {
+            throw new InvalidOperationException($"Job {Id} still has segments without a clip.");
+        }
+
         Status = JobStatus.Assembling;
+        Progress = JobProgress.GenerationShare;
+        LeaseOwner = null;
+        LeaseUntil = null;
         Touch();
     }
 
@@ -210,6 +247,96 @@ public sealed class ProductionJob
         Error = error;
         ActualCostUsd = _segments.Sum(s => s.CostUsd);
         Finish(now);
+    }
+
+    /// <summary>
+    /// Stops the job: no new submission, unfinished segments cancelled. Returns the generations still running at their
+    /// providers (provider, provider job id), for the caller to cancel there once this is saved.
+    /// </summary>
+    public IReadOnlyList<(string Provider, string ProviderJobId)> Cancel(DateTimeOffset now)
+    {
+        EnsureStatus(JobStatus.Draft, JobStatus.Queued, JobStatus.Running, JobStatus.Assembling);
+        var running = _segments.Where(s => !s.IsFinished && s.ProviderJobId is not null)
+            .Select(s => (s.Provider, s.ProviderJobId!))
+            .ToList();
+        foreach (var segment in _segments.Where(s => !s.IsFinished))
+        {
+            segment.Cancel(now);
+        }
+
+        Status = JobStatus.Cancelled;
+        Error = null;
+        ActualCostUsd = _segments.Sum(s => s.CostUsd);
+        Finish(now);
+        return running;
+    }
+
+    /// <summary>
+    /// Failed/Cancelled → Queued: the segments without a clip are made again from scratch (with the job's own provider);
+    /// those with a clip keep it. When every segment has its clip, only the assembly is done again.
+    /// </summary>
+    public void Retry()
+    {
+        EnsureStatus(JobStatus.Failed, JobStatus.Cancelled);
+        foreach (var segment in _segments.Where(s => s.Status is SegmentStatus.Failed or SegmentStatus.Cancelled))
+        {
+            segment.Reset(Provider);
+        }
+
+        Reopen();
+        if (_segments.All(s => s.Status == SegmentStatus.Succeeded))
+        {
+            BeginAssembly();
+        }
+    }
+
+    /// <summary>
+    /// Starts a new take of one finished segment (optionally with a new prompt); earlier takes are kept. A finished job
+    /// goes back to the queue and is assembled again once the take is made.
+    /// </summary>
+    public Segment Regenerate(int index, string? prompt)
+    {
+        EnsureStatus(JobStatus.Queued, JobStatus.Running, JobStatus.Completed, JobStatus.Failed, JobStatus.Cancelled);
+        var segment = SegmentAt(index);
+        segment.Regenerate(prompt, Provider);
+        if (IsFinished)
+        {
+            Reopen();
+        }
+
+        Touch();
+        return segment;
+    }
+
+    /// <summary>Puts an earlier take of a segment into the cut; when every segment has a clip the job is assembled again.</summary>
+    public void SelectTake(int index, SegmentTake take)
+    {
+        EnsureStatus(JobStatus.Completed, JobStatus.Failed, JobStatus.Cancelled);
+        SegmentAt(index).Select(take);
+        if (_segments.All(s => s.Status == SegmentStatus.Succeeded))
+        {
+            Reopen();
+            BeginAssembly();
+        }
+        else
+        {
+            Touch();
+        }
+    }
+
+    /// <summary>The segment at <paramref name="index"/> (from 0).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">There is none.</exception>
+    public Segment SegmentAt(int index) =>
+        _segments.FirstOrDefault(s => s.Index == index) ?? throw new ArgumentOutOfRangeException(nameof(index), index, $"Job {Id} has no segment {index}.");
+
+    private void Reopen()
+    {
+        Status = JobStatus.Queued;
+        Error = null;
+        FinishedAt = null;
+        LeaseOwner = null;
+        LeaseUntil = null;
+        Touch();
     }
 
     private void Finish(DateTimeOffset now)

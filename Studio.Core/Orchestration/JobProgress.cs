@@ -19,6 +19,15 @@ public static class JobProgress
     /// <summary>Progress while assembling, from the assembler's own 0..1.</summary>
     public static double WhileAssembling(double assembly) => GenerationShare + ((1 - GenerationShare) * Math.Clamp(assembly, 0, 1));
 
-    /// <summary>True when <paramref name="status"/> allows a worker to go on with the job.</summary>
-    public static bool IsActive(JobStatus status) => status is JobStatus.Running or JobStatus.Assembling;
+    /// <summary>A job's overall progress: its segments' while they are made, the assembly's after, 1 once completed.</summary>
+    public static double Of(ProductionJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.Status switch
+        {
+            JobStatus.Completed => 1,
+            JobStatus.Assembling => Math.Max(job.Progress, GenerationShare),
+            _ => WhileGenerating(job.Segments),
+        };
+    }
 }

@@ -8,31 +8,51 @@ public sealed class WorkerOptions
     /// <summary>Configuration section.</summary>
     public const string Section = "Studio:Workers";
 
-    /// <summary>Jobs worked on at once by this process. Default 2.</summary>
-    [Range(1, 64)]
-    public int MaxConcurrentJobs { get; set; } = 2;
-
-    /// <summary>Segment generations running at once in this process, over all jobs. Default 2 (one per core for the local provider).</summary>
+    /// <summary>Steps (a submission, a status poll, a download) worked on at once by this process, over all jobs. Default 8.</summary>
     [Range(1, 256)]
-    public int MaxConcurrentSegments { get; set; } = 2;
+    public int MaxConcurrentSteps { get; set; } = 8;
 
-    /// <summary>How long a worker's claim on a job holds without renewal. Default 60 s; renewed every third of it.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    /// <summary>Final cuts assembled at once by this process (FFmpeg is CPU-bound). Default 1.</summary>
+    [Range(1, 16)]
+    public int MaxConcurrentAssemblies { get; set; } = 1;
+
+    /// <summary>Generations in flight at one provider, over all jobs and workers, unless <see cref="ProviderLimits"/> says otherwise. Default 4.</summary>
+    [Range(1, 1000)]
+    public int DefaultProviderLimit { get; set; } = 4;
+
+    /// <summary>Generations in flight per provider name (e.g. <c>"local": 2</c>); the provider's concurrency allowance.</summary>
+    public Dictionary<string, int> ProviderLimits { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Fallback chains by provider name (e.g. <c>"luma": ["runway", "local"]</c>): who takes a segment over, in order, when a
+    /// job that allows fallback names no fallback of its own.
+    /// </summary>
+    public Dictionary<string, string[]> FallbackChains { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How long a worker's claim on a step holds without renewal. Default 60 s; renewed every third of it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often an idle worker looks for queued jobs when no signal wakes it. Default 2 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    /// <summary>The longest an idle worker waits before looking for work when no signal wakes it. Default 2 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>First wait between two status polls of a provider job; doubles up to <see cref="MaxStatusPoll"/>. Default 250 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan StatusPoll { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Longest wait between two status polls. Default 10 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MaxStatusPoll { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Generations started for one segment before it is declared failed. Default 3.</summary>
+    /// <summary>First wait before a failed attempt is tried again; grows fourfold per attempt up to <see cref="MaxStatusPoll"/>. Default 1 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Attempts of a segment at one provider before the next provider of the chain takes over, or the segment fails. Default 3.</summary>
     [Range(1, 20)]
     public int MaxAttemptsPerSegment { get; set; } = 3;
+
+    /// <summary>How many generations one provider may have in flight.</summary>
+    public int LimitFor(string provider) => ProviderLimits.TryGetValue(provider, out var limit) && limit > 0 ? limit : DefaultProviderLimit;
 }

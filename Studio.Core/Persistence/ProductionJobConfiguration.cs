@@ -20,6 +20,8 @@ internal sealed class ProductionJobConfiguration : IEntityTypeConfiguration<Prod
         builder.Property(j => j.PosterFile).HasMaxLength(300);
         builder.Property(j => j.Error).HasMaxLength(2000);
         builder.Property(j => j.LeaseOwner).HasMaxLength(100);
+        builder.Property(j => j.FallbackProviders).HasMaxLength(200);
+        builder.Ignore(j => j.ProviderChain);
         builder.Property(j => j.Version).IsConcurrencyToken();
         builder.HasIndex(j => new { j.OwnerId, j.CreatedAt });
         builder.HasIndex(j => new { j.Status, j.LeaseUntil });

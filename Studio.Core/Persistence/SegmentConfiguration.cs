@@ -17,6 +17,14 @@ internal sealed class SegmentConfiguration : IEntityTypeConfiguration<Segment>
         builder.Property(s => s.Error).HasMaxLength(2000);
         builder.Property(s => s.ClipFile).HasMaxLength(300);
         builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.LeaseOwner).HasMaxLength(100);
         builder.Ignore(s => s.IsFinished);
+        builder.Ignore(s => s.SubmissionReference);
+
+        // The work queue's lookups: due work of active jobs, and generations in flight per provider.
+        builder.HasIndex(s => new { s.Status, s.DueAt });
+        builder.HasIndex(s => new { s.Provider, s.Status });
+        builder.HasMany(s => s.Takes).WithOne().HasForeignKey(t => t.SegmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Takes).HasField("_takes").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -21,6 +21,9 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     /// <summary>Segments of all jobs.</summary>
     public DbSet<Segment> Segments => Set<Segment>();
 
+    /// <summary>Every clip made for a segment.</summary>
+    public DbSet<SegmentTake> Takes => Set<SegmentTake>();
+
     /// <summary>Uploaded assets.</summary>
     public DbSet<Asset> Assets => Set<Asset>();
 

@@ -9,6 +9,8 @@ public sealed class Segment
     /// <summary>Longest prompt accepted.</summary>
     public const int MaxPromptLength = 1000;
 
+    private readonly List<SegmentTake> _takes = [];
+
     private Segment()
     {
         Prompt = Provider = string.Empty;
@@ -83,11 +85,89 @@ public sealed class Segment
     /// <summary>When it succeeded or failed.</summary>
     public DateTimeOffset? FinishedAt { get; private set; }
 
-    /// <summary>Concurrency token, new on every change.</summary>
+    /// <summary>The take being made or last made, from 1; a regeneration starts the next one.</summary>
+    public int Take { get; private set; } = 1;
+
+    /// <summary>The take that goes into the cut, once one has been made.</summary>
+    public int? SelectedTake { get; private set; }
+
+    /// <summary>Generations a provider accepted for this segment, over all takes: each one is billed.</summary>
+    public int Submissions { get; private set; }
+
+    /// <summary>Attempts of the current take at its current provider; past the limit the fallback provider takes over.</summary>
+    public int ProviderAttempts { get; private set; }
+
+    /// <summary>Status polls of the current provider job; the wait between polls grows with it.</summary>
+    public int Polls { get; private set; }
+
+    /// <summary>Not to be worked on before this instant (a retry's back-off or the next status poll); null = now.</summary>
+    public DateTimeOffset? DueAt { get; private set; }
+
+    /// <summary>The worker working on it right now, if any.</summary>
+    public string? LeaseOwner { get; private set; }
+
+    /// <summary>Until when that worker's claim holds; past it, another worker may take the segment over.</summary>
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    /// <summary>Concurrency token, new on every change (lease renewals included).</summary>
     public Guid Version { get; private set; }
+
+    /// <summary>Every clip made for it, oldest first (loaded on request).</summary>
+    public IReadOnlyList<SegmentTake> Takes => _takes;
 
     /// <summary>True once it needs no more work.</summary>
     public bool IsFinished => Status is SegmentStatus.Succeeded or SegmentStatus.Failed or SegmentStatus.Cancelled;
+
+    /// <summary>Studio's reference for the current attempt, sent to providers that can look a submission up by it.</summary>
+    public string SubmissionReference => $"{Id:N}-t{Take}-a{Attempts}";
+
+    /// <summary>
+    /// A worker takes the segment for one step. A pending segment begins its next attempt in the same write
+    /// (Pending → Submitting), so the attempt is on record before the provider is asked.
+    /// </summary>
+    public void Claim(string worker, DateTimeOffset now, TimeSpan lease)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(worker);
+        if (IsFinished)
+        {
+            throw new InvalidOperationException($"Segment {Index} is {Status}; there is nothing to work on.");
+        }
+
+        if (LeaseOwner is not null && LeaseUntil >= now)
+        {
+            throw new InvalidOperationException($"Segment {Index} is held by {LeaseOwner} until {LeaseUntil}.");
+        }
+
+        if (Status == SegmentStatus.Pending)
+        {
+            BeginSubmit(now);
+        }
+
+        LeaseOwner = worker;
+        LeaseUntil = now + lease;
+        Touch();
+    }
+
+    /// <summary>Extends the holder's lease.</summary>
+    public void RenewLease(DateTimeOffset now, TimeSpan lease)
+    {
+        if (LeaseOwner is null)
+        {
+            throw new InvalidOperationException($"Segment {Index} is not held.");
+        }
+
+        LeaseUntil = now + lease;
+        Touch();
+    }
+
+    /// <summary>Gives the segment back, to be worked on again from <paramref name="dueAt"/> (null = at once).</summary>
+    public void Release(DateTimeOffset? dueAt)
+    {
+        LeaseOwner = null;
+        LeaseUntil = null;
+        DueAt = dueAt;
+        Touch();
+    }
 
     /// <summary>Pending → Submitting: a new attempt is about to reach the provider.</summary>
     public void BeginSubmit(DateTimeOffset now)
@@ -95,28 +175,32 @@ public sealed class Segment
         Ensure(SegmentStatus.Pending);
         Status = SegmentStatus.Submitting;
         Attempts++;
+        ProviderAttempts++;
+        Polls = 0;
         Progress = 0;
-        Error = null;
         StartedAt ??= now;
         Touch();
     }
 
-    /// <summary>Submitting → Submitted: the provider's job id is known and saved.</summary>
+    /// <summary>Submitting → Submitted: the provider's job id is known and saved; the provider bills it.</summary>
     public void MarkSubmitted(string providerJobId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(providerJobId);
         Ensure(SegmentStatus.Submitting);
         ProviderJobId = providerJobId;
         Status = SegmentStatus.Submitted;
+        Submissions++;
+        Error = null;
         Touch();
     }
 
-    /// <summary>Submitted/Rendering → Rendering with the provider's progress.</summary>
+    /// <summary>Submitted/Rendering → Rendering with the provider's progress (one more poll on record).</summary>
     public void ReportRendering(double progress)
     {
         Ensure(SegmentStatus.Submitted, SegmentStatus.Rendering);
         Status = SegmentStatus.Rendering;
         Progress = Math.Clamp(progress, 0, 0.99);
+        Polls++;
         Touch();
     }
 
@@ -128,9 +212,13 @@ public sealed class Segment
         Touch();
     }
 
-    /// <summary>Downloading → Succeeded with the stored clip and what it cost.</summary>
-    public void Succeed(string clipFile, decimal costUsd, DateTimeOffset now)
+    /// <summary>
+    /// Downloading → Succeeded: the clip is stored as the current take, which becomes the chosen one.
+    /// Returns the take, for the caller to save with the segment.
+    /// </summary>
+    public SegmentTake Succeed(string clipFile, decimal costUsd, DateTimeOffset now)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(clipFile);
         Ensure(SegmentStatus.Downloading);
         Status = SegmentStatus.Succeeded;
         ClipFile = clipFile;
@@ -138,40 +226,162 @@ public sealed class Segment
         Progress = 1;
         Error = null;
         FinishedAt = now;
+        SelectedTake = Take;
+        LeaseOwner = null;
+        LeaseUntil = null;
+        DueAt = null;
         Touch();
+        return new SegmentTake(Guid.CreateVersion7(now), Id, JobId, Take, Provider, Prompt, clipFile, costUsd, now);
     }
 
     /// <summary>
-    /// Back to Pending after a transient failure of the provider's job: the old provider job id is forgotten,
-    /// so the next attempt submits anew. <paramref name="billedUsd"/> is what the failed attempt still cost.
+    /// Back to Pending after a transient failure: the old provider job id is forgotten, so the next attempt submits
+    /// anew, not before <paramref name="dueAt"/>. <paramref name="billedUsd"/> is what the failed attempt still cost.
     /// </summary>
-    public void RetryLater(string error, decimal billedUsd)
+    public void RetryLater(string error, decimal billedUsd, DateTimeOffset dueAt)
     {
-        if (IsFinished)
-        {
-            throw new InvalidOperationException($"Segment {Index} is already {Status}.");
-        }
-
+        EnsureUnfinished();
         Status = SegmentStatus.Pending;
         ProviderJobId = null;
         Progress = 0;
         Error = error;
         CostUsd += billedUsd;
+        Release(dueAt);
+    }
+
+    /// <summary>The job's next provider takes the segment over (its circuit is open or its attempts are spent).</summary>
+    public void HandOver(string provider, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provider);
+        EnsureUnfinished();
+        Status = SegmentStatus.Pending;
+        Error = $"{reason} Handed over to {provider}.";
+        Provider = provider;
+        ProviderJobId = null;
+        ProviderAttempts = 0;
+        Progress = 0;
+        Release(null);
+    }
+
+    /// <summary>
+    /// Any unfinished state → Failed. A segment that already has a chosen take keeps it instead (Succeeded, with the
+    /// reason the new take failed), so a failed regeneration never costs the cut its clip.
+    /// </summary>
+    public void Fail(string error, DateTimeOffset now)
+    {
+        EnsureUnfinished();
+        ProviderJobId = null;
+        FinishedAt = now;
+        if (SelectedTake is { } kept)
+        {
+            Status = SegmentStatus.Succeeded;
+            Progress = 1;
+            Error = $"Take {Take} could not be made ({error}); take {kept} stays in the cut.";
+        }
+        else
+        {
+            Status = SegmentStatus.Failed;
+            Error = error;
+        }
+
+        Release(null);
+    }
+
+    /// <summary>Any unfinished state → Cancelled (with its job); a segment with a chosen take keeps it (Succeeded).</summary>
+    public void Cancel(DateTimeOffset now)
+    {
+        EnsureUnfinished();
+        ProviderJobId = null;
+        FinishedAt = now;
+        Error = null;
+        if (SelectedTake is not null)
+        {
+            Status = SegmentStatus.Succeeded;
+            Progress = 1;
+        }
+        else
+        {
+            Status = SegmentStatus.Cancelled;
+        }
+
+        Release(null);
+    }
+
+    /// <summary>Failed/Cancelled → Pending: tried again from scratch with <paramref name="provider"/> (the job's first choice).</summary>
+    public void Reset(string provider)
+    {
+        Ensure(SegmentStatus.Failed, SegmentStatus.Cancelled);
+        Status = SegmentStatus.Pending;
+        Provider = provider;
+        ProviderJobId = null;
+        ProviderAttempts = 0;
+        Progress = 0;
+        Error = null;
+        FinishedAt = null;
+        Release(null);
+    }
+
+    /// <summary>
+    /// A finished segment starts a new take (optionally with a new prompt) with <paramref name="provider"/>; earlier takes stay,
+    /// and the chosen one stays in the cut until the new take succeeds.
+    /// </summary>
+    public void Regenerate(string? prompt, string provider)
+    {
+        if (!IsFinished)
+        {
+            throw new InvalidOperationException($"Segment {Index} is {Status}; it is still being made.");
+        }
+
+        if (prompt is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(prompt);
+            Prompt = prompt;
+        }
+
+        if (SelectedTake is not null)
+        {
+            Take++;
+        }
+
+        Status = SegmentStatus.Pending;
+        Provider = provider;
+        ProviderJobId = null;
+        Attempts = 0;
+        ProviderAttempts = 0;
+        Progress = 0;
+        Error = null;
+        FinishedAt = null;
+        Release(null);
+    }
+
+    /// <summary>Puts an earlier take into the cut.</summary>
+    public void Select(SegmentTake take)
+    {
+        ArgumentNullException.ThrowIfNull(take);
+        if (take.SegmentId != Id)
+        {
+            throw new InvalidOperationException($"Take {take.Number} belongs to another segment.");
+        }
+
+        if (!IsFinished)
+        {
+            throw new InvalidOperationException($"Segment {Index} is {Status}; wait until its new take is made.");
+        }
+
+        SelectedTake = take.Number;
+        ClipFile = take.ClipFile;
+        Status = SegmentStatus.Succeeded;
+        Error = null;
+        Progress = 1;
         Touch();
     }
 
-    /// <summary>Any unfinished state → Failed.</summary>
-    public void Fail(string error, DateTimeOffset now)
+    private void EnsureUnfinished()
     {
         if (IsFinished)
         {
             throw new InvalidOperationException($"Segment {Index} is already {Status}.");
         }
-
-        Status = SegmentStatus.Failed;
-        Error = error;
-        FinishedAt = now;
-        Touch();
     }
 
     private void Ensure(params SegmentStatus[] allowed)

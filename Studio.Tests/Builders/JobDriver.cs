@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
-using Studio.Core.Orchestration;
 using Studio.Core.Persistence;
 using Studio.Core.Segments;
 using Studio.Core.Storage;
@@ -16,7 +15,9 @@ public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJob
 {
     public const string Worker = "test-worker";
 
-    /// <summary>Draft or Queued → Running, held by <see cref="Worker"/>.</summary>
+    private readonly List<SegmentTake> _takes = [];
+
+    /// <summary>Draft or Queued → Running, as when a worker takes its first segment.</summary>
     public Task ClaimAsync(Guid jobId) => ChangeAsync(jobId, null, job =>
     {
         if (job.Status == JobStatus.Draft)
@@ -24,7 +25,7 @@ public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJob
             job.Queue();
         }
 
-        job.Claim(Worker, time.GetUtcNow(), TimeSpan.FromMinutes(5));
+        job.MarkRunning(time.GetUtcNow());
     });
 
     /// <summary>A segment renders at <paramref name="progress"/> (submitting it first when it is pending).</summary>
@@ -38,21 +39,18 @@ public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJob
         }
 
         segment.ReportRendering(progress);
-        job.ReportProgress(JobProgress.WhileGenerating(job.Segments));
     });
 
     /// <summary>A segment's clip is done and stored (billed <paramref name="costUsd"/>).</summary>
     public Task SucceedSegmentAsync(Guid jobId, int index, decimal costUsd = 0m) => ChangeAsync(jobId, index, job =>
     {
         SucceedSegment(job, index, costUsd);
-        job.ReportProgress(JobProgress.WhileGenerating(job.Segments));
     });
 
     /// <summary>A segment fails for good with <paramref name="error"/>.</summary>
     public Task FailSegmentAsync(Guid jobId, int index, string error) => ChangeAsync(jobId, index, job =>
     {
         SegmentAt(job, index).Fail(error, time.GetUtcNow());
-        job.ReportProgress(JobProgress.WhileGenerating(job.Segments));
     });
 
     /// <summary>Every unfinished segment succeeds, the job is assembled and completes with its output keys.</summary>
@@ -65,7 +63,7 @@ public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJob
                 job.Queue();
             }
 
-            job.Claim(Worker, time.GetUtcNow(), TimeSpan.FromMinutes(5));
+            job.MarkRunning(time.GetUtcNow());
         }
 
         foreach (var segment in job.Segments.Where(s => !s.IsFinished))
@@ -74,6 +72,7 @@ public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJob
         }
 
         job.BeginAssembly();
+        job.Claim(Worker, time.GetUtcNow(), TimeSpan.FromMinutes(5));
         job.Complete(FileKeys.FinalVideo(jobId), FileKeys.Poster(jobId), time.GetUtcNow());
     });
 
@@ -87,7 +86,7 @@ public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJob
 
         if (job.Status == JobStatus.Queued)
         {
-            job.Claim(Worker, time.GetUtcNow(), TimeSpan.FromMinutes(5));
+            job.MarkRunning(time.GetUtcNow());
         }
 
         job.Fail(error, time.GetUtcNow());
@@ -103,7 +102,7 @@ public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJob
         }
 
         segment.BeginDownload();
-        segment.Succeed(FileKeys.Take(job.Id, index, segment.Attempts), costUsd, time.GetUtcNow());
+        _takes.Add(segment.Succeed(FileKeys.Take(job.Id, index, segment.Take), costUsd, time.GetUtcNow()));
     }
 
     private static Segment SegmentAt(ProductionJob job, int index) => job.Segments.Single(s => s.Index == index);
@@ -115,9 +114,11 @@ public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJob
         {
             job = await db.Jobs.Include(j => j.Segments).SingleAsync(j => j.Id == jobId);
             change(job);
+            db.Takes.AddRange(_takes);
+            _takes.Clear();
             await db.SaveChangesAsync();
         }
 
-        await events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, job.Progress, segmentIndex, time.GetUtcNow()), CancellationToken.None);
+        await events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, segmentIndex, time.GetUtcNow()), CancellationToken.None);
     }
 }

@@ -23,6 +23,7 @@ public sealed record JobResponse(
     DateTimeOffset? FinishedAt,
     string? VideoUrl,
     string? PosterUrl,
+    IReadOnlyList<string> Fallback,
     IReadOnlyList<SegmentResponse> Segments)
 {
     public static JobResponse From(JobDetails job) => new(
@@ -43,5 +44,6 @@ public sealed record JobResponse(
         job.FinishedAt,
         job.HasVideo ? $"/api/jobs/{job.Id}/video" : null,
         job.HasVideo ? $"/api/jobs/{job.Id}/poster" : null,
+        job.Fallback ?? [],
         [.. job.Segments.Select(SegmentResponse.From)]);
 }

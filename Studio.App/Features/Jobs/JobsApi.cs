@@ -7,7 +7,10 @@ using Studio.Core.Segments;
 
 namespace Studio.App.Features.Jobs;
 
-/// <summary>The jobs API: create, start, read, list, download. Another user's job answers 404 like a missing one.</summary>
+/// <summary>
+/// The jobs API: create, start, read, list, download, and control (cancel, retry, regenerate, pick a take). Another
+/// user's job answers 404 like a missing one; a command the job's state forbids answers 409 saying why.
+/// </summary>
 internal static class JobsApi
 {
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
@@ -17,6 +20,10 @@ internal static class JobsApi
         jobs.MapPost("/", CreateJob);
         jobs.MapGet("/{id:guid}", GetJob);
         jobs.MapPost("/{id:guid}/start", StartJob);
+        jobs.MapPost("/{id:guid}/cancel", CancelJob);
+        jobs.MapPost("/{id:guid}/retry", RetryJob);
+        jobs.MapPost("/{id:guid}/segments/{index:int}/regenerate", RegenerateSegment);
+        jobs.MapPost("/{id:guid}/segments/{index:int}/takes/{take:int}/select", SelectTake);
         jobs.MapGet("/{id:guid}/video", GetVideo);
         jobs.MapGet("/{id:guid}/poster", GetPoster);
         return app;
@@ -43,7 +50,7 @@ internal static class JobsApi
 
         var result = await service.CreateAsync(
             user.RequireUserId(),
-            new CreateJobCommand(request.Title, request.Theme, request.Template, request.Provider, mode, request.Prompts),
+            new CreateJobCommand(request.Title, request.Theme, request.Template, request.Provider, mode, request.Prompts, request.Fallback, request.AllowFallback),
             ct);
         return result.Job is { } job
             ? TypedResults.Created($"/api/jobs/{job.Id}", JobResponse.From(job))
@@ -69,11 +76,48 @@ internal static class JobsApi
         };
     }
 
+    public static Task<Results<Accepted<JobResponse>, NotFound, ProblemHttpResult, ValidationProblem>> CancelJob(
+        Guid id, ClaimsPrincipal user, JobControl control, JobService service, CancellationToken ct) =>
+        RunCommandAsync(id, user, service, "The job cannot be cancelled", (owner, c) => control.CancelAsync(owner, id, c), ct);
+
+    public static Task<Results<Accepted<JobResponse>, NotFound, ProblemHttpResult, ValidationProblem>> RetryJob(
+        Guid id, ClaimsPrincipal user, JobControl control, JobService service, CancellationToken ct) =>
+        RunCommandAsync(id, user, service, "The job cannot be retried", (owner, c) => control.RetryAsync(owner, id, c), ct);
+
+    public static Task<Results<Accepted<JobResponse>, NotFound, ProblemHttpResult, ValidationProblem>> RegenerateSegment(
+        Guid id, int index, RegenerateRequest? request, ClaimsPrincipal user, JobControl control, JobService service, CancellationToken ct) =>
+        RunCommandAsync(id, user, service, "The segment cannot be regenerated", (owner, c) => control.RegenerateAsync(owner, id, index, request?.Prompt, c), ct);
+
+    public static Task<Results<Accepted<JobResponse>, NotFound, ProblemHttpResult, ValidationProblem>> SelectTake(
+        Guid id, int index, int take, ClaimsPrincipal user, JobControl control, JobService service, CancellationToken ct) =>
+        RunCommandAsync(id, user, service, "The take cannot be selected", (owner, c) => control.SelectTakeAsync(owner, id, index, take, c), ct);
+
     public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetVideo(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
         GetOutput(id, JobOutput.Video, user, service, ct);
 
     public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetPoster(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
         GetOutput(id, JobOutput.Poster, user, service, ct);
+
+    private static async Task<Results<Accepted<JobResponse>, NotFound, ProblemHttpResult, ValidationProblem>> RunCommandAsync(
+        Guid id, ClaimsPrincipal user, JobService service, string refusal, Func<string, CancellationToken, Task<JobCommandResult>> command, CancellationToken ct)
+    {
+        var owner = user.RequireUserId();
+        var result = await command(owner, ct);
+        if (result.Outcome == JobCommandOutcome.Invalid)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("prompt", result.Reason!);
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var job = await service.GetAsync(owner, id, ct);
+        return (result.Outcome, job) switch
+        {
+            (JobCommandOutcome.Done, not null) => TypedResults.Accepted($"/api/jobs/{id}", JobResponse.From(job)),
+            (JobCommandOutcome.Conflict, not null) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal, detail: result.Reason),
+            _ => TypedResults.NotFound(),
+        };
+    }
 
     private static async Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetOutput(
         Guid id, JobOutput output, ClaimsPrincipal user, JobService service, CancellationToken ct)
@@ -90,6 +134,6 @@ internal static class JobsApi
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "The video is not ready",
-                detail: $"The job is {job.Status}; its video can be downloaded once it is Completed.");
+                detail: $"The job is {job.Status}; its video can be downloaded once it has been assembled.");
     }
 }

@@ -322,6 +322,11 @@ namespace Studio.Core.Persistence.Migrations
                     b.Property<decimal>("EstimatedCostUsd")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FallbackProviders")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FinalVideoFile")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -424,6 +429,9 @@ namespace Studio.Core.Persistence.Migrations
                     b.Property<decimal>("CostUsd")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -440,10 +448,20 @@ namespace Studio.Core.Persistence.Migrations
                     b.Property<Guid>("JobId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Polls")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
@@ -458,11 +476,17 @@ namespace Studio.Core.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProviderAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProviderJobId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Seconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SelectedTake")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("StartedAt")
@@ -473,6 +497,12 @@ namespace Studio.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Submissions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Take")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -482,7 +512,57 @@ namespace Studio.Core.Persistence.Migrations
                     b.HasIndex("JobId", "Index")
                         .IsUnique();
 
+                    b.HasIndex("Provider", "Status");
+
+                    b.HasIndex("Status", "DueAt");
+
                     b.ToTable("Segments", (string)null);
+                });
+
+            modelBuilder.Entity("Studio.Core.Segments.SegmentTake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClipFile")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CostUsd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId");
+
+                    b.HasIndex("SegmentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Takes", (string)null);
                 });
 
             modelBuilder.Entity("Studio.Core.Templates.VideoTemplate", b =>
@@ -615,9 +695,23 @@ namespace Studio.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Studio.Core.Segments.SegmentTake", b =>
+                {
+                    b.HasOne("Studio.Core.Segments.Segment", null)
+                        .WithMany("Takes")
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Studio.Core.Jobs.ProductionJob", b =>
                 {
                     b.Navigation("Segments");
+                });
+
+            modelBuilder.Entity("Studio.Core.Segments.Segment", b =>
+                {
+                    b.Navigation("Takes");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,28 +12,28 @@ public sealed class InProcessJobEventsTests
     public async Task Publish_ReachesJobAndOwnerSubscribersInOrder()
     {
         var jobId = Guid.NewGuid();
-        var byJob = new List<double>();
-        var byOwner = new List<double>();
+        var byJob = new List<int>();
+        var byOwner = new List<int>();
         using var a = _events.SubscribeToJob(jobId, c => Record(byJob, c));
         using var b = _events.SubscribeToOwner("user-1", c => Record(byOwner, c));
 
         for (var i = 1; i <= 5; i++)
         {
-            await _events.PublishAsync(Change(jobId, "user-1", i / 10d), CancellationToken.None);
+            await _events.PublishAsync(Change(jobId, "user-1", i), CancellationToken.None);
         }
 
-        byJob.Should().Equal(0.1, 0.2, 0.3, 0.4, 0.5);
+        byJob.Should().Equal(1, 2, 3, 4, 5);
         byOwner.Should().Equal(byJob);
     }
 
     [Fact]
     public async Task Publish_OtherJobOrOwner_NotDelivered()
     {
-        var received = new List<double>();
+        var received = new List<int>();
         using var subscription = _events.SubscribeToJob(Guid.NewGuid(), c => Record(received, c));
         using var owner = _events.SubscribeToOwner("user-1", c => Record(received, c));
 
-        await _events.PublishAsync(Change(Guid.NewGuid(), "user-2", 0.5), CancellationToken.None);
+        await _events.PublishAsync(Change(Guid.NewGuid(), "user-2", 5), CancellationToken.None);
 
         received.Should().BeEmpty();
     }
@@ -42,13 +42,13 @@ public sealed class InProcessJobEventsTests
     public async Task Publish_FailingSubscriber_OthersStillReceive()
     {
         var jobId = Guid.NewGuid();
-        var received = new List<double>();
+        var received = new List<int>();
         using var bad = _events.SubscribeToJob(jobId, _ => throw new InvalidOperationException("boom"));
         using var good = _events.SubscribeToJob(jobId, c => Record(received, c));
 
-        await _events.PublishAsync(Change(jobId, "user-1", 0.7), CancellationToken.None);
+        await _events.PublishAsync(Change(jobId, "user-1", 7), CancellationToken.None);
 
-        received.Should().Equal(0.7);
+        received.Should().Equal(7);
     }
 
     [Fact]
@@ -67,12 +67,12 @@ public sealed class InProcessJobEventsTests
         _events.SubscriptionCount.Should().Be(0);
     }
 
-    private static ValueTask Record(List<double> into, JobChanged change)
+    private static ValueTask Record(List<int> into, JobChanged change)
     {
-        into.Add(change.Progress);
+        into.Add(change.SegmentIndex!.Value);
         return ValueTask.CompletedTask;
     }
 
-    private static JobChanged Change(Guid jobId, string owner, double progress) =>
-        new(jobId, owner, JobStatus.Running, progress, null, DateTimeOffset.UnixEpoch);
+    private static JobChanged Change(Guid jobId, string owner, int segmentIndex) =>
+        new(jobId, owner, JobStatus.Running, segmentIndex, DateTimeOffset.UnixEpoch);
 }

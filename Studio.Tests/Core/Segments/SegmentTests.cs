@@ -55,7 +55,7 @@ public sealed class SegmentTests
     {
         var segment = new SegmentBuilder().Submitted().Build();
 
-        segment.RetryLater("provider hiccup", billedUsd: 0.25m);
+        segment.RetryLater("provider hiccup", billedUsd: 0.25m, DateTimeOffset.UnixEpoch);
 
         segment.Status.Should().Be(SegmentStatus.Pending);
         segment.ProviderJobId.Should().BeNull();

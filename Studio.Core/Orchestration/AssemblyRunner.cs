@@ -13,36 +13,33 @@ using Studio.Core.Templates;
 namespace Studio.Core.Orchestration;
 
 /// <summary>
-/// Works one claimed job to its end: generates the unfinished segments (bounded, in parallel), then assembles
-/// the final cut. The lease is renewed while it works; when the lease is lost (another worker took over) it stops.
-/// Every state is written before it is announced, and a job taken over after a crash resumes where it was.
+/// Assembles the final cut of a claimed job. The lease is renewed while FFmpeg works; when it is lost (another worker
+/// took over, or the job was cancelled) the assembly stops. A job taken over after a crash is assembled again.
 /// </summary>
-public sealed partial class JobRunner(
+public sealed partial class AssemblyRunner(
     IDbContextFactory<StudioDbContext> dbFactory,
-    JobQueue queue,
-    SegmentGenerator generator,
-    GenerationSlots slots,
+    WorkQueue queue,
     FinalCut finalCut,
     IJobEvents events,
     TimeProvider time,
     IOptions<WorkerOptions> options,
-    ILogger<JobRunner> logger)
+    ILogger<AssemblyRunner> logger)
 {
     private static readonly TimeSpan ProgressWriteInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Works the job that <paramref name="worker"/> has claimed.</summary>
+    /// <summary>Assembles the job that <paramref name="worker"/> has claimed.</summary>
     public async Task RunAsync(Guid jobId, string worker, CancellationToken ct)
     {
         using var held = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var renewal = KeepLeaseAsync(jobId, worker, held);
         try
         {
-            await RunHeldAsync(jobId, worker, held.Token).ConfigureAwait(false);
+            await AssembleAsync(jobId, worker, held.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Shutting down: give the job back so the next worker resumes it at once.
-            await queue.ReleaseAsync(jobId, worker, CancellationToken.None).ConfigureAwait(false);
+            await queue.ReleaseAssemblyAsync(jobId, worker, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         catch (Exception ex) when (ex is OperationCanceledException or DbUpdateConcurrencyException or LeaseLostException)
@@ -91,7 +88,7 @@ public sealed partial class JobRunner(
                 bool renewed;
                 try
                 {
-                    renewed = await queue.RenewAsync(jobId, worker, held.Token).ConfigureAwait(false);
+                    renewed = await queue.RenewAssemblyAsync(jobId, worker, held.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -111,43 +108,6 @@ public sealed partial class JobRunner(
         {
             // The job is over or the worker is stopping.
         }
-    }
-
-    private async Task RunHeldAsync(Guid jobId, string worker, CancellationToken ct)
-    {
-        var job = await LoadAsync(jobId, ct).ConfigureAwait(false);
-        LogStarted(logger, jobId, job.Status);
-        if (job.Status == JobStatus.Running)
-        {
-            var context = new GenerationContext(job.Id, job.OwnerId, job.StylePrompt, job.AspectRatio, worker);
-            using var progress = new ProgressWriter(this, jobId, worker);
-            var unfinished = job.Segments.Where(s => !s.IsFinished).OrderBy(s => s.Index).ToList();
-            await Parallel.ForEachAsync(
-                unfinished,
-                new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentSegments, CancellationToken = ct },
-                async (segment, token) =>
-                {
-                    using var slot = await slots.AcquireAsync(token).ConfigureAwait(false);
-                    await generator.GenerateAsync(context, segment.Id, progress.SegmentChangedAsync, token).ConfigureAwait(false);
-                }).ConfigureAwait(false);
-
-            job = await LoadAsync(jobId, ct).ConfigureAwait(false);
-            var failed = job.Segments.Where(s => s.Status == SegmentStatus.Failed).OrderBy(s => s.Index).ToList();
-            if (failed.Count > 0)
-            {
-                var first = failed[0];
-                var message = failed.Count == 1
-                    ? $"Segment {first.Index + 1} could not be made: {first.Error}"
-                    : $"{failed.Count} segments could not be made. Segment {first.Index + 1}: {first.Error}";
-                await UpdateJobAsync(jobId, worker, j => j.Fail(message, time.GetUtcNow()), null, ct).ConfigureAwait(false);
-                LogFailed(logger, jobId, message);
-                return;
-            }
-
-            await UpdateJobAsync(jobId, worker, j => j.BeginAssembly(), null, ct).ConfigureAwait(false);
-        }
-
-        await AssembleAsync(jobId, worker, ct).ConfigureAwait(false);
     }
 
     private async Task AssembleAsync(Guid jobId, string worker, CancellationToken ct)
@@ -213,7 +173,7 @@ public sealed partial class JobRunner(
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
 
-        await events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, job.Progress, segmentIndex, time.GetUtcNow()), ct).ConfigureAwait(false);
+        await events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, segmentIndex, time.GetUtcNow()), ct).ConfigureAwait(false);
     }
 
     [LoggerMessage(LogLevel.Information, "Job {JobId} taken up in state {Status}")]
@@ -221,9 +181,6 @@ public sealed partial class JobRunner(
 
     [LoggerMessage(LogLevel.Information, "Job {JobId} completed")]
     private static partial void LogCompleted(ILogger logger, Guid jobId);
-
-    [LoggerMessage(LogLevel.Warning, "Job {JobId} failed: {Reason}")]
-    private static partial void LogFailed(ILogger logger, Guid jobId, string reason);
 
     [LoggerMessage(LogLevel.Error, "Job {JobId}: assembly failed")]
     private static partial void LogAssemblyFailed(ILogger logger, Exception exception, Guid jobId);
@@ -245,26 +202,5 @@ public sealed partial class JobRunner(
         public double Value => Volatile.Read(ref _value);
 
         public void Report(double value) => Volatile.Write(ref _value, value);
-    }
-
-    /// <summary>Turns segment changes into job progress writes and events, one writer at a time.</summary>
-    private sealed class ProgressWriter(JobRunner runner, Guid jobId, string worker) : IDisposable
-    {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-
-        public async Task SegmentChangedAsync(Segment segment, CancellationToken ct)
-        {
-            await _gate.WaitAsync(ct).ConfigureAwait(false);
-            try
-            {
-                await runner.UpdateJobAsync(jobId, worker, j => j.ReportProgress(JobProgress.WhileGenerating(j.Segments)), segment.Index, ct).ConfigureAwait(false);
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
-
-        public void Dispose() => _gate.Dispose();
     }
 }

@@ -11,8 +11,8 @@ using Studio.Core.Templates;
 
 namespace Studio.Tests.Core.Orchestration;
 
-/// <summary>The job runner with the real local provider, FFmpeg and SQLite: a short square template keeps it quick.</summary>
-public sealed class JobRunnerTests : IAsyncLifetime
+/// <summary>The worker loop with the real local provider, FFmpeg and SQLite: a short square template keeps it quick.</summary>
+public sealed class OrchestrationTests : IAsyncLifetime
 {
     private const string Owner = "user-1";
     private const string Worker = "worker-test";
@@ -26,7 +26,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Run_QueuedJob_CompletesWithVideoPosterAndOrderedProgress()
     {
-        var jobId = await CreateAndClaimAsync();
+        var jobId = await CreateAndStartAsync();
         var seen = new List<JobChanged>();
         using var subscription = _core.Get<IJobEvents>().SubscribeToJob(jobId, c =>
         {
@@ -38,7 +38,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
             return ValueTask.CompletedTask;
         });
 
-        await _core.Get<JobRunner>().RunAsync(jobId, Worker, CancellationToken.None);
+        await RunUntilFinishedAsync(jobId);
 
         var job = await LoadAsync(jobId);
         job.Status.Should().Be(JobStatus.Completed, job.Error);
@@ -48,13 +48,16 @@ public sealed class JobRunnerTests : IAsyncLifetime
         {
             s.Status.Should().Be(SegmentStatus.Succeeded);
             s.Attempts.Should().Be(1);
+            s.Submissions.Should().Be(1);
+            s.SelectedTake.Should().Be(1);
+            s.LeaseOwner.Should().BeNull();
             s.ClipFile.Should().Be(FileKeys.Take(jobId, s.Index, 1));
         });
         var files = _core.Get<IFileStore>();
         (await files.ExistsAsync(FileKeys.FinalVideo(jobId), CancellationToken.None)).Should().BeTrue();
         (await files.ExistsAsync(FileKeys.Poster(jobId), CancellationToken.None)).Should().BeTrue();
-        seen.Select(c => c.Progress).Should().BeInAscendingOrder("progress never goes back");
         seen.Select(c => c.Status).Should().ContainInOrder(JobStatus.Running, JobStatus.Assembling, JobStatus.Completed);
+        seen.Select(c => c.At).Should().BeInAscendingOrder("changes reach a subscriber in the order they were committed");
         seen.Where(c => c.SegmentIndex is not null).Select(c => c.SegmentIndex!.Value).Distinct().Should().BeEquivalentTo([0, 1, 2]);
         Directory.EnumerateFiles(Path.Combine(_core.DataDirectory, "tmp"), "*", SearchOption.AllDirectories)
             .Should().BeEmpty("scratch files are moved into place or deleted");
@@ -63,7 +66,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Run_SegmentWithSavedProviderJobId_IsPolledNotSubmittedAgain()
     {
-        var jobId = await CreateAndClaimAsync();
+        var jobId = await CreateAndStartAsync();
         var segment = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 0);
         var provider = _core.Get<VideoProviderCatalog>().Get("local");
         var providerJobId = await provider.SubmitAsync(
@@ -75,7 +78,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
             s.MarkSubmitted(providerJobId);
         });
 
-        await _core.Get<JobRunner>().RunAsync(jobId, Worker, CancellationToken.None);
+        await RunUntilFinishedAsync(jobId);
 
         var resumed = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 0);
         resumed.Status.Should().Be(SegmentStatus.Succeeded);
@@ -86,7 +89,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Run_ProviderLostTheRender_SegmentIsMadeAgainAndSaysSo()
     {
-        var jobId = await CreateAndClaimAsync();
+        var jobId = await CreateAndStartAsync();
         var segment = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 1);
         await ChangeSegmentAsync(segment.Id, s =>
         {
@@ -94,33 +97,35 @@ public sealed class JobRunnerTests : IAsyncLifetime
             s.MarkSubmitted("render-from-before-a-restart");
         });
 
-        await _core.Get<JobRunner>().RunAsync(jobId, Worker, CancellationToken.None);
+        await RunUntilFinishedAsync(jobId);
 
         var job = await LoadAsync(jobId);
         job.Status.Should().Be(JobStatus.Completed, job.Error);
         var remade = job.Segments.Single(s => s.Index == 1);
         remade.Attempts.Should().Be(2);
-        remade.ClipFile.Should().Be(FileKeys.Take(jobId, 1, 2));
+        remade.Submissions.Should().Be(2, "the lost render and the new one were both accepted by the provider");
+        remade.ClipFile.Should().Be(FileKeys.Take(jobId, 1, 1), "it is still the first take: no clip was made before");
     }
 
     [Fact]
     public async Task Run_InterruptedBetweenSubmitAndSave_CountsTheAttemptAndFinishes()
     {
-        var jobId = await CreateAndClaimAsync();
+        var jobId = await CreateAndStartAsync();
         var segment = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 2);
         await ChangeSegmentAsync(segment.Id, s => s.BeginSubmit(DateTimeOffset.UtcNow));
 
-        await _core.Get<JobRunner>().RunAsync(jobId, Worker, CancellationToken.None);
+        await RunUntilFinishedAsync(jobId);
 
         var remade = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 2);
         remade.Status.Should().Be(SegmentStatus.Succeeded);
-        remade.Attempts.Should().Be(2);
+        remade.Attempts.Should().Be(2, "the local provider cannot look an interrupted submission up, so it is made again");
+        remade.Submissions.Should().Be(1);
     }
 
     [Fact]
     public async Task Run_InputTheProviderRefuses_FailsTheJobNamingTheSegment()
     {
-        var jobId = await CreateAndClaimAsync();
+        var jobId = await CreateAndStartAsync();
         var assetId = Guid.NewGuid();
         await _core.Get<IFileStore>().PutAsync(FileKeys.Asset(assetId), new MemoryStream("this is not a video"u8.ToArray()), CancellationToken.None);
         await using (var db = await _core.Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync())
@@ -131,7 +136,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
                 $"UPDATE Segments SET Mode = 'VideoToVideo', AssetId = {assetId} WHERE JobId = {jobId} AND \"Index\" = 1");
         }
 
-        await _core.Get<JobRunner>().RunAsync(jobId, Worker, CancellationToken.None);
+        await RunUntilFinishedAsync(jobId);
 
         var job = await LoadAsync(jobId);
         job.Status.Should().Be(JobStatus.Failed);
@@ -147,7 +152,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
     {
         await _core.DisposeAsync();
         _core = await StartCoreAsync(new Dictionary<string, string?> { ["Studio:Workers:MaxAttemptsPerSegment"] = "1" });
-        var jobId = await CreateAndClaimAsync();
+        var jobId = await CreateAndStartAsync();
         var segment = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 0);
         await ChangeSegmentAsync(segment.Id, s =>
         {
@@ -155,29 +160,31 @@ public sealed class JobRunnerTests : IAsyncLifetime
             s.MarkSubmitted("render-from-before-a-restart");
         });
 
-        await _core.Get<JobRunner>().RunAsync(jobId, Worker, CancellationToken.None);
+        await RunUntilFinishedAsync(jobId);
 
         var job = await LoadAsync(jobId);
         job.Status.Should().Be(JobStatus.Failed);
-        job.Error.Should().StartWith("Segment 1 could not be made: Gave up after 1 attempts.").And.Contain("interrupted");
+        job.Error.Should().StartWith("Segment 1 could not be made: Gave up after 1 attempts at Local (offline).").And.Contain("interrupted");
         job.Segments.Single(s => s.Index == 0).Attempts.Should().Be(1);
     }
 
     [Fact]
-    public async Task Run_ByAWorkerThatNoLongerHoldsTheJob_WritesNothing()
+    public async Task Step_OfASegmentCancelledAfterItWasClaimed_WritesNothingAndSubmitsNothing()
     {
-        var jobId = await CreateAndClaimAsync();
+        var jobId = await CreateAndStartAsync();
+        var claimed = await _core.Get<WorkQueue>().ClaimSegmentsAsync(Worker, 1, CancellationToken.None);
+        claimed.Should().ContainSingle().Which.Segment.Status.Should().Be(SegmentStatus.Submitting, "a claimed pending segment begins its attempt in the same write");
+        (await _core.Get<JobControl>().CancelAsync(Owner, jobId, CancellationToken.None)).Outcome.Should().Be(JobCommandOutcome.Done);
 
-        await _core.Get<JobRunner>().RunAsync(jobId, "worker-whose-lease-was-taken", CancellationToken.None);
+        await _core.Get<SegmentStep>().RunAsync(claimed[0], CancellationToken.None);
 
         var job = await LoadAsync(jobId);
-        job.Status.Should().Be(JobStatus.Running, "the holder is still at work; a stale worker must not fail or finish it");
-        job.LeaseOwner.Should().Be(Worker);
-        job.Error.Should().BeNull();
+        job.Status.Should().Be(JobStatus.Cancelled);
         job.Segments.Should().AllSatisfy(s =>
         {
-            s.Status.Should().Be(SegmentStatus.Pending);
-            s.Attempts.Should().Be(0);
+            s.Status.Should().Be(SegmentStatus.Cancelled);
+            s.Submissions.Should().Be(0);
+            s.ProviderJobId.Should().BeNull();
         });
     }
 
@@ -189,15 +196,30 @@ public sealed class JobRunnerTests : IAsyncLifetime
         return core;
     }
 
-    private async Task<Guid> CreateAndClaimAsync()
+    private async Task<Guid> CreateAndStartAsync()
     {
         var jobs = _core.Get<JobService>();
         var created = await jobs.CreateAsync(Owner, new CreateJobCommand("Runner", "Testing the runner", Template), CancellationToken.None);
         created.Succeeded.Should().BeTrue();
         var id = created.Job!.Id;
         (await jobs.StartAsync(Owner, id, CancellationToken.None)).Should().Be(JobCommandOutcome.Done);
-        (await _core.Get<JobQueue>().TryClaimAsync(Worker, [], CancellationToken.None)).Should().Be(id);
         return id;
+    }
+
+    private async Task RunUntilFinishedAsync(Guid jobId)
+    {
+        var finished = _core.Get<IJobEvents>().WaitUntilFinishedAsync(jobId, TimeSpan.FromMinutes(2));
+        using var stop = new CancellationTokenSource();
+        var loop = _core.Get<WorkerLoop>().RunAsync(Worker, stop.Token);
+        try
+        {
+            await finished;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await loop;
+        }
     }
 
     private async Task ChangeSegmentAsync(Guid segmentId, Action<Segment> change)

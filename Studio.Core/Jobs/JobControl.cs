@@ -1,0 +1,193 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Studio.Core.Common;
+using Studio.Core.Events;
+using Studio.Core.Orchestration;
+using Studio.Core.Persistence;
+using Studio.Core.Providers;
+using Studio.Core.Segments;
+
+namespace Studio.Core.Jobs;
+
+/// <summary>
+/// What a user does to a job in progress or done: cancel it, retry its failed segments, regenerate one segment, pick
+/// the take that goes into the cut. Each command is one conditional write of the job and its segments (a worker moving
+/// a segment at the same moment makes the write fail, and it is tried again on fresh data); workers holding a changed
+/// segment see their next write refused and stop. Another user's job is treated exactly as a missing one.
+/// </summary>
+public sealed partial class JobControl(
+    IDbContextFactory<StudioDbContext> dbFactory,
+    VideoProviderCatalog providers,
+    IJobEvents events,
+    JobQueueSignal signal,
+    TimeProvider time,
+    ILogger<JobControl> logger)
+{
+    private const int Tries = 5;
+    private static readonly TimeSpan ProviderCancelTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Stops the job: no new submission; generations running at providers are cancelled where the provider allows.</summary>
+    public async Task<JobCommandResult> CancelAsync(string ownerId, Guid jobId, CancellationToken ct)
+    {
+        IReadOnlyList<(string Provider, string ProviderJobId)> running = [];
+        var result = await ChangeAsync(ownerId, jobId, withTakes: false, job =>
+        {
+            if (job.IsFinished)
+            {
+                return JobCommandResult.Conflict($"The job is already {job.Status.ToString().ToLowerInvariant()}.");
+            }
+
+            running = job.Cancel(time.GetUtcNow());
+            return JobCommandResult.Done;
+        }, ct).ConfigureAwait(false);
+
+        foreach (var (providerName, providerJobId) in running)
+        {
+            await CancelAtProviderAsync(providerName, providerJobId).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>Makes the failed or cancelled segments again; the segments that have a clip keep it.</summary>
+    public Task<JobCommandResult> RetryAsync(string ownerId, Guid jobId, CancellationToken ct) =>
+        ChangeAsync(ownerId, jobId, withTakes: false, job =>
+        {
+            if (job.Status is not (JobStatus.Failed or JobStatus.Cancelled))
+            {
+                return JobCommandResult.Conflict($"Only a failed or cancelled job can be retried; this one is {job.Status.ToString().ToLowerInvariant()}.");
+            }
+
+            job.Retry();
+            return JobCommandResult.Done;
+        }, ct);
+
+    /// <summary>Starts a new take of segment <paramref name="index"/> (from 0), with a new prompt when one is given; earlier takes stay.</summary>
+    public async Task<JobCommandResult> RegenerateAsync(string ownerId, Guid jobId, int index, string? prompt, CancellationToken ct)
+    {
+        var cleaned = prompt is null ? null : TextInput.Clean(prompt);
+        return await ChangeAsync(ownerId, jobId, withTakes: true, job =>
+        {
+            if (job.Segments.All(s => s.Index != index))
+            {
+                return JobCommandResult.NotFound;
+            }
+
+            if (job.Status is JobStatus.Draft or JobStatus.Assembling)
+            {
+                return JobCommandResult.Conflict(job.Status == JobStatus.Draft
+                    ? "The job has not been started yet; edit its prompts instead."
+                    : "The final cut is being assembled; wait until it is done.");
+            }
+
+            var segment = job.SegmentAt(index);
+            if (!segment.IsFinished)
+            {
+                return JobCommandResult.Conflict($"Segment {index + 1} is still being made.");
+            }
+
+            if (cleaned is not null && PromptProblem(job, cleaned) is { } problem)
+            {
+                return JobCommandResult.Invalid(problem);
+            }
+
+            job.Regenerate(index, cleaned);
+            return JobCommandResult.Done;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Puts take <paramref name="take"/> of segment <paramref name="index"/> into the cut, and assembles the cut again.</summary>
+    public Task<JobCommandResult> SelectTakeAsync(string ownerId, Guid jobId, int index, int take, CancellationToken ct) =>
+        ChangeAsync(ownerId, jobId, withTakes: true, job =>
+        {
+            var segment = job.Segments.FirstOrDefault(s => s.Index == index);
+            var chosen = segment?.Takes.FirstOrDefault(t => t.Number == take);
+            if (segment is null || chosen is null)
+            {
+                return JobCommandResult.NotFound;
+            }
+
+            if (job.Status is not (JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled))
+            {
+                return JobCommandResult.Conflict($"The job is {job.Status.ToString().ToLowerInvariant()}; pick a take once it has finished.");
+            }
+
+            if (!segment.IsFinished)
+            {
+                return JobCommandResult.Conflict($"Segment {index + 1} is still being made.");
+            }
+
+            job.SelectTake(index, chosen);
+            return JobCommandResult.Done;
+        }, ct);
+
+    private string? PromptProblem(ProductionJob job, string prompt)
+    {
+        var limit = Math.Min(Segment.MaxPromptLength, providers.Find(job.Provider)?.Capabilities.MaxPromptLength ?? Segment.MaxPromptLength);
+        return prompt.Length == 0 ? "The prompt is empty."
+            : prompt.Length > limit ? $"The prompt is {prompt.Length} characters long; at most {limit} are accepted."
+            : null;
+    }
+
+    private async Task<JobCommandResult> ChangeAsync(string ownerId, Guid jobId, bool withTakes, Func<ProductionJob, JobCommandResult> change, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+            IQueryable<ProductionJob> jobs = db.Jobs.Include(j => j.Segments);
+            if (withTakes)
+            {
+                jobs = db.Jobs.Include(j => j.Segments).ThenInclude(s => s.Takes);
+            }
+
+            var job = await jobs.AsSplitQuery().FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
+            if (job is null)
+            {
+                return JobCommandResult.NotFound;
+            }
+
+            var result = change(job);
+            if (result.Outcome != JobCommandOutcome.Done)
+            {
+                return result;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Tries)
+            {
+                // A worker moved a segment in between: decide again on fresh data.
+                continue;
+            }
+
+            await events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, null, time.GetUtcNow()), ct).ConfigureAwait(false);
+            signal.Notify();
+            return result;
+        }
+    }
+
+    private async Task CancelAtProviderAsync(string providerName, string providerJobId)
+    {
+        if (providers.Find(providerName) is not { } provider)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(ProviderCancelTimeout, time);
+        try
+        {
+            await provider.CancelAsync(providerJobId, timeout.Token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Cancelling at the provider is a courtesy: the job is cancelled here whatever the provider answers.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogProviderCancelFailed(logger, ex, providerName, providerJobId);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Could not cancel {Provider} generation {ProviderJobId}; it may still run (and bill) at the provider")]
+    private static partial void LogProviderCancelFailed(ILogger logger, Exception exception, string provider, string providerJobId);
+}

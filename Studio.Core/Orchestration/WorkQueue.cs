@@ -1,0 +1,234 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Studio.Core.Jobs;
+using Studio.Core.Persistence;
+using Studio.Core.Segments;
+
+namespace Studio.Core.Orchestration;
+
+/// <summary>
+/// Hands work to workers through the database: segment steps (submit, poll, download) and assemblies. A claim is a
+/// conditional write (the row's version must be the one read), so two workers never both take the same item; an item
+/// whose lease ran out is taken over. Generations already at a provider are resumed first; new submissions are shared
+/// fairly — the owner with the fewest generations in flight first, then the job with the fewest — within each
+/// provider's concurrency limit.
+/// </summary>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is the work queue of ARCHITECTURE.md; it is no collection.")]
+public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, TimeProvider time, IOptions<WorkerOptions> options)
+{
+    private static readonly SegmentStatus[] InFlight = [SegmentStatus.Submitting, SegmentStatus.Submitted, SegmentStatus.Rendering, SegmentStatus.Downloading];
+
+    /// <summary>Claims up to <paramref name="max"/> segment steps that are due.</summary>
+    public async Task<IReadOnlyList<SegmentWork>> ClaimSegmentsAsync(string worker, int max, CancellationToken ct)
+    {
+        if (max <= 0)
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow();
+        var lease = options.Value.Lease;
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var due = Due(db, now);
+
+        // Generations already at a provider (or interrupted while being submitted) come first: polls are cheap and results expire.
+        var candidates = await due.Where(s => s.Status != SegmentStatus.Pending)
+            .OrderBy(s => s.DueAt).Take(max)
+            .ToListAsync(ct).ConfigureAwait(false);
+        var claimed = new List<(Segment Segment, bool Resumed)>();
+        foreach (var segment in candidates)
+        {
+            var resumed = segment.Status == SegmentStatus.Submitting;
+            if (await TryClaimAsync(db, segment, worker, now, lease, ct).ConfigureAwait(false))
+            {
+                claimed.Add((segment, resumed));
+            }
+        }
+
+        if (claimed.Count < max)
+        {
+            foreach (var segment in await ClaimSubmissionsAsync(db, due, worker, max - claimed.Count, now, lease, ct).ConfigureAwait(false))
+            {
+                claimed.Add((segment, false));
+            }
+        }
+
+        if (claimed.Count == 0)
+        {
+            return [];
+        }
+
+        var jobIds = claimed.Select(c => c.Segment.JobId).Distinct().ToList();
+        var version = Guid.NewGuid();
+        await db.Jobs.Where(j => jobIds.Contains(j.Id) && j.Status == JobStatus.Queued)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.Status, JobStatus.Running)
+                    .SetProperty(j => j.StartedAt, j => j.StartedAt == null ? now : j.StartedAt)
+                    .SetProperty(j => j.Version, version),
+                ct).ConfigureAwait(false);
+        var jobs = await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id))
+            .Select(j => new { j.Id, j.OwnerId, j.Status, j.StylePrompt, j.AspectRatio, j.Provider, j.FallbackProviders })
+            .ToDictionaryAsync(j => j.Id, ct).ConfigureAwait(false);
+        return [.. claimed.Select(c =>
+        {
+            var j = jobs[c.Segment.JobId];
+            var chain = new List<string> { j.Provider };
+            chain.AddRange(j.FallbackProviders.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            db.Entry(c.Segment).State = EntityState.Detached;
+            return new SegmentWork(c.Segment, new GenerationContext(j.Id, j.OwnerId, j.Status, j.StylePrompt, j.AspectRatio, chain), c.Resumed);
+        })];
+    }
+
+    /// <summary>Claims a job whose cut is to be assembled (not in <paramref name="exclude"/>); null when there is none.</summary>
+    public async Task<Guid?> ClaimAssemblyAsync(string worker, IReadOnlyCollection<Guid> exclude, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(exclude);
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var candidates = await db.Jobs
+            .Where(j => j.Status == JobStatus.Assembling && (j.LeaseUntil == null || j.LeaseUntil < now))
+            .OrderBy(j => j.CreatedAt)
+            .Take(4 + exclude.Count)
+            .ToListAsync(ct).ConfigureAwait(false);
+        foreach (var job in candidates.Where(j => !exclude.Contains(j.Id)))
+        {
+            job.Claim(worker, now, options.Value.Lease);
+            try
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                return job.Id;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Extends a worker's lease on an assembly; false when the worker no longer holds it (taken over, or cancelled).</summary>
+    public async Task<bool> RenewAssemblyAsync(Guid jobId, string worker, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var until = time.GetUtcNow() + options.Value.Lease;
+        var rows = await db.Jobs
+            .Where(j => j.Id == jobId && j.LeaseOwner == worker && j.Status == JobStatus.Assembling)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), ct).ConfigureAwait(false);
+        return rows == 1;
+    }
+
+    /// <summary>Gives an assembly back (on shutdown) so that the next worker takes it over at once.</summary>
+    public async Task ReleaseAssemblyAsync(Guid jobId, string worker, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await db.Jobs
+            .Where(j => j.Id == jobId && j.LeaseOwner == worker)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>When the next piece of work falls due (a poll, a back-off's end, a lease running out); null when nothing waits.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var active = db.Segments.Where(s => s.Status != SegmentStatus.Succeeded && s.Status != SegmentStatus.Failed && s.Status != SegmentStatus.Cancelled
+            && db.Jobs.Any(j => j.Id == s.JobId && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)));
+        var nextPoll = await active.Where(s => s.LeaseOwner == null).MinAsync(s => s.DueAt, ct).ConfigureAwait(false);
+        var nextLease = await active.Where(s => s.LeaseOwner != null).MinAsync(s => s.LeaseUntil, ct).ConfigureAwait(false);
+        var nextAssembly = await db.Jobs.Where(j => j.Status == JobStatus.Assembling && j.LeaseOwner != null).MinAsync(j => j.LeaseUntil, ct).ConfigureAwait(false);
+        return new[] { nextPoll, nextLease, nextAssembly }.Where(d => d is not null).Min();
+    }
+
+    /// <summary>Queued or running jobs none of whose segments has work left: a worker stopped before settling them.</summary>
+    public async Task<IReadOnlyList<Guid>> FindUnsettledJobsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.Jobs
+            .Where(j => (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)
+                && !db.Segments.Any(s => s.JobId == j.Id && s.Status != SegmentStatus.Succeeded && s.Status != SegmentStatus.Failed && s.Status != SegmentStatus.Cancelled))
+            .Select(j => j.Id)
+            .ToListAsync(ct).ConfigureAwait(false);
+    }
+
+    private static IQueryable<Segment> Due(StudioDbContext db, DateTimeOffset now) =>
+        db.Segments.Where(s => s.Status != SegmentStatus.Succeeded && s.Status != SegmentStatus.Failed && s.Status != SegmentStatus.Cancelled
+            && (s.LeaseUntil == null || s.LeaseUntil < now)
+            && (s.DueAt == null || s.DueAt <= now)
+            && db.Jobs.Any(j => j.Id == s.JobId && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)));
+
+    private static async Task<bool> TryClaimAsync(StudioDbContext db, Segment segment, string worker, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    {
+        segment.Claim(worker, now, lease);
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another worker was faster.
+            db.Entry(segment).State = EntityState.Detached;
+            return false;
+        }
+    }
+
+    private async Task<List<Segment>> ClaimSubmissionsAsync(
+        StudioDbContext db, IQueryable<Segment> due, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    {
+        // The next pending segment of every job that has one, with what fairness needs to know of its job.
+        var heads = await (from s in due.Where(s => s.Status == SegmentStatus.Pending)
+                           join j in db.Jobs on s.JobId equals j.Id
+                           group s by new { s.JobId, j.OwnerId, j.CreatedAt } into g
+                           select new Head(g.Key.JobId, g.Key.OwnerId, g.Key.CreatedAt, g.Min(x => x.Index)))
+            .ToListAsync(ct).ConfigureAwait(false);
+        if (heads.Count == 0)
+        {
+            return [];
+        }
+
+        var inFlight = await (from s in db.Segments.Where(s => InFlight.Contains(s.Status))
+                              join j in db.Jobs on s.JobId equals j.Id
+                              select new { s.Provider, s.JobId, j.OwnerId })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var byProvider = inFlight.GroupBy(f => f.Provider, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        var byOwner = inFlight.GroupBy(f => f.OwnerId).ToDictionary(g => g.Key, g => g.Count());
+        var byJob = inFlight.GroupBy(f => f.JobId).ToDictionary(g => g.Key, g => g.Count());
+        var fullProviders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var claimed = new List<Segment>();
+        while (claimed.Count < max && heads.Count > 0)
+        {
+            var head = heads
+                .OrderBy(h => byOwner.GetValueOrDefault(h.OwnerId))
+                .ThenBy(h => byJob.GetValueOrDefault(h.JobId))
+                .ThenBy(h => h.CreatedAt)
+                .First();
+            heads.Remove(head);
+            var segment = await db.Segments.FirstOrDefaultAsync(s => s.JobId == head.JobId && s.Index == head.Index && s.Status == SegmentStatus.Pending, ct).ConfigureAwait(false);
+            if (segment is null || fullProviders.Contains(segment.Provider))
+            {
+                continue;
+            }
+
+            if (byProvider.GetValueOrDefault(segment.Provider) >= options.Value.LimitFor(segment.Provider))
+            {
+                // This provider has all it may run; its jobs wait, the others go on.
+                fullProviders.Add(segment.Provider);
+                db.Entry(segment).State = EntityState.Detached;
+                continue;
+            }
+
+            if (await TryClaimAsync(db, segment, worker, now, lease, ct).ConfigureAwait(false))
+            {
+                claimed.Add(segment);
+                byProvider[segment.Provider] = byProvider.GetValueOrDefault(segment.Provider) + 1;
+                byOwner[head.OwnerId] = byOwner.GetValueOrDefault(head.OwnerId) + 1;
+                byJob[head.JobId] = byJob.GetValueOrDefault(head.JobId) + 1;
+            }
+        }
+
+        return claimed;
+    }
+
+    private sealed record Head(Guid JobId, string OwnerId, DateTimeOffset CreatedAt, int Index);
+}
