@@ -27,9 +27,13 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Time
             return [];
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+
+        // One claim at a time over the whole database (on SQLite a write transaction is taken at once), so that what is
+        // counted in flight per provider cannot change between the count and the claims: limits hold across workers.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var lease = options.Value.Lease;
-        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var due = Due(db, now);
 
         // Generations already at a provider (or interrupted while being submitted) come first: polls are cheap and results expire.
@@ -59,6 +63,7 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Time
             return [];
         }
 
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
         var jobIds = claimed.Select(c => c.Segment.JobId).Distinct().ToList();
         var version = Guid.NewGuid();
         await db.Jobs.Where(j => jobIds.Contains(j.Id) && j.Status == JobStatus.Queued)

@@ -23,7 +23,7 @@ public sealed class CoreHost : IAsyncDisposable
 
     public string DataDirectory => _folder.Path;
 
-    public static async Task<CoreHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<CoreHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var core = new CoreHost();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -42,6 +42,7 @@ public sealed class CoreHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        services?.Invoke(builder.Services);
         builder.AddStudioCore();
         builder.AddStudioProviders();
         core._host = builder.Build();
