@@ -155,4 +155,61 @@ public sealed class JobPageTests : StudioComponentTest
 
         Events.SubscriptionCount.Should().Be(0);
     }
+
+    [Fact]
+    public async Task JobChanged_ManyInOrder_ShowsProgressThatNeverGoesBack()
+    {
+        var job = await CreateJobAsync();
+        await Driver.ClaimAsync(job.Id);
+        var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+        page.WaitForAssertion(() => Events.SubscriptionCount.Should().Be(1));
+        var shown = new List<int>();
+        page.OnMarkupUpdated += (_, _) =>
+        {
+            var percent = page.FindAll("[data-testid=overall-percent]");
+            if (percent.Count == 1)
+            {
+                lock (shown)
+                {
+                    shown.Add(int.Parse(percent[0].TextContent.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        };
+
+        for (var i = 0; i < job.Segments.Count; i++)
+        {
+            await Driver.RenderSegmentAsync(job.Id, i, 0.25);
+            await Driver.RenderSegmentAsync(job.Id, i, 0.75);
+            await Driver.SucceedSegmentAsync(job.Id, i);
+        }
+
+        page.WaitForAssertion(() => page.Find("[data-testid=overall-percent]").TextContent.Should().Be("90%"));
+        lock (shown)
+        {
+            shown.Should().NotBeEmpty().And.BeInAscendingOrder("changes are applied in the order they were committed");
+        }
+    }
+
+    [Fact]
+    public async Task OpenAndClose_AThousandTimes_LeavesNoSubscriptionBehind()
+    {
+        var job = await CreateJobAsync();
+        await Driver.ClaimAsync(job.Id);
+
+        for (var i = 0; i < 1000; i++)
+        {
+            var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+            if (i % 2 == 0)
+            {
+                // Half are closed once listening, half while still loading (a subscription must not start after the close).
+                page.WaitForAssertion(() => Events.SubscriptionCount.Should().Be(1));
+            }
+
+            await DisposeComponentsAsync();
+        }
+
+        Events.SubscriptionCount.Should().Be(0);
+        var last = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+        last.WaitForAssertion(() => Events.SubscriptionCount.Should().Be(1, "a page opened mid-job listens, and only once"));
+    }
 }
