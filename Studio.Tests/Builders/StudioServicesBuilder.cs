@@ -72,6 +72,7 @@ public sealed class StudioServicesBuilder
         services.AddSingleton<VideoProviderCatalog>();
         services.AddSingleton<JobQueueSignal>();
         services.AddSingleton<JobService>();
+        services.AddSingleton<JobControl>();
         services.AddSingleton<JobDriver>();
         return database;
     }

@@ -1,5 +1,7 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Studio.App.Components.Pages;
+using Studio.Core.Jobs;
 
 namespace Studio.Tests.Components;
 
@@ -211,5 +213,52 @@ public sealed class JobPageTests : StudioComponentTest
         Events.SubscriptionCount.Should().Be(0);
         var last = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
         last.WaitForAssertion(() => Events.SubscriptionCount.Should().Be(1, "a page opened mid-job listens, and only once"));
+    }
+
+    [Fact]
+    public async Task Cancel_OnARunningJob_CancelsItAndOffersToRetry()
+    {
+        var job = await CreateJobAsync();
+        await Driver.ClaimAsync(job.Id);
+        await Driver.SucceedSegmentAsync(job.Id, 0);
+        var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+        page.WaitForAssertion(() => page.Find("[data-testid=cancel-job]").HasAttribute("disabled").Should().BeFalse());
+
+        await page.Find("[data-testid=cancel-job]").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=retry-job]").TextContent.Should().Contain("Retry the 5 missing segments"));
+        page.FindAll("[data-testid=cancel-job]").Should().BeEmpty();
+        (await ReadJobAsync(job.Id)).Status.Should().Be(JobStatus.Cancelled);
+    }
+
+    [Fact]
+    public async Task Takes_OfACompletedJob_AreShownAndPickingOneAssemblesAgain()
+    {
+        var job = await CreateJobAsync();
+        await Driver.CompleteAsync(job.Id);
+        (await Services.GetRequiredService<JobControl>().RegenerateAsync(UserId, job.Id, 2, null, CancellationToken.None)).Outcome.Should().Be(JobCommandOutcome.Done);
+        await Driver.CompleteAsync(job.Id);
+        var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+        page.WaitForAssertion(() => page.FindAll("[data-segment='2'] [data-take]").Should().HaveCount(2));
+        page.FindAll("[data-segment='0'] [data-take]").Should().BeEmpty("one take needs no choice");
+
+        await page.Find("[data-segment='2'] [data-take='1']").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=segments-done]").TextContent.Should().Contain("putting the final cut together"));
+        var after = await ReadJobAsync(job.Id);
+        after.Status.Should().Be(JobStatus.Assembling);
+        after.Segments[2].SelectedTake.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Draft_OffersNoCommands()
+    {
+        var job = await CreateJobAsync();
+
+        var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=segments-done]"));
+        page.FindAll("[data-testid=job-actions]").Should().BeEmpty();
+        page.FindAll("[data-testid^=regenerate-]").Should().BeEmpty();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Studio.App.Components.Shared;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
+using MudBlazor;
 using Studio.Core.Templates;
 
 namespace Studio.App.Components.Pages;
@@ -21,6 +22,7 @@ public sealed partial class JobPage : IAsyncDisposable
     private bool _loading = true;
     private string? _loadError;
     private bool _liveTrouble;
+    private bool _busy;
     private LiveFeed? _live;
     private ITimer? _ticker;
 
@@ -40,6 +42,12 @@ public sealed partial class JobPage : IAsyncDisposable
 
     [Inject]
     private IJobEvents Events { get; set; } = default!;
+
+    [Inject]
+    private JobControl Control { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -165,6 +173,58 @@ public sealed partial class JobPage : IAsyncDisposable
 
             StateHasChanged();
         });
+    }
+
+    private Task CancelJobAsync() =>
+        RunCommandAsync((owner, ct) => Control.CancelAsync(owner, Id, ct), "Cancelled. Segments already made are kept.");
+
+    private Task RetryJobAsync() =>
+        RunCommandAsync((owner, ct) => Control.RetryAsync(owner, Id, ct), "Trying again: only the segments without a clip are made anew.");
+
+    private Task RegenerateAsync(int index) =>
+        RunCommandAsync((owner, ct) => Control.RegenerateAsync(owner, Id, index, null, ct), $"Making a new take of segment {index + 1}; the current one stays until it is ready.");
+
+    private Task SelectTakeAsync(JobProgressPanel.TakeChoice choice) =>
+        RunCommandAsync((owner, ct) => Control.SelectTakeAsync(owner, Id, choice.SegmentIndex, choice.Take, ct), $"Take {choice.Take} goes into segment {choice.SegmentIndex + 1}; assembling the cut again.");
+
+    // Runs a command, says how it went, then reads the job again and listens while it is active.
+    private async Task RunCommandAsync(Func<string, CancellationToken, Task<JobCommandResult>> command, string doneMessage)
+    {
+        _busy = true;
+        try
+        {
+            var result = await command(_userId!, _cts.Token);
+            switch (result.Outcome)
+            {
+                case JobCommandOutcome.Done:
+                    Snackbar.Add(doneMessage, Severity.Success);
+                    break;
+                case JobCommandOutcome.NotFound:
+                    Snackbar.Add("This video or segment no longer exists.", Severity.Warning);
+                    break;
+                default:
+                    Snackbar.Add(result.Reason ?? "That is not possible right now.", Severity.Warning);
+                    break;
+            }
+
+            Shown = await Jobs.GetAsync(_userId!, Id, _cts.Token);
+            StartListening();
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+            // The page is closing.
+        }
+#pragma warning disable CA1031 // A failed command is reported on the page; the job is unchanged.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            UiLog.LoadFailed(Logger, ex, "a job command");
+            Snackbar.Add("Studio could not do that: its database did not answer. Try again in a moment.", Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
     }
 
     private void OnRefreshFailed(Exception ex)
