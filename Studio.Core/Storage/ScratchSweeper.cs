@@ -11,14 +11,24 @@ public sealed partial class ScratchSweeper(StudioPaths paths, TimeProvider time,
     /// <summary>How long a scratch file must have been left alone before it is swept. Work writes its files continuously.</summary>
     public static readonly TimeSpan MinimumAge = TimeSpan.FromHours(6);
 
-    /// <summary>Deletes stale scratch files and the folders they leave empty; returns how many files went.</summary>
+    /// <summary>
+    /// Deletes the scratch folders of processes that died (their lock can be taken), then stale loose scratch files and
+    /// the folders they leave empty; returns how many files went.
+    /// </summary>
     public int Sweep()
     {
         var cutoff = time.GetUtcNow() - MinimumAge;
-        var removed = 0;
+        var live = new List<string>();
+        var removed = SweepDeadProcesses(live);
         var emptied = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(paths.TempDirectory, "*", SearchOption.AllDirectories))
         {
+            if (live.Exists(folder => file.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            {
+                // A living process's own scratch folder: its files are its business, however old.
+                continue;
+            }
+
             try
             {
                 if (File.GetLastWriteTimeUtc(file) < cutoff.UtcDateTime)
@@ -59,6 +69,42 @@ public sealed partial class ScratchSweeper(StudioPaths paths, TimeProvider time,
         if (removed > 0)
         {
             LogSwept(logger, removed);
+        }
+
+        return removed;
+    }
+
+    private int SweepDeadProcesses(List<string> live)
+    {
+        var removed = 0;
+        live.Add(paths.ScratchDirectory);
+        foreach (var folder in Directory.EnumerateDirectories(paths.TempDirectory))
+        {
+            var lockFile = Path.Combine(folder, StudioPaths.ScratchLockFile);
+            if (string.Equals(folder, paths.ScratchDirectory, StringComparison.Ordinal) || !File.Exists(lockFile))
+            {
+                continue;
+            }
+
+            try
+            {
+                // Taking the lock proves its owner is gone (the system drops a dead process's locks).
+                using (new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                    removed += Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count() - 1;
+                }
+
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Its owner is alive (or it vanished meanwhile): leave it.
+                live.Add(folder);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                LogSkipped(logger, ex, folder);
+            }
         }
 
         return removed;

@@ -12,7 +12,7 @@ namespace Studio.Providers.Local;
 /// <summary>
 /// The <c>local</c> provider: renders clips with FFmpeg on this machine, needing no key and no network, at no cost.
 /// A submit starts the render in the background and returns its id at once; renders live in
-/// <see cref="LocalRenderRegistry"/> and their files in <c>data/tmp/local/{id}/</c> until downloaded, cancelled or
+/// <see cref="LocalRenderRegistry"/> and their files in this process's scratch folder, under <c>local/{id}/</c>, until downloaded, cancelled or
 /// expired (<see cref="LocalProviderOptions.Retention"/>).
 /// </summary>
 public sealed class LocalVideoProvider : IVideoProvider
@@ -58,7 +58,7 @@ public sealed class LocalVideoProvider : IVideoProvider
         _time = time;
         _options = options.Value;
         _logger = logger;
-        _root = Path.Combine(paths.TempDirectory, "local");
+        _root = Path.Combine(paths.ScratchDirectory, "local");
     }
 
     /// <inheritdoc />

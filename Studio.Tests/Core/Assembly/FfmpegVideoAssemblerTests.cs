@@ -18,13 +18,14 @@ public sealed class FfmpegVideoAssemblerTests : IClassFixture<AssemblyClipsFixtu
     private readonly AssemblyClipsFixture _clips;
     private readonly string _root;
     private readonly FfmpegVideoAssembler _assembler;
+    private readonly StudioPaths _paths;
 
     public FfmpegVideoAssemblerTests(AssemblyClipsFixture clips)
     {
         _clips = clips;
         _root = Path.Combine(clips.Folder, "run-" + Guid.NewGuid().ToString("N"));
-        var paths = new StudioPaths(Options.Create(new StudioOptions { DataDirectory = "data" }), new TestHostEnvironment(_root));
-        _assembler = new FfmpegVideoAssembler(clips.Engine, paths, NullLogger<FfmpegVideoAssembler>.Instance);
+        _paths = new StudioPaths(Options.Create(new StudioOptions { DataDirectory = "data" }), new TestHostEnvironment(_root));
+        _assembler = new FfmpegVideoAssembler(clips.Engine, _paths, NullLogger<FfmpegVideoAssembler>.Instance);
     }
 
     [Fact]
@@ -153,6 +154,7 @@ public sealed class FfmpegVideoAssemblerTests : IClassFixture<AssemblyClipsFixtu
 
     public void Dispose()
     {
+        _paths.Dispose();
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);

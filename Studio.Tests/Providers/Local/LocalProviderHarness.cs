@@ -46,7 +46,7 @@ public sealed class LocalProviderHarness : IDisposable
     public LocalVideoProvider Provider { get; }
 
     /// <summary>Where the provider keeps its renders.</summary>
-    public string RenderFolder => Path.Combine(Paths.TempDirectory, "local");
+    public string RenderFolder => Path.Combine(Paths.ScratchDirectory, "local");
 
     /// <summary>Stores a file as an asset and describes it as a generation input.</summary>
     public async Task<GenerationInput> StoreAsync(string file, AssetKind kind, string contentType)
@@ -68,6 +68,7 @@ public sealed class LocalProviderHarness : IDisposable
     public void Dispose()
     {
         Registry.Dispose();
+        Paths.Dispose();
         try
         {
             Directory.Delete(Root, recursive: true);
