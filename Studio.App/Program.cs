@@ -1,4 +1,5 @@
 using Studio.App.Hosting;
+using Studio.App.Hosting.Bench;
 using Studio.Core;
 using Studio.Providers;
 
@@ -9,7 +10,7 @@ builder.AddStudioProviders();
 builder.AddStudioApp();
 if (BenchCommand.IsRequested(args))
 {
-    BenchCommand.Configure(builder);
+    BenchCommand.Configure(builder, args);
 }
 
 var app = builder.Build();

@@ -7,5 +7,5 @@ namespace Studio.Core.Events;
 /// <param name="OwnerId">Its owner.</param>
 /// <param name="Status">Its status after the change, as the publisher knew it.</param>
 /// <param name="SegmentIndex">The segment that changed, or null for the job itself.</param>
-/// <param name="At">When the change was committed.</param>
+/// <param name="At">When the change was made (just before it was saved); a subscriber's delay from it covers the save and the delivery.</param>
 public sealed record JobChanged(Guid JobId, string OwnerId, JobStatus Status, int? SegmentIndex, DateTimeOffset At);

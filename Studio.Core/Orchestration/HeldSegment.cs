@@ -33,6 +33,7 @@ internal sealed class HeldSegment(Segment segment, GenerationContext job, IDbCon
     public async Task WriteAsync(Func<Segment, SegmentTake?> change, CancellationToken ct, bool announce = true)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
+        var changedAt = time.GetUtcNow();
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -56,7 +57,7 @@ internal sealed class HeldSegment(Segment segment, GenerationContext job, IDbCon
 
         if (announce)
         {
-            await events.PublishAsync(new JobChanged(job.JobId, job.OwnerId, job.Status, segment.Index, time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+            await events.PublishAsync(new JobChanged(job.JobId, job.OwnerId, job.Status, segment.Index, changedAt), CancellationToken.None).ConfigureAwait(false);
         }
     }
 

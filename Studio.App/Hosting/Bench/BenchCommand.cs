@@ -1,0 +1,85 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Studio.Core.Accounts;
+
+namespace Studio.App.Hosting.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project Studio.App -- bench &lt;name&gt; [count]</c>: runs one benchmark in a throw-away data
+/// folder and prints its figures. <c>quick-video</c>: <see cref="QuickVideoBench"/>; <c>orchestration</c>:
+/// <see cref="OrchestrationBench"/>.
+/// </summary>
+internal static class BenchCommand
+{
+    public const string Admin = "bench@studio.local";
+
+    private const string Usage = "Usage: bench quick-video [runs] | bench orchestration [jobs]";
+
+    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "bench";
+
+    /// <summary>Points the host at a throw-away data folder, with the bench's own settings, before it is built.</summary>
+    public static void Configure(WebApplicationBuilder builder, string[] args)
+    {
+        if (args.Length > 1 && args[1] == "orchestration")
+        {
+            OrchestrationBench.Configure(builder.Configuration);
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "studio-bench", Guid.NewGuid().ToString("N"));
+        builder.Configuration["Studio:DataDirectory"] = folder;
+        builder.Configuration["Studio:Bootstrap:AdminEmail"] = Admin;
+        builder.Configuration["Studio:Bootstrap:AdminPassword"] = "Bench-Pass-1234!";
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var name = args.Length > 1 ? args[1] : "";
+        var count = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+        if (name is not ("quick-video" or "orchestration"))
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        await app.PrepareStudioAsync(announce: false);
+        await app.StartAsync();
+        try
+        {
+            return name switch
+            {
+                "orchestration" => await OrchestrationBench.RunAsync(app.Services, Math.Clamp(count ?? 1000, 1, 100_000)),
+                _ => await QuickVideoBench.RunAsync(app.Services, Math.Clamp(count ?? 3, 1, 10)),
+            };
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    /// <summary>The bench admin's user id.</summary>
+    public static async Task<string> AdminIdAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<StudioUser>>().FindByEmailAsync(Admin))!.Id;
+    }
+
+    public static double Median(List<double> values) => Percentile(values, 0.5);
+
+    /// <summary>The value below which <paramref name="share"/> of <paramref name="values"/> fall (nearest rank).</summary>
+    public static double Percentile(List<double> values, double share)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = (int)Math.Ceiling(share * sorted.Count);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+    }
+
+    public static string Join(IEnumerable<double> values) => string.Join(", ", values.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)));
+}
