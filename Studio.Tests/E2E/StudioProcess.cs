@@ -6,22 +6,38 @@ namespace Studio.Tests.E2E;
 
 /// <summary>
 /// Studio as a user meets it: the built app started as its own process (Development, as `dotnet run` does) on a free
-/// loopback port, with a throw-away data folder and a known admin password.
+/// loopback port, with a throw-away data folder (or a given one, to start again on it) and a known admin password.
 /// </summary>
 public sealed class StudioProcess : IAsyncLifetime
 {
+    public const string ApiToken = "studio_e2e_admin_token_0123456789abcdef";
     public const string AdminEmail = "admin@studio.local";
     public const string AdminPassword = "E2e-Admin-Pass-1234!";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly TempFolder _data = new();
+    private readonly TempFolder? _ownData;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
     private Process? _process;
 
+    /// <summary>A process on its own throw-away data folder (xunit fixture).</summary>
+    public StudioProcess()
+        : this(null, null)
+    {
+    }
+
+    /// <summary>A process on <paramref name="dataDirectory"/> (kept after it stops; null = a throw-away one) with extra settings as environment variables.</summary>
+    public StudioProcess(string? dataDirectory, IReadOnlyDictionary<string, string>? settings)
+    {
+        _ownData = dataDirectory is null ? new TempFolder() : null;
+        DataDirectory = dataDirectory ?? _ownData!.Path;
+        _settings = settings ?? new Dictionary<string, string>();
+    }
+
     public Uri BaseAddress { get; private set; } = null!;
 
-    public string DataDirectory => _data.Path;
+    public string DataDirectory { get; }
 
     public string Output
     {
@@ -54,11 +70,16 @@ public sealed class StudioProcess : IAsyncLifetime
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Studio__DataDirectory"] = _data.Path;
+        start.Environment["Studio__DataDirectory"] = DataDirectory;
+        start.Environment["Studio__Bootstrap__ApiToken"] = ApiToken;
         start.Environment["Studio__Bootstrap__AdminEmail"] = AdminEmail;
         start.Environment["Studio__Bootstrap__AdminPassword"] = AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Record(e.Data);
@@ -79,14 +100,27 @@ public sealed class StudioProcess : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await KillAsync();
+        _process?.Dispose();
+        _ownData?.Dispose();
+    }
+
+    /// <summary>Stops the process abruptly (SIGKILL): no drain, no lease given back, files left as they are.</summary>
+    public async Task KillAsync()
+    {
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
-        _process?.Dispose();
-        _data.Dispose();
+    /// <summary>An API client of the admin (bearer token).</summary>
+    public HttpClient CreateApiClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiToken);
+        return client;
     }
 
     /// <summary>The repository's root folder (where Studio.sln is).</summary>
