@@ -38,7 +38,7 @@ public sealed partial class SegmentStep(
         var renewal = KeepLeaseAsync(held, step);
         try
         {
-            await AdvanceAsync(held, work.Resumed, step.Token).ConfigureAwait(false);
+            await AdvanceAsync(held, work.Resumed, work.Interrupted, step.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -61,7 +61,7 @@ public sealed partial class SegmentStep(
         ex is ProviderException { IsPermanent: false } or HttpRequestException or IOException or TimeoutException
             or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException or MediaProcessingException;
 
-    private async Task AdvanceAsync(HeldSegment held, bool resumed, CancellationToken ct)
+    private async Task AdvanceAsync(HeldSegment held, bool resumed, bool interrupted, CancellationToken ct)
     {
         var segment = held.Segment;
         if (providers.Find(segment.Provider) is not { } provider)
@@ -77,7 +77,7 @@ public sealed partial class SegmentStep(
             {
                 case SegmentStatus.Submitting when resumed:
                     resumed = false;
-                    if (!await RecoverAsync(held, provider, ct).ConfigureAwait(false))
+                    if (!await RecoverAsync(held, provider, interrupted, ct).ConfigureAwait(false))
                     {
                         return;
                     }
@@ -111,8 +111,8 @@ public sealed partial class SegmentStep(
         }
     }
 
-    /// <summary>The process stopped between asking the provider and saving its answer: find the submission, or try again.</summary>
-    private async Task<bool> RecoverAsync(HeldSegment held, IVideoProvider provider, CancellationToken ct)
+    /// <summary>The answer to a submission was lost (a worker stopped, a timeout): find the submission, or count the attempt as failed.</summary>
+    private async Task<bool> RecoverAsync(HeldSegment held, IVideoProvider provider, bool interrupted, CancellationToken ct)
     {
         string? found;
         try
@@ -134,7 +134,11 @@ public sealed partial class SegmentStep(
             return true;
         }
 
-        await held.WriteAsync(s => s.RetryLater("The previous attempt was interrupted before the provider answered; trying again.", 0, time.GetUtcNow()), ct).ConfigureAwait(false);
+        // Not started after all (or the provider cannot tell): this attempt failed; try again, hand over or give up.
+        var reason = interrupted || held.Segment.Error is null
+            ? "The previous attempt was interrupted before the provider answered."
+            : held.Segment.Error;
+        await AttemptFailedAsync(held, provider, reason, unavailable: false, ct).ConfigureAwait(false);
         return false;
     }
 
@@ -157,7 +161,16 @@ public sealed partial class SegmentStep(
         catch (Exception ex) when (IsTransient(ex) && !ct.IsCancellationRequested)
         {
             LogTransient(logger, ex, held.Job.JobId, segment.Index);
-            await AttemptFailedAsync(held, provider, ex.Message, ex is ProviderUnavailableException or Polly.CircuitBreaker.BrokenCircuitException, ct).ConfigureAwait(false);
+            var unavailable = ex is ProviderUnavailableException or Polly.CircuitBreaker.BrokenCircuitException;
+            if (!unavailable && provider.Capabilities.FindsSubmissions)
+            {
+                // The provider may have started it before its answer was lost: look it up before submitting anything again.
+                var due = time.GetUtcNow() + RetryDelay(segment.ProviderAttempts);
+                await held.WriteAsync(s => s.AwaitLookup(ex.Message, due), ct).ConfigureAwait(false);
+                return false;
+            }
+
+            await AttemptFailedAsync(held, provider, ex.Message, unavailable, ct).ConfigureAwait(false);
             return false;
         }
 

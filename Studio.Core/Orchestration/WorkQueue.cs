@@ -40,13 +40,14 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Time
         var candidates = await due.Where(s => s.Status != SegmentStatus.Pending)
             .OrderBy(s => s.DueAt).Take(max)
             .ToListAsync(ct).ConfigureAwait(false);
-        var claimed = new List<(Segment Segment, bool Resumed)>();
+        var claimed = new List<(Segment Segment, bool Resumed, bool Interrupted)>();
         foreach (var segment in candidates)
         {
             var resumed = segment.Status == SegmentStatus.Submitting;
+            var interrupted = resumed && segment.LeaseOwner is not null;
             if (await TryClaimAsync(db, segment, worker, now, lease, ct).ConfigureAwait(false))
             {
-                claimed.Add((segment, resumed));
+                claimed.Add((segment, resumed, interrupted));
             }
         }
 
@@ -54,7 +55,7 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Time
         {
             foreach (var segment in await ClaimSubmissionsAsync(db, due, worker, max - claimed.Count, now, lease, ct).ConfigureAwait(false))
             {
-                claimed.Add((segment, false));
+                claimed.Add((segment, false, false));
             }
         }
 
@@ -81,7 +82,7 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Time
             var chain = new List<string> { j.Provider };
             chain.AddRange(j.FallbackProviders.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             db.Entry(c.Segment).State = EntityState.Detached;
-            return new SegmentWork(c.Segment, new GenerationContext(j.Id, j.OwnerId, j.Status, j.StylePrompt, j.AspectRatio, chain), c.Resumed);
+            return new SegmentWork(c.Segment, new GenerationContext(j.Id, j.OwnerId, j.Status, j.StylePrompt, j.AspectRatio, chain), c.Resumed, c.Interrupted);
         })];
     }
 

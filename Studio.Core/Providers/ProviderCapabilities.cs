@@ -12,4 +12,11 @@ public sealed record ProviderCapabilities(
     IReadOnlySet<GenerationMode> Modes,
     IReadOnlySet<AspectRatio> AspectRatios,
     int MaxPromptLength,
-    TimeSpan MaxDuration);
+    TimeSpan MaxDuration)
+{
+    /// <summary>
+    /// True when <see cref="IVideoProvider.FindSubmissionAsync"/> can find a submission by Studio's reference: a submission
+    /// whose answer was lost (timeout, 5xx, crash) is then looked up before anything is submitted again.
+    /// </summary>
+    public bool FindsSubmissions { get; init; }
+}

@@ -182,6 +182,17 @@ public sealed class Segment
         Touch();
     }
 
+    /// <summary>
+    /// The provider's answer to a submission was lost (timeout, server error): the segment stays Submitting, given back
+    /// with the reason, so that the submission is looked up by its reference from <paramref name="dueAt"/> before any new one.
+    /// </summary>
+    public void AwaitLookup(string error, DateTimeOffset dueAt)
+    {
+        Ensure(SegmentStatus.Submitting);
+        Error = error;
+        Release(dueAt);
+    }
+
     /// <summary>Submitting → Submitted: the provider's job id is known and saved; the provider bills it.</summary>
     public void MarkSubmitted(string providerJobId)
     {
