@@ -15,6 +15,15 @@ internal static class ClipEncoding
     /// <summary>Audio sample rate of every clip.</summary>
     public const int AudioSampleRate = 48_000;
 
+    /// <summary>
+    /// The x264 preset clips are made with unless a provider is told otherwise. The preset and CRF shape the stream's
+    /// decoder configuration (SPS/PPS): clips made with other values are joined by re-encoding instead.
+    /// </summary>
+    public const string DefaultPreset = "ultrafast";
+
+    /// <summary>The x264 constant rate factor clips are made with unless a provider is told otherwise.</summary>
+    public const int DefaultCrf = 20;
+
     /// <summary>A lavfi source of silent stereo audio at <see cref="AudioSampleRate"/>.</summary>
     public const string SilentAudio = "anullsrc=channel_layout=stereo:sample_rate=48000";
 

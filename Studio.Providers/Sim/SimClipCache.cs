@@ -8,13 +8,11 @@ namespace Studio.Providers.Sim;
 /// <summary>
 /// The simulator's clips: a real MP4 per frame size and duration, rendered once with FFmpeg (a test pattern drawn at
 /// a quarter of the size and scaled up, with a silent stereo track) in the encoder setup of every Studio clip
-/// (<see cref="ClipEncoding"/>), then served from memory.
+/// (<see cref="ClipEncoding"/>, with its default preset and CRF, as the local provider's defaults), then served from
+/// memory.
 /// </summary>
 internal sealed class SimClipCache(IMediaEngine engine, CancellationToken stopping) : IDisposable
 {
-    private const string Preset = "ultrafast";
-    private const int Crf = 30;
-
     private readonly ConcurrentDictionary<(int Width, int Height, long Milliseconds), Lazy<Task<byte[]>>> _clips = new();
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "studio-sim", Guid.NewGuid().ToString("N"));
 
@@ -60,7 +58,7 @@ internal sealed class SimClipCache(IMediaEngine engine, CancellationToken stoppi
             var job = new MediaJob(
                 [MediaInput.Lavfi($"testsrc2=size={small}:rate={ClipEncoding.FrameRate.ToString(CultureInfo.InvariantCulture)}"), MediaInput.Lavfi(ClipEncoding.SilentAudio)],
                 string.Create(CultureInfo.InvariantCulture, $"[0:v]scale={width}:{height}:flags=bicubic,setsar=1,format=yuv420p[v]"),
-                ClipEncoding.OutputOptions("[v]", "1:a", Preset, Crf, duration),
+                ClipEncoding.OutputOptions("[v]", "1:a", ClipEncoding.DefaultPreset, ClipEncoding.DefaultCrf, duration),
                 file,
                 duration);
             await engine.RunAsync(job, progress: null, stopping).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Studio.Core.Assembly;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
@@ -69,6 +70,32 @@ public sealed class SimVideoProviderTests : IAsyncLifetime
         await ClipProbe.ShouldBeClipAsync(SimTestServer.Engine, file, new FrameSize(1080, 1350), TimeSpan.FromSeconds(2));
         _server.SubmissionsFor(request.SegmentId).Should().Be(1);
         _server.SubmissionsForReference(request.Reference!).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task DownloadAsync_Clip_SharesTheLocalProvidersEncoderSetupSoTheyJoinByStreamCopy()
+    {
+        var request = SimRequests.For(aspectRatio: AspectRatio.Square1x1, seconds: 2);
+        var id = await Provider.SubmitAsync(request, CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            await Provider.GetStatusAsync(id, CancellationToken.None);
+        }
+
+        var simClip = _folder.File("sim.mp4");
+        await using (var target = File.Create(simClip))
+        {
+            await Provider.DownloadAsync(id, target, CancellationToken.None);
+        }
+
+        using var local = new LocalProviderHarness();
+        Directory.CreateDirectory(local.Root);
+        var localClip = Path.Combine(local.Root, "local.mp4");
+        await local.Renderer.RenderAsync(request, null, localClip, null, CancellationToken.None);
+
+        var simSignature = await Mp4StreamSignature.ReadAsync(simClip, CancellationToken.None);
+        simSignature.Should().NotBeNull();
+        simSignature.Should().Be(await Mp4StreamSignature.ReadAsync(localClip, CancellationToken.None));
     }
 
     [Fact]
