@@ -52,6 +52,12 @@ public static class ProviderHttpServiceCollectionExtensions
             client.Timeout = Timeout.InfiniteTimeSpan;
             configureClient(sp, client);
         });
+        // A host-wide default (ConfigureHttpClientDefaults + AddStandardResilienceHandler, as service defaults add)
+        // would stack a second pipeline that retries POSTs: this client has exactly one, ours. The API is marked
+        // experimental; if it changes, the test with a host-wide standard handler says so.
+#pragma warning disable EXTEXP0001
+        builder.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.AddResilienceHandler(PipelineIdentifier, (pipeline, context) =>
         {
             var sp = context.ServiceProvider;

@@ -108,6 +108,18 @@ public sealed class SimResilienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitAsync_AnsweredServerErrorUnderAHostWideStandardHandler_IsStillNotRetried()
+    {
+        await using var host = SimHost.Create(_server, time: _clock, services: s => s.ConfigureHttpClientDefaults(h => h.AddStandardResilienceHandler()));
+        _server.InjectFaults(SimFault.ServerError);
+
+        var submit = () => host.Provider.SubmitAsync(SimRequests.For(), CancellationToken.None).WaitAsync(Guard);
+
+        await submit.Should().ThrowAsync<ProviderException>();
+        _server.TotalRequests.Should().Be(1);
+    }
+
+    [Fact]
     public async Task FindSubmissionAsync_AfterASubmissionWhoseAnswerWasLost_FindsItSoItIsNotPaidTwice()
     {
         var request = SimRequests.For();
