@@ -44,7 +44,7 @@ internal static class SimRegistration
     {
         var options = services.GetRequiredService<IOptions<SimProviderOptions>>().Value;
         var address = string.IsNullOrWhiteSpace(options.BaseUrl)
-            ? services.GetRequiredService<SimServer>().Start()
+            ? services.GetRequiredService<SimServer>().AddressForClients()
             : new Uri(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
         client.BaseAddress = address;
         if (options.ApiKey.Length > 0)

@@ -122,6 +122,24 @@ public sealed class SimServer : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// The address clients should use: where it listens or listened, starting it if it never did. Unlike
+    /// <see cref="Start"/>, it does not throw once the server has stopped: calls then fail to connect, as they would
+    /// with a vendor that is down.
+    /// </summary>
+    internal Uri AddressForClients()
+    {
+        lock (_gate)
+        {
+            if (_baseAddress is not null)
+            {
+                return _baseAddress;
+            }
+        }
+
+        return Start();
+    }
+
     /// <summary>Stops listening, cuts held requests short and waits for the answers under way. Idempotent.</summary>
     public Task StopAsync()
     {

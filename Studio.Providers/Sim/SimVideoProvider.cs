@@ -13,7 +13,8 @@ namespace Studio.Providers.Sim;
 /// vendor, which is <see cref="SimServer"/>. It exercises the orchestration and the shared HTTP pipeline
 /// (<see cref="ProviderHttpServiceCollectionExtensions.AddProviderHttpClient{TClient}"/>) without a key or a bill.
 /// A generation cancelled at the provider is reported as a permanent failure: someone meant it to stop, and
-/// starting it again would spend money against that wish.
+/// starting it again would spend money against that wish. Input images and clips are not uploaded: the simulator
+/// makes the same kind of clip in every mode.
 /// </summary>
 public sealed class SimVideoProvider : IVideoProvider
 {
@@ -140,7 +141,7 @@ public sealed class SimVideoProvider : IVideoProvider
 
         if (request.Duration <= TimeSpan.Zero || request.Duration > Capabilities.MaxDuration)
         {
-            throw new ProviderException($"A {Title} clip lasts more than 0 and at most {Capabilities.MaxDuration.TotalSeconds} seconds.", isPermanent: true);
+            throw new ProviderException($"A simulator clip lasts more than 0 and at most {Capabilities.MaxDuration.TotalSeconds} seconds.", isPermanent: true);
         }
     }
 }
