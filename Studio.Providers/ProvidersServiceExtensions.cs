@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Studio.Core.Providers;
 using Studio.Providers.Local;
+using Studio.Providers.Sim;
 
 namespace Studio.Providers;
 
@@ -11,9 +12,12 @@ namespace Studio.Providers;
 public static class ProvidersServiceExtensions
 {
     /// <summary>
-    /// Adds the providers: today the <c>local</c> one (<see cref="LocalVideoProvider"/>) with its options from
-    /// <c>Studio:Providers:Local</c>, validated at start. Needs Core's registrations (<c>AddStudioCore</c>):
-    /// <c>IMediaEngine</c>, <c>StudioPaths</c>, <c>IFileStore</c>.
+    /// Adds the providers, each with its options validated at start: the <c>local</c> one
+    /// (<see cref="LocalVideoProvider"/>, <c>Studio:Providers:Local</c>) and, unless
+    /// <c>Studio:Providers:Sim:Enabled</c> is false, the <c>sim</c> one (<see cref="SimVideoProvider"/>,
+    /// <c>Studio:Providers:Sim</c>) with its own <see cref="SimServer"/> started with the host when no
+    /// <c>BaseUrl</c> is set. Needs Core's registrations (<c>AddStudioCore</c>): <c>IMediaEngine</c>,
+    /// <c>StudioPaths</c>, <c>IFileStore</c>. Calling it twice registers nothing twice.
     /// </summary>
     public static IHostApplicationBuilder AddStudioProviders(this IHostApplicationBuilder builder)
     {
@@ -28,6 +32,7 @@ public static class ProvidersServiceExtensions
         services.TryAddSingleton<LocalRenderRegistry>();
         services.TryAddSingleton<LocalClipRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVideoProvider, LocalVideoProvider>());
+        SimRegistration.AddSimProvider(builder);
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using Studio.Core.Media;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
+using Studio.Providers.Media;
 using static Studio.Providers.Local.FilterGraphText;
 
 namespace Studio.Providers.Local;
@@ -16,17 +17,17 @@ namespace Studio.Providers.Local;
 public sealed class LocalClipRenderer(IMediaEngine engine, IOptions<LocalProviderOptions> options)
 {
     /// <summary>Frames per second of every clip.</summary>
-    public const int FrameRate = 30;
+    public const int FrameRate = ClipEncoding.FrameRate;
 
     /// <summary>Audio sample rate of every clip.</summary>
-    public const int AudioSampleRate = 48_000;
+    public const int AudioSampleRate = ClipEncoding.AudioSampleRate;
 
     // Images whose shape is within this factor of the frame's are cropped to fill it; others are shown whole on a
     // blurred copy of themselves, so a landscape photo in a vertical frame does not lose two thirds of its width.
     private const double CoverTolerance = 1.25;
     private const double KenBurnsZoom = 0.12;
     private const double TextFadeSeconds = 0.6;
-    private const string SilentAudio = "anullsrc=channel_layout=stereo:sample_rate=48000";
+    private const string SilentAudio = ClipEncoding.SilentAudio;
 
     // Read once per process; a reference swap, so concurrent renders at worst read the font twice.
     private LoadedFont? _font;
@@ -194,14 +195,7 @@ public sealed class LocalClipRenderer(IMediaEngine engine, IOptions<LocalProvide
     }
 
     private List<string> OutputOptions(GenerationRequest request, string video, string audio) =>
-    [
-        "-map", video, "-map", audio,
-        "-c:v", "libx264", "-preset", options.Value.Preset, "-crf", Number(options.Value.Crf), "-profile:v", "high", "-pix_fmt", "yuv420p",
-        "-r", Number(FrameRate), "-video_track_timescale", Number(FrameRate * 512),
-        "-c:a", "aac", "-b:a", "128k", "-ar", Number(AudioSampleRate), "-ac", "2",
-        "-t", Number(request.Duration.TotalSeconds),
-        "-map_metadata", "-1", "-map_chapters", "-1", "-movflags", "+faststart",
-    ];
+        ClipEncoding.OutputOptions(video, audio, options.Value.Preset, options.Value.Crf, request.Duration);
 
     private static bool IsCloseInShape(MediaInfo info, FrameSize frame)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Studio.Providers.Media;
 
 namespace Studio.Providers.Local;
 
@@ -17,11 +18,11 @@ public sealed class LocalProviderOptions
     /// </summary>
     [Required]
     [RegularExpression("^(ultrafast|superfast|veryfast|faster|fast|medium|slow|slower|veryslow)$")]
-    public string Preset { get; set; } = "ultrafast";
+    public string Preset { get; set; } = ClipEncoding.DefaultPreset;
 
     /// <summary>x264 constant rate factor (lower is better and bigger). Default 20.</summary>
     [Range(0, 51)]
-    public int Crf { get; set; } = 20;
+    public int Crf { get; set; } = ClipEncoding.DefaultCrf;
 
     /// <summary>
     /// TrueType font of the prompt text. Default DejaVu Sans Bold from Debian's <c>fonts-dejavu-core</c>

@@ -21,10 +21,10 @@ public sealed class ProvidersServiceExtensionsTests : IDisposable
         using var host = Build([]);
         await host.StartAsync();
 
-        var providers = host.Services.GetServices<IVideoProvider>().ToList();
+        var providers = host.Services.GetServices<IVideoProvider>().OfType<LocalVideoProvider>().ToList();
 
-        providers.Should().ContainSingle().Which.Should().BeOfType<LocalVideoProvider>();
-        host.Services.GetServices<IVideoProvider>().Single().Should().BeSameAs(providers[0]);
+        providers.Should().ContainSingle();
+        host.Services.GetServices<IVideoProvider>().OfType<LocalVideoProvider>().Single().Should().BeSameAs(providers[0]);
         await host.StopAsync();
     }
 
@@ -35,7 +35,7 @@ public sealed class ProvidersServiceExtensionsTests : IDisposable
 
         builder.AddStudioProviders().AddStudioProviders();
 
-        builder.Services.Count(d => d.ServiceType == typeof(IVideoProvider)).Should().Be(1);
+        builder.Services.Count(d => d.ServiceType == typeof(IVideoProvider) && d.ImplementationType == typeof(LocalVideoProvider)).Should().Be(1);
     }
 
     [Fact]
