@@ -121,9 +121,16 @@ public sealed partial class SegmentStep(
         }
         catch (Exception ex) when (IsTransient(ex) && !ct.IsCancellationRequested)
         {
-            // Whether it was started cannot be known now; ask again later rather than risk paying twice.
+            // Whether it was started cannot be known now: ask again later rather than risk paying twice — a few times; then
+            // the attempt counts as failed (a provider that cannot even be asked most likely started nothing).
             LogTransient(logger, ex, held.Job.JobId, held.Segment.Index);
-            await held.WriteAsync(s => s.Release(time.GetUtcNow() + RetryDelay(1)), ct, announce: false).ConfigureAwait(false);
+            if (held.Segment.Polls + 1 >= options.Value.MaxAttemptsPerSegment)
+            {
+                await AttemptFailedAsync(held, provider, ex.Message, ex is ProviderUnavailableException, ct).ConfigureAwait(false);
+                return false;
+            }
+
+            await held.WriteAsync(s => s.LookupFailed(ex.Message, time.GetUtcNow() + RetryDelay(s.Polls + 1)), ct, announce: false).ConfigureAwait(false);
             return false;
         }
 
@@ -162,7 +169,7 @@ public sealed partial class SegmentStep(
         {
             LogTransient(logger, ex, held.Job.JobId, segment.Index);
             var unavailable = ex is ProviderUnavailableException or Polly.CircuitBreaker.BrokenCircuitException;
-            if (!unavailable && provider.Capabilities.FindsSubmissions)
+            if (!unavailable && provider.Capabilities.FindsSubmissions && ex is not ProviderException { NothingStarted: true })
             {
                 // The provider may have started it before its answer was lost: look it up before submitting anything again.
                 var due = time.GetUtcNow() + RetryDelay(segment.ProviderAttempts);
@@ -257,18 +264,18 @@ public sealed partial class SegmentStep(
                     },
                     ct).ConfigureAwait(false);
             }
-            catch (ProviderException ex) when (!ct.IsCancellationRequested && ex is not ProviderUnavailableException)
+            catch (Exception ex) when ((IsTransient(ex) || ex is ProviderException) && !ct.IsCancellationRequested)
             {
-                // The provider says the result is gone (expired or lost): the generation must be made again.
+                // The clip was paid for: fetch it again later, a few times, before concluding it is gone (expired or lost)
+                // and making it again.
                 LogTransient(logger, ex, held.Job.JobId, segment.Index);
-                await AttemptFailedAsync(held, provider, ex.Message, unavailable: false, ct).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception ex) when (IsTransient(ex) && !ct.IsCancellationRequested)
-            {
-                // Not reachable now: the result is still there; fetch it later.
-                LogTransient(logger, ex, held.Job.JobId, segment.Index);
-                await held.WriteAsync(s => s.Release(time.GetUtcNow() + PollDelay(s.Polls + 1)), ct, announce: false).ConfigureAwait(false);
+                if (ex is ProviderException { IsPermanent: true } || segment.Polls + 1 >= options.Value.MaxAttemptsPerSegment + 2)
+                {
+                    await AttemptFailedAsync(held, provider, $"The finished clip could not be fetched: {ex.Message}", unavailable: false, ct).ConfigureAwait(false);
+                    return;
+                }
+
+                await held.WriteAsync(s => s.DownloadFailed(ex.Message, time.GetUtcNow() + RetryDelay(s.Polls + 1)), ct, announce: false).ConfigureAwait(false);
                 return;
             }
 

@@ -29,4 +29,10 @@ public class ProviderException : Exception
 
     /// <summary>True when trying again would fail the same way (bad request, refused content, bad key).</summary>
     public bool IsPermanent { get; }
+
+    /// <summary>
+    /// True when the provider certainly started nothing (it refused the call: rate limited, overloaded, unreachable):
+    /// a submission that failed so need not be looked up before trying again.
+    /// </summary>
+    public bool NothingStarted { get; init; }
 }

@@ -9,17 +9,20 @@ public sealed class ProviderUnavailableException : ProviderException
     /// <summary>Creates the exception.</summary>
     public ProviderUnavailableException()
     {
+        NothingStarted = true;
     }
 
     /// <summary>Creates the exception with a message for the user.</summary>
     public ProviderUnavailableException(string message)
         : base(message)
     {
+        NothingStarted = true;
     }
 
     /// <summary>Creates the exception with a message and its cause.</summary>
     public ProviderUnavailableException(string message, Exception innerException)
         : base(message, false, innerException)
     {
+        NothingStarted = true;
     }
 }

@@ -193,6 +193,24 @@ public sealed class Segment
         Release(dueAt);
     }
 
+    /// <summary>Asking the provider whether a submission started failed too: ask again from <paramref name="dueAt"/> (one more try on record in <see cref="Polls"/>).</summary>
+    public void LookupFailed(string error, DateTimeOffset dueAt)
+    {
+        Ensure(SegmentStatus.Submitting);
+        Polls++;
+        Error = error;
+        Release(dueAt);
+    }
+
+    /// <summary>Fetching the finished clip failed: fetch it again from <paramref name="dueAt"/> (one more try on record in <see cref="Polls"/>).</summary>
+    public void DownloadFailed(string error, DateTimeOffset dueAt)
+    {
+        Ensure(SegmentStatus.Downloading);
+        Polls++;
+        Error = error;
+        Release(dueAt);
+    }
+
     /// <summary>Submitting → Submitted: the provider's job id is known and saved; the provider bills it.</summary>
     public void MarkSubmitted(string providerJobId)
     {
@@ -220,6 +238,7 @@ public sealed class Segment
     {
         Ensure(SegmentStatus.Submitted, SegmentStatus.Rendering);
         Status = SegmentStatus.Downloading;
+        Polls = 0;
         Touch();
     }
 

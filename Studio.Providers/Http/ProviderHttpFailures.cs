@@ -43,7 +43,11 @@ public static class ProviderHttpFailures
         }
         catch (HttpRequestException ex)
         {
-            throw new ProviderException($"{providerDisplayName} could not be reached: {ex.Message}", isPermanent: false, ex);
+            // Refused at connect: the request never reached the provider.
+            throw new ProviderException($"{providerDisplayName} could not be reached: {ex.Message}", isPermanent: false, ex)
+            {
+                NothingStarted = ex.HttpRequestError == HttpRequestError.ConnectionError,
+            };
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {
@@ -65,7 +69,9 @@ public static class ProviderHttpFailures
             401 or 403 => new ProviderException(
                 $"{providerDisplayName} refused Studio's credentials (HTTP {code}){said}. Check the API key ({apiKeySetting}).",
                 isPermanent: true),
-            408 or 429 or >= 500 => new ProviderException($"{providerDisplayName} is busy or failing (HTTP {code}){said}.", isPermanent: false),
+            // 429 and 503 are refusals (over a limit, overloaded): nothing was started. 408, 500, 502, 504 leave it unknown.
+            429 or 503 => new ProviderException($"{providerDisplayName} is busy (HTTP {code}){said}.", isPermanent: false) { NothingStarted = true },
+            408 or >= 500 => new ProviderException($"{providerDisplayName} is busy or failing (HTTP {code}){said}.", isPermanent: false),
             _ => new ProviderException(
                 string.IsNullOrWhiteSpace(providerMessage) ? $"{providerDisplayName} refused the request (HTTP {code})." : providerMessage,
                 isPermanent: true),
