@@ -9,9 +9,12 @@ public sealed class Segment
     /// <summary>Longest prompt accepted.</summary>
     public const int MaxPromptLength = 1000;
 
+    /// <summary>Longest narration line accepted.</summary>
+    public const int MaxNarrationLength = 300;
+
     private Segment()
     {
-        Prompt = Provider = string.Empty;
+        Prompt = Provider = Narration = string.Empty;
     }
 
     internal Segment(Guid id, Guid jobId, int index, string prompt, GenerationMode mode, Guid? assetId, string provider, int seconds, decimal estimatedCostUsd)
@@ -26,6 +29,7 @@ public sealed class Segment
         Seconds = seconds;
         EstimatedCostUsd = estimatedCostUsd;
         Status = SegmentStatus.Pending;
+        Narration = string.Empty;
         Version = Guid.NewGuid();
     }
 
@@ -40,6 +44,9 @@ public sealed class Segment
 
     /// <summary>What the clip should show.</summary>
     public string Prompt { get; private set; }
+
+    /// <summary>The line the voice-over says (and the captions show) over this segment; empty for none.</summary>
+    public string Narration { get; private set; }
 
     /// <summary>How the clip is made.</summary>
     public GenerationMode Mode { get; private set; }
@@ -88,6 +95,14 @@ public sealed class Segment
 
     /// <summary>True once it needs no more work.</summary>
     public bool IsFinished => Status is SegmentStatus.Succeeded or SegmentStatus.Failed or SegmentStatus.Cancelled;
+
+    /// <summary>Sets the narration line while the segment is being created (before its job is saved).</summary>
+    internal Segment WithNarration(string narration)
+    {
+        ArgumentNullException.ThrowIfNull(narration);
+        Narration = narration;
+        return this;
+    }
 
     /// <summary>Pending → Submitting: a new attempt is about to reach the provider.</summary>
     public void BeginSubmit(DateTimeOffset now)
