@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Studio.Core.Providers;
+using Studio.Core.Voice;
+using Studio.Providers.Espeak;
 using Studio.Providers.Local;
 
 namespace Studio.Providers;
@@ -28,6 +30,9 @@ public static class ProvidersServiceExtensions
         services.TryAddSingleton<LocalRenderRegistry>();
         services.TryAddSingleton<LocalClipRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVideoProvider, LocalVideoProvider>());
+
+        services.AddOptions<EspeakOptions>().BindConfiguration(EspeakOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IVoiceEngine, EspeakVoiceEngine>());
         return builder;
     }
 }

@@ -1,22 +1,25 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Studio.Core.Media;
 using Studio.Core.Storage;
 
 namespace Studio.Core.Assembly;
 
 /// <summary>
-/// Assembles the cut with FFmpeg through <see cref="IMediaEngine"/>. When every clip already has the cut's codec
-/// parameters (H.264 at the plan's size, one frame rate, AAC with one configuration, the planned length) the clips are
-/// joined by stream copy with the concat demuxer — seconds, and no quality lost. Otherwise one re-encoding pass
-/// fits every clip to the frame (scaled, letterboxed), 30 fps, yuv420p, 48 kHz stereo (silence where a clip has no
-/// sound), each trimmed or held to its planned length. Both write a faststart MP4, then a poster JPEG.
+/// Assembles the cut with FFmpeg through <see cref="IMediaEngine"/>. When the plan asks for nothing but a join (hard
+/// cuts, no captions, no voice, no music) and every clip already has the cut's codec parameters (H.264 at the plan's
+/// size, one frame rate, AAC with one configuration, the planned length) the clips are joined by stream copy with the
+/// concat demuxer — seconds, and no quality lost. Otherwise one re-encoding pass (<see cref="CutGraph"/>) does
+/// everything in one filter graph: fits every clip to the frame (scaled, letterboxed), 30 fps, yuv420p, 48 kHz stereo
+/// (silence where a clip has no sound), each trimmed or held to its planned length, then transitions, captions,
+/// narration, ducked music and loudness. Both write a faststart MP4, then a poster JPEG.
 /// </summary>
-public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths, ILogger<FfmpegVideoAssembler> logger) : IVideoAssembler
+public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths, IOptions<AssemblyOptions> options, ILogger<FfmpegVideoAssembler> logger) : IVideoAssembler
 {
     /// <summary>Frame rate of a re-encoded cut.</summary>
-    public const int FrameRate = 30;
+    public const int FrameRate = CutGraph.FrameRate;
 
     /// <summary>Width of the poster image in pixels.</summary>
     public const int PosterWidth = 720;
@@ -38,6 +41,11 @@ public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths,
             throw new ArgumentException("Every clip of an assembly plan needs a positive duration.", nameof(plan));
         }
 
+        if (plan.Transition != TransitionStyle.Cut && plan.Clips.Any(c => c.Duration <= plan.TransitionDuration * 2))
+        {
+            throw new ArgumentException("Every clip must last more than two transitions.", nameof(plan));
+        }
+
         progress?.Report(0);
         CreateFolderOf(plan.OutputVideoFile);
         CreateFolderOf(plan.OutputPosterFile);
@@ -48,7 +56,7 @@ public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths,
             probes.Add(await engine.ProbeAsync(clip.File, ct).ConfigureAwait(false));
         }
 
-        var mismatch = await FindMismatchAsync(plan, probes, ct).ConfigureAwait(false);
+        var mismatch = plan.FinishingReason ?? await FindMismatchAsync(plan, probes, ct).ConfigureAwait(false);
         progress?.Report(0.05);
         var join = new ScaledProgress(progress, 0.05, 0.9);
         if (mismatch is null)
@@ -59,7 +67,7 @@ public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths,
         else
         {
             AssemblyLog.Reencode(logger, plan.Clips.Count, plan.OutputVideoFile, mismatch);
-            await engine.RunAsync(ReencodeJob(plan, probes), join, ct).ConfigureAwait(false);
+            await engine.RunAsync(CutGraph.Build(plan, probes, options.Value), join, ct).ConfigureAwait(false);
         }
 
         var result = await engine.ProbeAsync(plan.OutputVideoFile, ct).ConfigureAwait(false);
@@ -145,41 +153,6 @@ public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths,
         {
             File.Delete(list);
         }
-    }
-
-    private static MediaJob ReencodeJob(AssemblyPlan plan, List<MediaInfo> probes)
-    {
-        var (w, h) = (Number(plan.Size.Width), Number(plan.Size.Height));
-        var graph = new StringBuilder();
-        var joined = new StringBuilder();
-        for (var i = 0; i < plan.Clips.Count; i++)
-        {
-            var d = Seconds(plan.Clips[i].Duration);
-            var n = Number(i);
-
-            // Square pixels first, then fit inside the frame and letterbox; hold the last frame if the clip is short.
-            graph.Append(CultureInfo.InvariantCulture, $"[{n}:v]setpts=PTS-STARTPTS,fps={FrameRate},scale='trunc(iw*sar/2)*2':ih,")
-                .Append(CultureInfo.InvariantCulture, $"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2,")
-                .Append(CultureInfo.InvariantCulture, $"pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,format=yuv420p,")
-                .Append(CultureInfo.InvariantCulture, $"tpad=stop_mode=clone:stop_duration={d},trim=duration={d},setpts=PTS-STARTPTS[v{n}];");
-            graph.Append(probes[i].HasAudio
-                ? $"[{n}:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad,atrim=duration={d},asetpts=PTS-STARTPTS[a{n}];"
-                : $"anullsrc=channel_layout=stereo:sample_rate=48000,atrim=duration={d}[a{n}];");
-            joined.Append(CultureInfo.InvariantCulture, $"[v{n}][a{n}]");
-        }
-
-        graph.Append(joined).Append(CultureInfo.InvariantCulture, $"concat=n={plan.Clips.Count}:v=1:a=1[v][a]");
-        return new MediaJob(
-            plan.Clips.Select(c => MediaInput.File(c.File)).ToList(),
-            graph.ToString(),
-            [
-                "-map", "[v]", "-map", "[a]",
-                "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", Number(FrameRate),
-                "-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2",
-                "-t", Seconds(plan.TotalDuration), "-movflags", "+faststart",
-            ],
-            plan.OutputVideoFile,
-            plan.TotalDuration);
     }
 
     private static MediaJob PosterJob(AssemblyPlan plan, TimeSpan duration)

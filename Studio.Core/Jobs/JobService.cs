@@ -4,6 +4,7 @@ using Studio.Core.Events;
 using Studio.Core.Orchestration;
 using Studio.Core.Persistence;
 using Studio.Core.Providers;
+using Studio.Core.Scripts;
 using Studio.Core.Segments;
 using Studio.Core.Storage;
 using Studio.Core.Templates;
@@ -20,6 +21,8 @@ public sealed class JobService(
     IJobEvents events,
     JobQueueSignal queueSignal,
     IFileStore files,
+    IScriptWriter scriptWriter,
+    CutSettingsReader cutReader,
     TimeProvider time)
 {
     /// <summary>Creates a Draft job from a command, or says what is wrong with it.</summary>
@@ -73,13 +76,35 @@ public sealed class JobService(
         }
 
         CheckCapabilities(provider, template, mode, errors);
-        var prompts = CheckPrompts(command.Prompts, template, theme, provider, errors);
-        if (!errors.IsEmpty)
+        var cut = await cutReader.ReadAsync(db, ownerId, command, template, errors, ct).ConfigureAwait(false);
+        var prompts = CheckPrompts(command.Prompts, template, provider, errors);
+        var narrations = CheckNarrations(command.Narrations, template, errors);
+        if (!errors.IsEmpty || cut is null)
         {
             return new CreateJobResult(null, errors);
         }
 
-        var job = Build(ownerId, title.Length > 0 ? title : Shorten(theme, ProductionJob.MaxTitleLength), theme, template, provider, mode, prompts);
+        if (prompts.Contains(null) || narrations.Contains(null))
+        {
+            try
+            {
+                var storyboard = await scriptWriter.WriteAsync(new ScriptRequest(theme, template, cut.Language), ct).ConfigureAwait(false);
+                var limit = Math.Min(Segment.MaxPromptLength, provider.Capabilities.MaxPromptLength);
+                for (var i = 0; i < template.SegmentCount; i++)
+                {
+                    prompts[i] ??= Shorten(storyboard.Scenes[i].Prompt, limit);
+                    narrations[i] ??= Shorten(storyboard.Scenes[i].Narration, Segment.MaxNarrationLength);
+                }
+            }
+            catch (ScriptWriterException ex)
+            {
+                errors.Add("script", $"The storyboard could not be written: {ex.Message} Write the prompts and narration yourself, or try again.");
+                return new CreateJobResult(null, errors);
+            }
+        }
+
+        var job = Build(ownerId, title.Length > 0 ? title : Shorten(theme, ProductionJob.MaxTitleLength), theme, template, provider, mode, [.. prompts.Select(p => p!)], [.. narrations.Select(n => n!)])
+            .WithCut(cut);
         db.Jobs.Add(job);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await PublishAsync(job, ct).ConfigureAwait(false);
@@ -176,11 +201,12 @@ public sealed class JobService(
         }
     }
 
-    private static List<string> CheckPrompts(IReadOnlyList<string>? given, VideoTemplate template, string theme, IVideoProvider provider, ValidationErrors errors)
+    /// <summary>The given prompts, checked; a null item (or a null list) is left for the script writer.</summary>
+    private static List<string?> CheckPrompts(IReadOnlyList<string?>? given, VideoTemplate template, IVideoProvider provider, ValidationErrors errors)
     {
         if (given is null)
         {
-            return [.. PromptDrafter.Draft(template, theme)];
+            return [.. Enumerable.Repeat<string?>(null, template.SegmentCount)];
         }
 
         if (given.Count != template.SegmentCount)
@@ -189,33 +215,61 @@ public sealed class JobService(
             return [];
         }
 
-        var prompts = given.Select(TextInput.Clean).ToList();
+        var prompts = given.Select(p => p is null ? null : TextInput.Clean(p)).ToList();
         var limit = Math.Min(Segment.MaxPromptLength, provider.Capabilities.MaxPromptLength);
         for (var i = 0; i < prompts.Count; i++)
         {
-            if (prompts[i].Length == 0)
+            if (prompts[i] is { Length: 0 })
             {
                 errors.Add($"prompts[{i}]", $"Segment {i + 1} needs a prompt.");
             }
-            else if (prompts[i].Length > limit)
+            else if (prompts[i] is { } prompt && prompt.Length > limit)
             {
-                errors.Add($"prompts[{i}]", $"Segment {i + 1}'s prompt is {prompts[i].Length} characters long; {provider.DisplayName} takes at most {limit}.");
+                errors.Add($"prompts[{i}]", $"Segment {i + 1}'s prompt is {prompt.Length} characters long; {provider.DisplayName} takes at most {limit}.");
             }
         }
 
         return prompts;
     }
 
+    /// <summary>The given narration lines, checked against what a segment can say; a null item is left for the script writer, an empty one is silence.</summary>
+    private static List<string?> CheckNarrations(IReadOnlyList<string?>? given, VideoTemplate template, ValidationErrors errors)
+    {
+        if (given is null)
+        {
+            return [.. Enumerable.Repeat<string?>(null, template.SegmentCount)];
+        }
+
+        if (given.Count != template.SegmentCount)
+        {
+            errors.Add("narrations", $"'{template.Name}' has {template.SegmentCount} segments; {given.Count} narration lines were given.");
+            return [];
+        }
+
+        var lines = given.Select(n => n is null ? null : TextInput.Clean(n)).ToList();
+        var limit = NarrationBudget.MaxCharacters(template.SegmentSeconds);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is { } line && line.Length > limit)
+            {
+                errors.Add($"narrations[{i}]", $"Segment {i + 1}'s narration is {line.Length} characters long; about {limit} can be said in {template.SegmentSeconds} s.");
+            }
+        }
+
+        return lines;
+    }
+
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 
-    private ProductionJob Build(string ownerId, string title, string theme, VideoTemplate template, IVideoProvider provider, GenerationMode mode, List<string> prompts)
+    private ProductionJob Build(string ownerId, string title, string theme, VideoTemplate template, IVideoProvider provider, GenerationMode mode, List<string> prompts, List<string> narrations)
     {
         var now = time.GetUtcNow();
         var jobId = Guid.CreateVersion7(now);
         var segments = prompts.Select((prompt, i) =>
         {
             var request = new GenerationRequest(Guid.Empty, prompt, template.StylePrompt, mode, template.AspectRatio, TimeSpan.FromSeconds(template.SegmentSeconds), null);
-            return new Segment(Guid.CreateVersion7(now), jobId, i, prompt, mode, null, provider.Name, template.SegmentSeconds, provider.EstimatePriceUsd(request));
+            return new Segment(Guid.CreateVersion7(now), jobId, i, prompt, mode, null, provider.Name, template.SegmentSeconds, provider.EstimatePriceUsd(request))
+                .WithNarration(narrations[i]);
         }).ToList();
         var job = new ProductionJob(jobId, ownerId, title, theme, template, provider.Name, mode, segments.Sum(s => s.EstimatedCostUsd), now);
         segments.ForEach(job.AddSegment);

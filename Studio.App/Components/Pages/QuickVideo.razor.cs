@@ -1,3 +1,4 @@
+using Studio.Core.Scripts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Studio.App.Components.Shared;
@@ -162,7 +163,7 @@ public sealed partial class QuickVideo : IDisposable
     {
         var template = _templateId is { } id ? _templateDetails.GetValueOrDefault(id) : null;
         var theme = TextInput.Clean(_theme);
-        _storyboard = template is null ? null : PromptDrafter.Draft(template, theme.Length > 0 ? theme : PlaceholderTheme);
+        _storyboard = template is null ? null : [.. OfflineScriptWriter.Write(template, theme.Length > 0 ? theme : PlaceholderTheme, template.Language).Scenes.Select(s => s.Prompt)];
     }
 
     private async Task GenerateAsync()

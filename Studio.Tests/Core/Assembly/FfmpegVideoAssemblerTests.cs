@@ -24,7 +24,7 @@ public sealed class FfmpegVideoAssemblerTests : IClassFixture<AssemblyClipsFixtu
         _clips = clips;
         _root = Path.Combine(clips.Folder, "run-" + Guid.NewGuid().ToString("N"));
         var paths = new StudioPaths(Options.Create(new StudioOptions { DataDirectory = "data" }), new TestHostEnvironment(_root));
-        _assembler = new FfmpegVideoAssembler(clips.Engine, paths, NullLogger<FfmpegVideoAssembler>.Instance);
+        _assembler = new FfmpegVideoAssembler(clips.Engine, paths, Options.Create(new AssemblyOptions()), NullLogger<FfmpegVideoAssembler>.Instance);
     }
 
     [Fact]
