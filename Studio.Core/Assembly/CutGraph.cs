@@ -8,7 +8,8 @@ namespace Studio.Core.Assembly;
 /// Writes the one FFmpeg run that re-encodes a cut: every clip fitted to the frame and held to its planned length,
 /// joined by concat or by a chain of <c>xfade</c>/<c>acrossfade</c>, captions burned in with libass, the narration
 /// laid on its segments, the music ducked under it with <c>sidechaincompress</c>, and the mix brought to the loudness
-/// target with <c>loudnorm</c>. One filter graph, one encode.
+/// target by a gain measured beforehand (<see cref="LoudnessProbe"/>, audio only, nothing encoded) and a limiter.
+/// One filter graph, one encode.
 /// </summary>
 /// <remarks>
 /// Transitions keep the promised length: every clip but the last is held a transition longer, and transition k
@@ -22,7 +23,8 @@ internal static class CutGraph
 
     private const string AudioFormat = "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo";
 
-    public static MediaJob Build(AssemblyPlan plan, IReadOnlyList<MediaInfo> probes, AssemblyOptions options)
+    /// <summary>The encoding run; <paramref name="gainDb"/> is the gain that brings the measured mix to the loudness target.</summary>
+    public static MediaJob Build(AssemblyPlan plan, IReadOnlyList<MediaInfo> probes, AssemblyOptions options, double gainDb)
     {
         var clips = plan.Clips;
         var count = clips.Count;
@@ -40,11 +42,9 @@ internal static class CutGraph
                 .Append(CultureInfo.InvariantCulture, $"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2,")
                 .Append(CultureInfo.InvariantCulture, $"pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,format=yuv420p,")
                 .Append(CultureInfo.InvariantCulture, $"tpad=stop_mode=clone:stop_duration={length},trim=duration={length},setpts=PTS-STARTPTS[v{i}];\n");
-            graph.Append(probes[i].HasAudio
-                ? $"[{i}:a]{AudioFormat},apad,atrim=duration={length},asetpts=PTS-STARTPTS[a{i}];\n"
-                : $"anullsrc=channel_layout=stereo:sample_rate=48000,atrim=duration={length}[a{i}];\n");
         }
 
+        AppendClipAudio(graph, plan, probes, fade);
         var (video, bed) = Join(graph, plan, fade);
         if (plan.CaptionsFile is not null)
         {
@@ -58,7 +58,10 @@ internal static class CutGraph
         var audio = bed;
         if (plan.MixesAudio)
         {
-            audio = Mix(graph, plan, inputs, bed, options);
+            // Gain to the target measured beforehand, then a limiter a little under the true-peak ceiling.
+            var mixed = Mix(graph, plan, inputs, bed, options);
+            graph.Append(CultureInfo.InvariantCulture, $"[{mixed}]{Leveller(gainDb, options)},{AudioFormat},atrim=duration={S(plan.TotalDuration)}[mix];\n");
+            audio = "mix";
         }
 
         return new MediaJob(
@@ -72,6 +75,68 @@ internal static class CutGraph
             ],
             plan.OutputVideoFile,
             plan.TotalDuration);
+    }
+
+    /// <summary>
+    /// An audio-only run over the same mix (clips' sound, transitions, narration, ducked music) that measures it with
+    /// <c>ebur128</c>: a second or so, no encoding, and it makes the final gain exact where one-pass loudnorm guesses.
+    /// </summary>
+    /// <remarks>With <paramref name="gainDb"/>, the probe measures the mix after the final gain and limiter, to correct what the limiter took.</remarks>
+    public static MediaJob LoudnessProbe(AssemblyPlan plan, IReadOnlyList<MediaInfo> probes, AssemblyOptions options, string scratchFile, double? gainDb)
+    {
+        var fade = plan.Transition == TransitionStyle.Cut ? TimeSpan.Zero : plan.TransitionDuration;
+        var graph = new StringBuilder();
+        var inputs = plan.Clips.Select(c => MediaInput.File(c.File)).ToList();
+        AppendClipAudio(graph, plan, probes, fade);
+        var bed = JoinAudio(graph, plan, fade);
+        var mixed = Mix(graph, plan, inputs, bed, options);
+        var level = gainDb is { } gain ? Leveller(gain, options) + "," : string.Empty;
+        graph.Append(CultureInfo.InvariantCulture, $"[{mixed}]{level}ebur128=peak=true[measured]");
+        return new MediaJob(inputs, graph.ToString(), ["-map", "[measured]"], scratchFile, plan.TotalDuration);
+    }
+
+    /// <summary>
+    /// The gain, then a limiter half a decibel under the true-peak ceiling: its sample-peak detection leaves room for
+    /// inter-sample and AAC overshoot.
+    /// </summary>
+    private static string Leveller(double gainDb, AssemblyOptions options)
+    {
+        var limit = Math.Pow(10, (options.TruePeak - 0.5) / 20).ToString("0.####", CultureInfo.InvariantCulture);
+        return $"volume={gainDb.ToString("0.##", CultureInfo.InvariantCulture)}dB,alimiter=limit={limit}:attack=5:release=50:level=0";
+    }
+
+    private static void AppendClipAudio(StringBuilder graph, AssemblyPlan plan, IReadOnlyList<MediaInfo> probes, TimeSpan fade)
+    {
+        var count = plan.Clips.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var length = S(plan.Clips[i].Duration + (i < count - 1 ? fade : TimeSpan.Zero));
+            graph.Append(probes[i].HasAudio
+                ? $"[{i}:a]{AudioFormat},apad,atrim=duration={length},asetpts=PTS-STARTPTS[a{i}];\n"
+                : $"anullsrc=channel_layout=stereo:sample_rate=48000,atrim=duration={length}[a{i}];\n");
+        }
+    }
+
+    /// <summary>Joins the clips' sound alone (for the loudness probe), as <see cref="Join"/> does beside the picture.</summary>
+    private static string JoinAudio(StringBuilder graph, AssemblyPlan plan, TimeSpan fade)
+    {
+        var count = plan.Clips.Count;
+        if (fade == TimeSpan.Zero || count == 1)
+        {
+            graph.Append(string.Concat(Enumerable.Range(0, count).Select(i => $"[a{i}]")))
+                .Append(CultureInfo.InvariantCulture, $"concat=n={count}:v=0:a=1[bed];\n");
+            return "bed";
+        }
+
+        var audio = "a0";
+        for (var i = 1; i < count; i++)
+        {
+            var next = i == count - 1 ? "bed" : $"y{i}";
+            graph.Append(CultureInfo.InvariantCulture, $"[{audio}][a{i}]acrossfade=d={S(fade)}:c1=tri:c2=tri[{next}];\n");
+            audio = next;
+        }
+
+        return audio;
     }
 
     /// <summary>Joins the fitted clips; returns the labels of the joined picture and sound.</summary>
@@ -104,7 +169,7 @@ internal static class CutGraph
         return (video, audio);
     }
 
-    /// <summary>Lays the narration on its segments, ducks the music under it, mixes with the clips' sound and normalises.</summary>
+    /// <summary>Lays the narration on its segments, ducks the music under it and mixes both with the clips' sound; returns the mix's label.</summary>
     private static string Mix(StringBuilder graph, AssemblyPlan plan, List<MediaInput> inputs, string bed, AssemblyOptions options)
     {
         var total = S(plan.TotalDuration);
@@ -160,12 +225,9 @@ internal static class CutGraph
             mixed.Add(voice);
         }
 
-        var target = options.LoudnessTarget.ToString("0.#", CultureInfo.InvariantCulture);
-        var peak = options.TruePeak.ToString("0.#", CultureInfo.InvariantCulture);
         graph.Append(string.Concat(mixed.Select(m => $"[{m}]")))
-            .Append(CultureInfo.InvariantCulture, $"amix=inputs={mixed.Count}:duration=first:normalize=0,")
-            .Append(CultureInfo.InvariantCulture, $"loudnorm=I={target}:TP={peak}:LRA=11,{AudioFormat},atrim=duration={total}[mix];\n");
-        return "mix";
+            .Append(CultureInfo.InvariantCulture, $"amix=inputs={mixed.Count}:duration=first:normalize=0[mixed];\n");
+        return "mixed";
     }
 
     /// <summary>

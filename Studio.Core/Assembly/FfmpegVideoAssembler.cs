@@ -24,6 +24,11 @@ public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths,
     /// <summary>Width of the poster image in pixels.</summary>
     public const int PosterWidth = 720;
 
+    // Loudness probes through the limiter: each costs a fraction of a second (audio only), and two or three land within
+    // a few tenths of a LU of the target on speech over music.
+    private const int MaxLimiterPasses = 3;
+    private const double LoudnessTolerance = 0.25;
+
     // A clip may be this much longer or shorter than planned and still be joined as it is (a frame and a half).
     private static readonly TimeSpan CopyTolerance = TimeSpan.FromMilliseconds(50);
 
@@ -67,7 +72,8 @@ public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths,
         else
         {
             AssemblyLog.Reencode(logger, plan.Clips.Count, plan.OutputVideoFile, mismatch);
-            await engine.RunAsync(CutGraph.Build(plan, probes, options.Value), join, ct).ConfigureAwait(false);
+            var gain = plan.MixesAudio ? await MeasureGainAsync(plan, probes, ct).ConfigureAwait(false) : 0;
+            await engine.RunAsync(CutGraph.Build(plan, probes, options.Value, gain), join, ct).ConfigureAwait(false);
         }
 
         var result = await engine.ProbeAsync(plan.OutputVideoFile, ct).ConfigureAwait(false);
@@ -75,6 +81,45 @@ public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths,
         progress?.Report(1);
         AssemblyLog.Assembled(logger, plan.OutputVideoFile, result.Duration.TotalSeconds, mismatch is null);
         return new AssemblyResult(plan.OutputVideoFile, plan.OutputPosterFile, result.Duration, StreamCopied: mismatch is null);
+    }
+
+    /// <summary>
+    /// The gain (dB) that brings the plan's mix to the loudness target, measured on the mix itself: once as it is, then
+    /// then through that gain and the limiter, whose loss on loud peaks is made up (up to three times).
+    /// </summary>
+    private async Task<double> MeasureGainAsync(AssemblyPlan plan, List<MediaInfo> probes, CancellationToken ct)
+    {
+        var target = options.Value.LoudnessTarget;
+        var raw = await MeasureAsync(plan, probes, null, ct).ConfigureAwait(false);
+
+        // A silent mix (nothing above the gate) stays as it is; a very quiet one is not pushed up more than 30 dB.
+        if (raw.IntegratedLufs <= -69)
+        {
+            return 0;
+        }
+
+        var gain = Math.Min(30, target - raw.IntegratedLufs);
+        for (var pass = 0; pass < MaxLimiterPasses; pass++)
+        {
+            var limited = await MeasureAsync(plan, probes, gain, ct).ConfigureAwait(false);
+            var error = target - limited.IntegratedLufs;
+            if (Math.Abs(error) < LoudnessTolerance)
+            {
+                break;
+            }
+
+            gain = Math.Min(30, gain + error);
+        }
+
+        AssemblyLog.Loudness(logger, raw.IntegratedLufs, raw.TruePeakDbtp, gain);
+        return gain;
+    }
+
+    private async Task<LoudnessReading> MeasureAsync(AssemblyPlan plan, List<MediaInfo> probes, double? gain, CancellationToken ct)
+    {
+        var scratch = paths.NewTempFile(".loudness");
+        var log = await engine.MeasureAsync(CutGraph.LoudnessProbe(plan, probes, options.Value, scratch, gain), ct).ConfigureAwait(false);
+        return LoudnessReading.Parse(log) ?? throw new MediaProcessingException("FFmpeg did not report the loudness of the mix.", string.Join(Environment.NewLine, log.TakeLast(12)));
     }
 
     /// <summary>Why the clips cannot be joined by stream copy, or null when they can.</summary>

@@ -1,3 +1,4 @@
+using Studio.Core.Assembly;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
 
@@ -24,6 +25,24 @@ public sealed record JobDetails(
     bool HasVideo,
     IReadOnlyList<SegmentDetails> Segments)
 {
+    /// <summary>Language of the narration. Default "en".</summary>
+    public string Language { get; init; } = Scripts.NarrationLanguages.English;
+
+    /// <summary>Who reads the narration; null for no voice-over. Default null.</summary>
+    public Voice.VoiceChoice? Voice { get; init; }
+
+    /// <summary>True when captions are burned in and exported. Default false.</summary>
+    public bool Captions { get; init; }
+
+    /// <summary>The music asset under the cut, or null. Default null.</summary>
+    public Guid? MusicAssetId { get; init; }
+
+    /// <summary>How segments give way to each other. Default cut.</summary>
+    public TransitionStyle Transition { get; init; }
+
+    /// <summary>Which outputs can be downloaded; filled by <see cref="JobService.GetAsync"/>. Default none.</summary>
+    public JobDownloads Downloads { get; init; } = JobDownloads.None;
+
     /// <summary>Length of the video.</summary>
     public TimeSpan TotalDuration => TimeSpan.FromSeconds(Segments.Sum(s => s.Seconds));
 
@@ -45,5 +64,12 @@ public sealed record JobDetails(
         job.StartedAt,
         job.FinishedAt,
         job.Status == JobStatus.Completed && job.FinalVideoFile is not null,
-        [.. job.Segments.OrderBy(s => s.Index).Select(SegmentDetails.From)]);
+        [.. job.Segments.OrderBy(s => s.Index).Select(SegmentDetails.From)])
+    {
+        Language = job.Language,
+        Voice = job.Cut.Voice,
+        Captions = job.Captions,
+        MusicAssetId = job.MusicAssetId,
+        Transition = job.Transition,
+    };
 }

@@ -147,7 +147,7 @@ public sealed class JobService(
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var job = await db.Jobs.AsNoTracking().Include(j => j.Segments)
             .FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
-        return job is null ? null : JobDetails.From(job);
+        return job is null ? null : JobDetails.From(job) with { Downloads = await DownloadsOfAsync(job, ct).ConfigureAwait(false) };
     }
 
     /// <summary>The user's jobs, newest first.</summary>
@@ -162,20 +162,48 @@ public sealed class JobService(
         return [.. rows.OrderByDescending(j => j.CreatedAt)];
     }
 
-    /// <summary>Opens a completed job's final video or poster; null when the user has no such job or it is not completed.</summary>
+    /// <summary>Opens an output of a completed job; null when the user has no such job, it is not completed, or the output was not made.</summary>
     public async Task<JobFile?> OpenOutputAsync(string ownerId, Guid jobId, JobOutput output, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
-        var key = output == JobOutput.Video ? job?.FinalVideoFile : job?.PosterFile;
-        if (job is null || job.Status != JobStatus.Completed || key is null)
+        var key = job is null ? null : KeyOf(job, output);
+        if (job is null || job.Status != JobStatus.Completed || key is null || !await files.ExistsAsync(key, ct).ConfigureAwait(false))
         {
             return null;
         }
 
         var stream = await files.OpenReadAsync(key, ct).ConfigureAwait(false);
-        var extension = output == JobOutput.Video ? "mp4" : "jpg";
-        return new JobFile(stream, output == JobOutput.Video ? "video/mp4" : "image/jpeg", $"{FileNames.Slug(job.Title)}.{extension}");
+        var (contentType, extension) = output switch
+        {
+            JobOutput.Video => ("video/mp4", "mp4"),
+            JobOutput.Poster => ("image/jpeg", "jpg"),
+            JobOutput.Captions => ("application/x-subrip", "srt"),
+            _ => ("application/zip", "clips.zip"),
+        };
+        return new JobFile(stream, contentType, $"{FileNames.Slug(job.Title)}.{extension}");
+    }
+
+    /// <summary>Where an output of a job is kept: video and poster as the job recorded them, captions and clips by their fixed keys.</summary>
+    private static string? KeyOf(ProductionJob job, JobOutput output) => output switch
+    {
+        JobOutput.Video => job.FinalVideoFile,
+        JobOutput.Poster => job.PosterFile,
+        JobOutput.Captions => job.Captions ? FileKeys.Captions(job.Id) : null,
+        JobOutput.Clips => FileKeys.ClipsZip(job.Id),
+        _ => null,
+    };
+
+    private async Task<JobDownloads> DownloadsOfAsync(ProductionJob job, CancellationToken ct)
+    {
+        if (job.Status != JobStatus.Completed)
+        {
+            return JobDownloads.None;
+        }
+
+        // Video and poster are recorded on the completed job; captions and clips are known by their keys in the store.
+        async Task<bool> Has(JobOutput output) => KeyOf(job, output) is { } key && await files.ExistsAsync(key, ct).ConfigureAwait(false);
+        return new JobDownloads(job.FinalVideoFile is not null, job.PosterFile is not null, await Has(JobOutput.Captions).ConfigureAwait(false), await Has(JobOutput.Clips).ConfigureAwait(false));
     }
 
     private static void CheckCapabilities(IVideoProvider provider, VideoTemplate template, GenerationMode mode, ValidationErrors errors)

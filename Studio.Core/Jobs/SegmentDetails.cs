@@ -18,6 +18,12 @@ public sealed record SegmentDetails(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt)
 {
+    /// <summary>What is said over it; empty for silence. Default empty.</summary>
+    public string Narration { get; init; } = string.Empty;
+
     internal static SegmentDetails From(Segment s) => new(
-        s.Index, s.Prompt, s.Mode, s.Status, s.Progress, s.Provider, s.Attempts, s.Error, s.Seconds, s.EstimatedCostUsd, s.CostUsd, s.StartedAt, s.FinishedAt);
+        s.Index, s.Prompt, s.Mode, s.Status, s.Progress, s.Provider, s.Attempts, s.Error, s.Seconds, s.EstimatedCostUsd, s.CostUsd, s.StartedAt, s.FinishedAt)
+    {
+        Narration = s.Narration,
+    };
 }

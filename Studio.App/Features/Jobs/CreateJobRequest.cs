@@ -7,4 +7,11 @@ public sealed record CreateJobRequest(
     string? Template,
     string? Provider,
     string? Mode,
-    IReadOnlyList<string>? Prompts);
+    IReadOnlyList<string?>? Prompts,
+    string? Language = null,
+    VoiceRequest? Voice = null,
+    bool? Captions = null,
+    Guid? MusicAssetId = null,
+    string? Transition = null,
+    IReadOnlyList<SegmentRequest?>? Segments = null,
+    IReadOnlyList<string?>? Narrations = null);

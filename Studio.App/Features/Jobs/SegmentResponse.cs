@@ -7,6 +7,7 @@ namespace Studio.App.Features.Jobs;
 public sealed record SegmentResponse(
     int Index,
     string Prompt,
+    string Narration,
     GenerationMode Mode,
     SegmentStatus Status,
     double Progress,
@@ -18,5 +19,5 @@ public sealed record SegmentResponse(
     decimal CostUsd)
 {
     public static SegmentResponse From(SegmentDetails s) =>
-        new(s.Index, s.Prompt, s.Mode, s.Status, Math.Round(s.Progress, 4), s.Provider, s.Attempts, s.Error, s.Seconds, s.EstimatedCostUsd, s.CostUsd);
+        new(s.Index, s.Prompt, s.Narration, s.Mode, s.Status, Math.Round(s.Progress, 4), s.Provider, s.Attempts, s.Error, s.Seconds, s.EstimatedCostUsd, s.CostUsd);
 }
