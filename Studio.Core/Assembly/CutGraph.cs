@@ -21,6 +21,10 @@ internal static class CutGraph
     /// <summary>Frame rate of a re-encoded cut.</summary>
     public const int FrameRate = 30;
 
+    // A voice-over compressor (-18 dBFS, 4:1, +6 dB): evens the narration out over the music and lowers its peaks, so
+    // the final limiter barely works and the loudness measured before it holds after it.
+    private const string VoiceCompressor = "acompressor=threshold=0.125:ratio=4:attack=5:release=100:makeup=2";
+
     private const string AudioFormat = "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo";
 
     /// <summary>The encoding run; <paramref name="gainDb"/> is the gain that brings the measured mix to the loudness target.</summary>
@@ -196,7 +200,7 @@ internal static class CutGraph
             }
 
             graph.Append(string.Concat(Enumerable.Range(0, plan.Clips.Count).Select(i => $"[s{i}]")))
-                .Append(CultureInfo.InvariantCulture, $"concat=n={plan.Clips.Count}:v=0:a=1[voice];\n");
+                .Append(CultureInfo.InvariantCulture, $"concat=n={plan.Clips.Count}:v=0:a=1,{VoiceCompressor}[voice];\n");
             voice = "voice";
         }
 

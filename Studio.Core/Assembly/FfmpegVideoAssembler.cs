@@ -99,10 +99,15 @@ public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths,
         }
 
         var gain = Math.Min(30, target - raw.IntegratedLufs);
+        var (best, bestError) = (gain, double.MaxValue);
         for (var pass = 0; pass < MaxLimiterPasses; pass++)
         {
-            var limited = await MeasureAsync(plan, probes, gain, ct).ConfigureAwait(false);
-            var error = target - limited.IntegratedLufs;
+            var error = target - (await MeasureAsync(plan, probes, gain, ct).ConfigureAwait(false)).IntegratedLufs;
+            if (Math.Abs(error) < Math.Abs(bestError))
+            {
+                (best, bestError) = (gain, error);
+            }
+
             if (Math.Abs(error) < LoudnessTolerance)
             {
                 break;
@@ -111,8 +116,8 @@ public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths,
             gain = Math.Min(30, gain + error);
         }
 
-        AssemblyLog.Loudness(logger, raw.IntegratedLufs, raw.TruePeakDbtp, gain);
-        return gain;
+        AssemblyLog.Loudness(logger, raw.IntegratedLufs, raw.TruePeakDbtp, best);
+        return best;
     }
 
     private async Task<LoudnessReading> MeasureAsync(AssemblyPlan plan, List<MediaInfo> probes, double? gain, CancellationToken ct)

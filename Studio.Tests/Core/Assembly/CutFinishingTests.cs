@@ -78,6 +78,24 @@ public sealed class CutFinishingTests : IClassFixture<FinishingMediaFixture>, ID
     }
 
     [Fact]
+    public async Task AssembleAsync_SparseVoiceOverSilentClipsAndShortLoopedMusic_StillLandsOnTheTarget()
+    {
+        var grey = _media.GreyClips;
+        var plan = Plan([grey[0], grey[1], grey[0]]) with
+        {
+            Transition = TransitionStyle.Crossfade,
+            Speech = [new PlannedSpeech(_media.ShortLine, 0, TimeSpan.FromSeconds(0.25), 1), new PlannedSpeech(_media.ShortLine, 2, TimeSpan.FromSeconds(0.25), 1)],
+            MusicFile = _media.QuietMusic,
+        };
+
+        var result = await _assembler.AssembleAsync(plan, null, CancellationToken.None);
+
+        var (integrated, truePeak) = await MediaMeasure.LoudnessAsync(result.VideoFile);
+        integrated.Should().BeApproximately(-14, 1);
+        truePeak.Should().BeLessThanOrEqualTo(-1);
+    }
+
+    [Fact]
     public async Task AssembleAsync_FrenchCaption_RendersAccentsAboveTheCapitals()
     {
         var accented = await CaptionedAsync("ÉTÉ À NOËL", "accented");

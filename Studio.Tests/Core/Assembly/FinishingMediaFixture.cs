@@ -26,6 +26,9 @@ public sealed class FinishingMediaFixture : IAsyncLifetime
     /// <summary>12 s of loud "music" (chords and noise) as MP3.</summary>
     public string Music => Path.Combine(Folder, "music.mp3");
 
+    /// <summary>4 s of quiet pink noise as MP3 (looped under longer cuts).</summary>
+    public string QuietMusic => Path.Combine(Folder, "quiet-music.mp3");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Folder);
@@ -51,14 +54,20 @@ public sealed class FinishingMediaFixture : IAsyncLifetime
         await MediaMeasure.RunAsync("espeak-ng", "-v", "fr-fr", "-s", "175", "-w", LongLine, "Voici trois astuces pour réussir votre café.");
         await Engine.RunAsync(
             new MediaJob(
-                [MediaInput.Lavfi("sine=frequency=220:sample_rate=44100"), MediaInput.Lavfi("sine=frequency=330:sample_rate=44100"), MediaInput.Lavfi("anoisesrc=color=pink:amplitude=0.3:sample_rate=44100")],
+                [MediaInput.Lavfi("sine=frequency=220:sample_rate=44100"), MediaInput.Lavfi("sine=frequency=330:sample_rate=44100"), MediaInput.Lavfi("anoisesrc=color=pink:amplitude=0.3:sample_rate=44100:seed=3")],
                 "[0:a][1:a][2:a]amix=inputs=3:normalize=0,volume=0.6[m]",
                 ["-map", "[m]", "-t", "12", "-c:a", "libmp3lame", "-b:a", "128k"],
                 Music,
                 TimeSpan.Zero),
             null,
             CancellationToken.None);
+        await MakeQuietMusicAsync();
     }
+
+    private Task MakeQuietMusicAsync() => Engine.RunAsync(
+        new MediaJob([MediaInput.Lavfi("anoisesrc=color=pink:amplitude=0.2:sample_rate=44100:seed=7")], null, ["-t", "4", "-c:a", "libmp3lame"], QuietMusic, TimeSpan.Zero),
+        null,
+        CancellationToken.None);
 
     public Task DisposeAsync()
     {
