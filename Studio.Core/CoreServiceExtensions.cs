@@ -66,6 +66,7 @@ public static class CoreServiceExtensions
         services.AddOptions<AssemblyOptions>().BindConfiguration(AssemblyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // The offline script writer is the default; AddStudioProviders replaces it when a chat model is configured.
+        services.AddOptions<ScriptWriterOptions>().BindConfiguration(ScriptWriterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IScriptWriter, OfflineScriptWriter>();
         services.AddSingleton<VoiceCatalog>();
         services.AddSingleton<CutSettingsReader>();
