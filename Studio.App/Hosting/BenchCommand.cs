@@ -33,9 +33,14 @@ internal static class BenchCommand
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (args.Length > 1 && args[1] == "assembly")
+        {
+            return await AssemblyBench.RunAsync(app, args);
+        }
+
         if (args.Length < 2 || args[1] != "quick-video")
         {
-            Console.Error.WriteLine("Usage: bench quick-video [runs]");
+            Console.Error.WriteLine("Usage: bench quick-video [runs] | bench assembly [runs]");
             return 2;
         }
 

@@ -55,32 +55,34 @@ public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths,
         CreateFolderOf(plan.OutputVideoFile);
         CreateFolderOf(plan.OutputPosterFile);
 
-        var probes = new List<MediaInfo>(plan.Clips.Count);
-        foreach (var clip in plan.Clips)
-        {
-            probes.Add(await engine.ProbeAsync(clip.File, ct).ConfigureAwait(false));
-        }
-
-        var mismatch = plan.FinishingReason ?? await FindMismatchAsync(plan, probes, ct).ConfigureAwait(false);
+        var mismatch = plan.FinishingReason ?? await FindCopyMismatchAsync(plan, ct).ConfigureAwait(false);
         progress?.Report(0.05);
-        var join = new ScaledProgress(progress, 0.05, 0.9);
+        var join = new ScaledProgress(progress, 0.05, 0.95);
+        TimeSpan duration;
         if (mismatch is null)
         {
+            // Nothing to re-encode: no process has been started yet, and the poster (the first clip's frame one second
+            // in, which is the cut's) is cut beside the join instead of after it.
             AssemblyLog.StreamCopy(logger, plan.Clips.Count, plan.OutputVideoFile);
-            await StreamCopyAsync(plan, join, ct).ConfigureAwait(false);
+            var first = plan.Clips[0];
+            var poster = engine.RunAsync(PosterJob(first.File, first.Duration, plan.OutputPosterFile), null, ct);
+            await Task.WhenAll(StreamCopyAsync(plan, join, ct), poster).ConfigureAwait(false);
+            duration = (await Mp4StreamSignature.ReadStreamsAsync(plan.OutputVideoFile, ct).ConfigureAwait(false))?.Duration
+                ?? (await engine.ProbeAsync(plan.OutputVideoFile, ct).ConfigureAwait(false)).Duration;
         }
         else
         {
             AssemblyLog.Reencode(logger, plan.Clips.Count, plan.OutputVideoFile, mismatch);
-            var gain = plan.MixesAudio ? await MeasureGainAsync(plan, probes, ct).ConfigureAwait(false) : 0;
+            var probes = await Task.WhenAll(plan.Clips.Select(c => engine.ProbeAsync(c.File, ct))).ConfigureAwait(false);
+            var gain = plan.MixesAudio ? await MeasureGainAsync(plan, [.. probes], ct).ConfigureAwait(false) : 0;
             await engine.RunAsync(CutGraph.Build(plan, probes, options.Value, gain), join, ct).ConfigureAwait(false);
+            duration = (await engine.ProbeAsync(plan.OutputVideoFile, ct).ConfigureAwait(false)).Duration;
+            await engine.RunAsync(PosterJob(plan.OutputVideoFile, duration, plan.OutputPosterFile), null, ct).ConfigureAwait(false);
         }
 
-        var result = await engine.ProbeAsync(plan.OutputVideoFile, ct).ConfigureAwait(false);
-        await engine.RunAsync(PosterJob(plan, result.Duration), null, ct).ConfigureAwait(false);
         progress?.Report(1);
-        AssemblyLog.Assembled(logger, plan.OutputVideoFile, result.Duration.TotalSeconds, mismatch is null);
-        return new AssemblyResult(plan.OutputVideoFile, plan.OutputPosterFile, result.Duration, StreamCopied: mismatch is null);
+        AssemblyLog.Assembled(logger, plan.OutputVideoFile, duration.TotalSeconds, mismatch is null);
+        return new AssemblyResult(plan.OutputVideoFile, plan.OutputPosterFile, duration, StreamCopied: mismatch is null);
     }
 
     /// <summary>
@@ -127,49 +129,39 @@ public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths,
         return LoudnessReading.Parse(log) ?? throw new MediaProcessingException("FFmpeg did not report the loudness of the mix.", string.Join(Environment.NewLine, log.TakeLast(12)));
     }
 
-    /// <summary>Why the clips cannot be joined by stream copy, or null when they can.</summary>
-    private static async Task<string?> FindMismatchAsync(AssemblyPlan plan, List<MediaInfo> probes, CancellationToken ct)
+    /// <summary>Why the clips cannot be joined by stream copy, or null when they can — read from their moov boxes alone.</summary>
+    private static async Task<string?> FindCopyMismatchAsync(AssemblyPlan plan, CancellationToken ct)
     {
-        string? signature = null;
+        Mp4Streams? reference = null;
         for (var i = 0; i < plan.Clips.Count; i++)
         {
             var clip = plan.Clips[i];
-            var info = probes[i];
             var name = $"clip {i + 1} ({Path.GetFileName(clip.File)})";
-            if (!string.Equals(info.VideoCodec, "h264", StringComparison.Ordinal))
-            {
-                return $"{name} is {info.VideoCodec ?? "without video"}, not H.264";
-            }
-
-            if (info.Width != plan.Size.Width || info.Height != plan.Size.Height)
-            {
-                return string.Create(CultureInfo.InvariantCulture, $"{name} is {info.Width}x{info.Height}, not {plan.Size}");
-            }
-
-            if (Math.Abs(info.FrameRate - probes[0].FrameRate) > 0.01)
-            {
-                return string.Create(CultureInfo.InvariantCulture, $"{name} runs at {info.FrameRate:0.##} fps, clip 1 at {probes[0].FrameRate:0.##}");
-            }
-
-            if (!string.Equals(info.AudioCodec, "aac", StringComparison.Ordinal))
-            {
-                return $"{name} has {(info.AudioCodec is null ? "no audio" : info.AudioCodec + " audio")}, not AAC";
-            }
-
-            if ((info.Duration - clip.Duration).Duration() > CopyTolerance)
-            {
-                return string.Create(CultureInfo.InvariantCulture, $"{name} lasts {info.Duration.TotalSeconds:0.###} s, the plan {clip.Duration.TotalSeconds:0.###} s");
-            }
 
             // The MP4 keeps one decoder configuration per track: SPS/PPS and the AAC configuration must match byte for byte.
-            var own = await Mp4StreamSignature.ReadAsync(clip.File, ct).ConfigureAwait(false);
+            var own = await Mp4StreamSignature.ReadStreamsAsync(clip.File, ct).ConfigureAwait(false);
             if (own is null)
             {
                 return $"{name} is not an MP4 with one H.264 and one AAC track";
             }
 
-            signature ??= own;
-            if (!string.Equals(own, signature, StringComparison.Ordinal))
+            if (own.Width != plan.Size.Width || own.Height != plan.Size.Height)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{name} is {own.Width}x{own.Height}, not {plan.Size}");
+            }
+
+            reference ??= own;
+            if (Math.Abs(own.FrameRate - reference.FrameRate) > 0.01)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{name} runs at {own.FrameRate:0.##} fps, clip 1 at {reference.FrameRate:0.##}");
+            }
+
+            if ((own.Duration - clip.Duration).Duration() > CopyTolerance)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{name} lasts {own.Duration.TotalSeconds:0.###} s, the plan {clip.Duration.TotalSeconds:0.###} s");
+            }
+
+            if (!string.Equals(own.Signature, reference.Signature, StringComparison.Ordinal))
             {
                 return $"{name} was encoded with other settings than clip 1";
             }
@@ -205,15 +197,15 @@ public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths,
         }
     }
 
-    private static MediaJob PosterJob(AssemblyPlan plan, TimeSpan duration)
+    private static MediaJob PosterJob(string source, TimeSpan duration, string posterFile)
     {
-        // One second in shows the first clip settled (titles faded in); a shorter cut gives its middle.
+        // One second in shows the first clip settled (titles faded in); a shorter source gives its middle.
         var at = duration > TimeSpan.FromSeconds(2) ? TimeSpan.FromSeconds(1) : duration / 2;
         return new MediaJob(
-            [new MediaInput(plan.OutputVideoFile, ["-ss", Seconds(at)])],
+            [new MediaInput(source, ["-ss", Seconds(at)])],
             null,
             ["-frames:v", "1", "-vf", $"scale={Number(PosterWidth)}:-2:flags=lanczos", "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1"],
-            plan.OutputPosterFile,
+            posterFile,
             TimeSpan.Zero);
     }
 

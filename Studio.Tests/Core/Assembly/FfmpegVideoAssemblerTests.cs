@@ -142,6 +142,18 @@ public sealed class FfmpegVideoAssemblerTests : IClassFixture<AssemblyClipsFixtu
     }
 
     [Fact]
+    public async Task ReadStreamsAsync_UniformClip_ReadsWhatFfprobeReadsFromTheMoovAlone()
+    {
+        var streams = await Mp4StreamSignature.ReadStreamsAsync(_clips.Uniform[0], CancellationToken.None);
+        var probe = await _clips.Engine.ProbeAsync(_clips.Uniform[0], CancellationToken.None);
+
+        streams.Should().NotBeNull();
+        (streams!.Width, streams.Height).Should().Be((probe.Width, probe.Height));
+        streams.FrameRate.Should().BeApproximately(probe.FrameRate, 0.01);
+        streams.Duration.Should().BeCloseTo(probe.Duration, TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
     public async Task ReadAsync_NotAnMp4_ReturnsNull()
     {
         (await Mp4StreamSignature.ReadAsync(_clips.SmallSilent, CancellationToken.None)).Should().BeNull("it has no audio track");
