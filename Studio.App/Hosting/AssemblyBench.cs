@@ -90,7 +90,7 @@ internal static class AssemblyBench
         }
 
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}; x264 preset {options.Preset}; median of {runs}");
-        Print("(a) Studio, uniform clips joined by stream copy (probes, checks, poster)", copyStudio);
+        Print("(a) Studio, uniform clips joined by stream copy (moov checks, poster)", copyStudio);
         Print("    ffmpeg -f concat -c copy -movflags +faststart", copyFfmpeg);
         Console.WriteLine($"    ratio: {Median(copyStudio) / Median(copyFfmpeg):0.00}x (goal: at most 1.30x)");
         Print("(b) Studio, voice + captions + music + crossfades (loudness probes, poster)", fullStudio);

@@ -41,7 +41,7 @@ public sealed record JobDetails(
     public TransitionStyle Transition { get; init; }
 
     /// <summary>Which outputs can be downloaded; filled by <see cref="JobService.GetAsync"/>. Default none.</summary>
-    public JobDownloads Downloads { get; init; } = JobDownloads.None;
+    public AvailableDownloads Downloads { get; init; } = AvailableDownloads.None;
 
     /// <summary>Length of the video.</summary>
     public TimeSpan TotalDuration => TimeSpan.FromSeconds(Segments.Sum(s => s.Seconds));

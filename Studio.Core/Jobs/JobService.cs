@@ -194,16 +194,16 @@ public sealed class JobService(
         _ => null,
     };
 
-    private async Task<JobDownloads> DownloadsOfAsync(ProductionJob job, CancellationToken ct)
+    private async Task<AvailableDownloads> DownloadsOfAsync(ProductionJob job, CancellationToken ct)
     {
         if (job.Status != JobStatus.Completed)
         {
-            return JobDownloads.None;
+            return AvailableDownloads.None;
         }
 
         // Video and poster are recorded on the completed job; captions and clips are known by their keys in the store.
         async Task<bool> Has(JobOutput output) => KeyOf(job, output) is { } key && await files.ExistsAsync(key, ct).ConfigureAwait(false);
-        return new JobDownloads(job.FinalVideoFile is not null, job.PosterFile is not null, await Has(JobOutput.Captions).ConfigureAwait(false), await Has(JobOutput.Clips).ConfigureAwait(false));
+        return new AvailableDownloads(job.FinalVideoFile is not null, job.PosterFile is not null, await Has(JobOutput.Captions).ConfigureAwait(false), await Has(JobOutput.Clips).ConfigureAwait(false));
     }
 
     private static void CheckCapabilities(IVideoProvider provider, VideoTemplate template, GenerationMode mode, ValidationErrors errors)

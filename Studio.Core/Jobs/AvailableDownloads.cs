@@ -5,10 +5,10 @@ namespace Studio.Core.Jobs;
 /// <param name="Poster">The poster JPEG.</param>
 /// <param name="Captions">The SRT captions.</param>
 /// <param name="Clips">The ZIP of the segment clips.</param>
-public sealed record JobDownloads(bool Video, bool Poster, bool Captions, bool Clips)
+public sealed record AvailableDownloads(bool Video, bool Poster, bool Captions, bool Clips)
 {
     /// <summary>Nothing to download (yet).</summary>
-    public static JobDownloads None { get; } = new(false, false, false, false);
+    public static AvailableDownloads None { get; } = new(false, false, false, false);
 
     /// <summary>True when <paramref name="output"/> can be downloaded.</summary>
     public bool Has(JobOutput output) => output switch
