@@ -77,6 +77,23 @@ public sealed class QuickVideoTests : StudioComponentTest
     }
 
     [Fact]
+    public async Task Generate_CaptionsSwitchedOn_CreatesAJobWithCaptions()
+    {
+        var page = Render<QuickVideo>();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=template-preview]").Should().ContainSingle());
+        page.Find("textarea").Input("Three habits of fast remote teams");
+        page.Find("[data-testid=cut-options] input[type=checkbox]").Change(true);
+
+        await page.Find("button[data-testid=generate]").ClickAsync(new());
+
+        var created = (await Jobs.ListAsync(UserId, CancellationToken.None)).Should().ContainSingle().Subject;
+        var job = await Jobs.GetAsync(UserId, created.Id, CancellationToken.None);
+        job!.Captions.Should().BeTrue();
+        job.Voice.Should().BeNull("no voice-over was chosen");
+        job.Segments.Should().OnlyContain(s => s.Narration.Length > 0, "the offline writer drafts the narration the captions show");
+    }
+
+    [Fact]
     public void Render_DatabaseFails_ShowsErrorWithRetry()
     {
         Database.Fail(new InvalidOperationException("database is locked"));

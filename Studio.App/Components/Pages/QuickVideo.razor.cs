@@ -9,7 +9,8 @@ using Studio.Core.Templates;
 namespace Studio.App.Components.Pages;
 
 /// <summary>
-/// The quickest way to a video: a theme, an optional title and a template. Generate creates the job, starts it
+/// The quickest way to a video: a theme, an optional title, a template and its finish (voice-over, language,
+/// captions, transitions). Generate creates the job, starts it
 /// and opens its page. The job service validates; its messages are shown at their fields.
 /// </summary>
 public sealed partial class QuickVideo : IDisposable
@@ -25,6 +26,7 @@ public sealed partial class QuickVideo : IDisposable
     private string _theme = string.Empty;
     private string? _title;
     private Guid? _templateId;
+    private CutChoices _cut = CutChoices.Default;
     private IReadOnlyList<string>? _storyboard;
     private IDictionary<string, string[]> _errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
     private string? _submitError;
@@ -179,7 +181,14 @@ public sealed partial class QuickVideo : IDisposable
         try
         {
             var userId = await AuthenticationState.RequireUserIdAsync();
-            var command = new CreateJobCommand(_title, _theme, _templateId?.ToString());
+            var command = new CreateJobCommand(
+                _title,
+                _theme,
+                _templateId?.ToString(),
+                Language: _cut.Language,
+                Voice: _cut.VoiceEngine is { } engine ? new Studio.Core.Voice.VoiceChoice(engine, null) : null,
+                Captions: _cut.Captions,
+                Transition: _cut.Transition);
             var result = await Jobs.CreateAsync(userId, command, _cts.Token);
             if (result.Job is not { } job)
             {
