@@ -94,6 +94,27 @@ public sealed class QuickVideoTests : StudioComponentTest
     }
 
     [Fact]
+    public async Task Generate_EditedNarration_IsKeptAndTheRestIsWritten()
+    {
+        var page = Render<QuickVideo>();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=template-preview]").Should().ContainSingle());
+        page.Find("textarea").Input("Coffee rituals");
+        await page.Find("[data-testid=storyboard-editor] .mud-expand-panel-header").ClickAsync(new());
+        page.WaitForAssertion(() => page.Find("input#narration-1").GetAttribute("value").Should().Be("Why it matters: Coffee rituals."));
+
+        page.Find("input#narration-1").Change("Parce que le café, c'est la vie.");
+        page.Find("input#prompt-2").Change("A steaming cup on a wooden table");
+        await page.Find("button[data-testid=generate]").ClickAsync(new());
+
+        var created = (await Jobs.ListAsync(UserId, CancellationToken.None)).Should().ContainSingle().Subject;
+        var job = await Jobs.GetAsync(UserId, created.Id, CancellationToken.None);
+        job!.Segments[1].Narration.Should().Be("Parce que le café, c'est la vie.");
+        job.Segments[2].Prompt.Should().Be("A steaming cup on a wooden table");
+        job.Segments[0].Narration.Should().Be("Coffee rituals: here is what you need to know.");
+        job.Segments[0].Prompt.Should().Be("Coffee rituals");
+    }
+
+    [Fact]
     public void Render_DatabaseFails_ShowsErrorWithRetry()
     {
         Database.Fail(new InvalidOperationException("database is locked"));

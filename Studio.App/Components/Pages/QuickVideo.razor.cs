@@ -27,6 +27,9 @@ public sealed partial class QuickVideo : IDisposable
     private string? _title;
     private Guid? _templateId;
     private CutChoices _cut = CutChoices.Default;
+    private readonly Dictionary<int, string> _promptEdits = [];
+    private readonly Dictionary<int, string> _narrationEdits = [];
+    private List<StoryboardLine> _drafted = [];
     private IReadOnlyList<string>? _storyboard;
     private IDictionary<string, string[]> _errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
     private string? _submitError;
@@ -55,6 +58,12 @@ public sealed partial class QuickVideo : IDisposable
     private bool CanSubmit => RendererInfo.IsInteractive && !_submitting && Offered is { Count: > 0 };
 
     private TemplateSummary? SelectedTemplate => Offered?.FirstOrDefault(t => t.Id == _templateId);
+
+    /// <summary>The storyboard as shown: the draft, with the user's edits over it.</summary>
+    private IReadOnlyList<StoryboardLine> Lines =>
+        [.. _drafted.Select((line, i) => new StoryboardLine(_promptEdits.GetValueOrDefault(i, line.Prompt), _narrationEdits.GetValueOrDefault(i, line.Narration)))];
+
+    private int NarrationLimit => NarrationBudget.MaxCharacters(SelectedTemplate?.SegmentSeconds ?? 5);
 
     private IReadOnlyList<string> GeneralErrors =>
         [.. _errors.Where(e => !FieldKeys.Contains(e.Key)).SelectMany(e => e.Value)];
@@ -136,8 +145,45 @@ public sealed partial class QuickVideo : IDisposable
         _errors.Remove("title");
     }
 
+    private void OnCutChanged(CutChoices cut)
+    {
+        _cut = cut;
+        DraftStoryboard();
+    }
+
+    private void OnLineChanged(StoryboardEdit edit)
+    {
+        if (edit.Index < 0 || edit.Index >= _drafted.Count)
+        {
+            return;
+        }
+
+        // A line typed back to the draft counts as untouched again: the script writer may write it.
+        Keep(_promptEdits, edit.Index, edit.Line.Prompt, _drafted[edit.Index].Prompt);
+        Keep(_narrationEdits, edit.Index, edit.Line.Narration, _drafted[edit.Index].Narration);
+        _storyboard = [.. Lines.Select(l => l.Prompt)];
+
+        static void Keep(Dictionary<int, string> edits, int index, string value, string drafted)
+        {
+            if (string.Equals(value, drafted, StringComparison.Ordinal))
+            {
+                edits.Remove(index);
+            }
+            else
+            {
+                edits[index] = value;
+            }
+        }
+    }
+
     private async Task OnTemplateChangedAsync(Guid? id)
     {
+        if (id != _templateId)
+        {
+            _promptEdits.Clear();
+            _narrationEdits.Clear();
+        }
+
         _templateId = id;
         _errors.Remove("template");
         if (id is { } templateId && !_templateDetails.ContainsKey(templateId))
@@ -165,8 +211,15 @@ public sealed partial class QuickVideo : IDisposable
     {
         var template = _templateId is { } id ? _templateDetails.GetValueOrDefault(id) : null;
         var theme = TextInput.Clean(_theme);
-        _storyboard = template is null ? null : [.. OfflineScriptWriter.Write(template, theme.Length > 0 ? theme : PlaceholderTheme, template.Language).Scenes.Select(s => s.Prompt)];
+        _drafted = template is null
+            ? []
+            : [.. OfflineScriptWriter.Write(template, theme.Length > 0 ? theme : PlaceholderTheme, _cut.Language ?? template.Language).Scenes.Select(s => new StoryboardLine(s.Prompt, s.Narration))];
+        _storyboard = template is null ? null : [.. Lines.Select(l => l.Prompt)];
     }
+
+    /// <summary>One item per segment with the user's edits and nulls elsewhere (left to the script writer), or null when nothing was edited.</summary>
+    private List<string?>? Edited(Dictionary<int, string> edits) =>
+        edits.Count == 0 ? null : [.. Enumerable.Range(0, _drafted.Count).Select(i => edits.TryGetValue(i, out var line) ? line : null)];
 
     private async Task GenerateAsync()
     {
@@ -185,6 +238,8 @@ public sealed partial class QuickVideo : IDisposable
                 _title,
                 _theme,
                 _templateId?.ToString(),
+                Prompts: Edited(_promptEdits),
+                Narrations: Edited(_narrationEdits),
                 Language: _cut.Language,
                 Voice: _cut.VoiceEngine is { } engine ? new Studio.Core.Voice.VoiceChoice(engine, null) : null,
                 Captions: _cut.Captions,
