@@ -12,8 +12,10 @@ using Studio.Core.Media;
 using Studio.Core.Orchestration;
 using Studio.Core.Persistence;
 using Studio.Core.Providers;
+using Studio.Core.Scripts;
 using Studio.Core.Storage;
 using Studio.Core.Templates;
+using Studio.Core.Voice;
 
 namespace Studio.Core;
 
@@ -57,7 +59,15 @@ public static class CoreServiceExtensions
         services.AddSingleton<IJobEvents, InProcessJobEvents>();
         services.AddSingleton<IMediaEngine, FfmpegCoreMediaEngine>();
         services.AddSingleton<IVideoAssembler, FfmpegVideoAssembler>();
+        services.AddSingleton<NarrationVoicer>();
         services.AddSingleton<FinalCut>();
+        services.AddOptions<AssemblyOptions>().BindConfiguration(AssemblyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // The offline script writer is the default; AddStudioProviders replaces it when a chat model is configured.
+        services.AddOptions<ScriptWriterOptions>().BindConfiguration(ScriptWriterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IScriptWriter, OfflineScriptWriter>();
+        services.AddSingleton<VoiceCatalog>();
+        services.AddSingleton<CutSettingsReader>();
 
         services.AddSingleton<VideoProviderCatalog>();
         services.AddSingleton<TemplateCatalog>();

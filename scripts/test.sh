@@ -3,7 +3,7 @@
 # Installs what the tests need first. Extra arguments go to `dotnet test` (e.g. --filter Category!=E2E).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-packages.sh ffmpeg fonts-dejavu-core chromium
+bash scripts/ensure-packages.sh ffmpeg fonts-dejavu-core espeak-ng chromium
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT

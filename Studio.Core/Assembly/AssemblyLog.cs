@@ -13,4 +13,7 @@ internal static partial class AssemblyLog
 
     [LoggerMessage(LogLevel.Information, "Assembled {OutputFile}: {Seconds} s, stream copy {StreamCopied}")]
     public static partial void Assembled(ILogger logger, string outputFile, double seconds, bool streamCopied);
+
+    [LoggerMessage(LogLevel.Information, "Mix measured at {IntegratedLufs} LUFS, true peak {TruePeakDbtp} dBTP; gain {GainDb} dB")]
+    public static partial void Loudness(ILogger logger, double integratedLufs, double truePeakDbtp, double gainDb);
 }

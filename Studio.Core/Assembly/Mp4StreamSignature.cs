@@ -16,7 +16,14 @@ internal static class Mp4StreamSignature
     private const long MaxMoovBytes = 64L * 1024 * 1024;
 
     /// <summary>The signature of an MP4 with exactly one video and one audio track, or null for anything else.</summary>
-    public static async Task<string?> ReadAsync(string file, CancellationToken ct)
+    public static async Task<string?> ReadAsync(string file, CancellationToken ct) =>
+        (await ReadStreamsAsync(file, ct).ConfigureAwait(false))?.Signature;
+
+    /// <summary>
+    /// The signature, picture size, frame rate and duration of an MP4 with exactly one H.264 and one AAC track, or null
+    /// for anything else — read from the moov box alone, so checking clips for a stream copy starts no process.
+    /// </summary>
+    public static async Task<Mp4Streams?> ReadStreamsAsync(string file, CancellationToken ct)
     {
         var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
         await using (stream.ConfigureAwait(false))
@@ -29,7 +36,9 @@ internal static class Mp4StreamSignature
 
             try
             {
-                return Describe(moov);
+                return Describe(moov) is { } signature && Measure(moov) is { } measures
+                    ? new Mp4Streams(signature, measures.Width, measures.Height, measures.FrameRate, measures.Duration)
+                    : null;
             }
             catch (ArgumentOutOfRangeException)
             {
@@ -118,6 +127,48 @@ internal static class Mp4StreamSignature
 
         handlers.Sort(StringComparer.Ordinal);
         return handlers.SequenceEqual(["soun", "vide"]) ? string.Join('|', tracks) : null;
+    }
+
+    /// <summary>Duration from mvhd; size and frame rate (timescale over the first sample delta) of the video track.</summary>
+    private static (int Width, int Height, double FrameRate, TimeSpan Duration)? Measure(byte[] moov)
+    {
+        var mvhd = Children(moov, 0, moov.Length).FirstOrDefault(b => b.Type == "mvhd");
+        if (mvhd.Type is null)
+        {
+            return null;
+        }
+
+        var v1 = moov[mvhd.Start] == 1;
+        var movieScale = BinaryPrimitives.ReadUInt32BigEndian(moov.AsSpan(mvhd.Start + (v1 ? 20 : 12), 4));
+        var movieLength = v1 ? BinaryPrimitives.ReadUInt64BigEndian(moov.AsSpan(mvhd.Start + 24, 8)) : BinaryPrimitives.ReadUInt32BigEndian(moov.AsSpan(mvhd.Start + 16, 4));
+        foreach (var trak in Children(moov, 0, moov.Length).Where(b => b.Type == "trak"))
+        {
+            var mdia = Child(moov, trak, "mdia");
+            var hdlr = mdia is null ? null : Child(moov, mdia.Value, "hdlr");
+            if (hdlr is null || Encoding.ASCII.GetString(moov, hdlr.Value.Start + 8, 4) != "vide")
+            {
+                continue;
+            }
+
+            var mdhd = Child(moov, mdia!.Value, "mdhd");
+            var stbl = Child(moov, mdia.Value, "minf") is { } minf ? Child(moov, minf, "stbl") : null;
+            var stts = stbl is null ? null : Child(moov, stbl.Value, "stts");
+            var entry = stbl is null ? null : Child(moov, stbl.Value, "stsd") is { } stsd ? SingleEntry(moov, stsd) : null;
+            if (mdhd is null || stts is null || entry is null || BinaryPrimitives.ReadUInt32BigEndian(moov.AsSpan(stts.Value.Start + 4, 4)) == 0)
+            {
+                return null;
+            }
+
+            var scale = BinaryPrimitives.ReadUInt32BigEndian(moov.AsSpan(mdhd.Value.Start + (moov[mdhd.Value.Start] == 1 ? 20 : 12), 4));
+            var delta = BinaryPrimitives.ReadUInt32BigEndian(moov.AsSpan(stts.Value.Start + 12, 4));
+            var width = BinaryPrimitives.ReadUInt16BigEndian(moov.AsSpan(entry.Value.Start + 24, 2));
+            var height = BinaryPrimitives.ReadUInt16BigEndian(moov.AsSpan(entry.Value.Start + 26, 2));
+            return movieScale == 0 || delta == 0
+                ? null
+                : (width, height, (double)scale / delta, TimeSpan.FromSeconds((double)movieLength / movieScale));
+        }
+
+        return null;
     }
 
     private static string? VideoEntry(byte[] moov, Box stsd)

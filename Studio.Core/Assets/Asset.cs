@@ -1,6 +1,6 @@
 namespace Studio.Core.Assets;
 
-/// <summary>An uploaded image or clip. The original name is kept only here; the file is stored under a generated key.</summary>
+/// <summary>An uploaded image, clip or sound track. The original name is kept only here; the file is stored under a generated key.</summary>
 public sealed class Asset
 {
     private Asset()
@@ -28,7 +28,7 @@ public sealed class Asset
     /// <summary>The user who uploaded it.</summary>
     public string OwnerId { get; private set; }
 
-    /// <summary>Image or video.</summary>
+    /// <summary>Image, video or audio.</summary>
     public AssetKind Kind { get; private set; }
 
     /// <summary>The name the file had on the user's machine (display only, never a path).</summary>

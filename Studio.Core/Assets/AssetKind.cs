@@ -8,4 +8,7 @@ public enum AssetKind
 
     /// <summary>A video clip (MP4, MOV, WebM).</summary>
     Video,
+
+    /// <summary>A sound track (MP3, WAV, M4A), e.g. background music.</summary>
+    Audio,
 }

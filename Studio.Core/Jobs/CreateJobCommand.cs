@@ -1,4 +1,5 @@
 using Studio.Core.Segments;
+using Studio.Core.Voice;
 
 namespace Studio.Core.Jobs;
 
@@ -8,7 +9,13 @@ namespace Studio.Core.Jobs;
 /// <param name="Template">The template's name or id (required).</param>
 /// <param name="Provider">Provider name; the template's default when null.</param>
 /// <param name="Mode">Generation mode; the template's default when null.</param>
-/// <param name="Prompts">One prompt per segment; drafted from the template and theme when null.</param>
+/// <param name="Prompts">One prompt per segment; a null list or item is written by the script writer.</param>
+/// <param name="Language">Narration language ("en" or "fr"); the template's when null.</param>
+/// <param name="Voice">Who reads the narration; null for no voice-over.</param>
+/// <param name="Captions">True to burn in captions and export an SRT.</param>
+/// <param name="MusicAssetId">The caller's own audio asset to play under the cut; null for none.</param>
+/// <param name="Transition">"cut", "crossfade" or "fade"; the template's when null.</param>
+/// <param name="Narrations">One narration line per segment; a null list or item is written by the script writer, an empty line means silence.</param>
 /// <param name="Fallback">Providers that take a segment over, in order, when the provider cannot make it; null = the configured chain when <paramref name="AllowFallback"/>.</param>
 /// <param name="AllowFallback">Whether another provider may make a segment the provider could not; default: only when <paramref name="Fallback"/> is given.</param>
 public sealed record CreateJobCommand(
@@ -17,6 +24,12 @@ public sealed record CreateJobCommand(
     string? Template,
     string? Provider = null,
     GenerationMode? Mode = null,
-    IReadOnlyList<string>? Prompts = null,
+    IReadOnlyList<string?>? Prompts = null,
+    string? Language = null,
+    VoiceChoice? Voice = null,
+    bool Captions = false,
+    Guid? MusicAssetId = null,
+    string? Transition = null,
+    IReadOnlyList<string?>? Narrations = null,
     IReadOnlyList<string>? Fallback = null,
     bool? AllowFallback = null);

@@ -1,3 +1,4 @@
+using Studio.Core.Assembly;
 using Studio.Core.Orchestration;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
@@ -26,6 +27,24 @@ public sealed record JobDetails(
     IReadOnlyList<SegmentDetails> Segments,
     IReadOnlyList<string>? Fallback = null)
 {
+    /// <summary>Language of the narration. Default "en".</summary>
+    public string Language { get; init; } = Scripts.NarrationLanguages.English;
+
+    /// <summary>Who reads the narration; null for no voice-over. Default null.</summary>
+    public Voice.VoiceChoice? Voice { get; init; }
+
+    /// <summary>True when captions are burned in and exported. Default false.</summary>
+    public bool Captions { get; init; }
+
+    /// <summary>The music asset under the cut, or null. Default null.</summary>
+    public Guid? MusicAssetId { get; init; }
+
+    /// <summary>How segments give way to each other. Default cut.</summary>
+    public TransitionStyle Transition { get; init; }
+
+    /// <summary>Which outputs can be downloaded; filled by <see cref="JobService.GetAsync"/>. Default none.</summary>
+    public AvailableDownloads Downloads { get; init; } = AvailableDownloads.None;
+
     /// <summary>Length of the video.</summary>
     public TimeSpan TotalDuration => TimeSpan.FromSeconds(Segments.Sum(s => s.Seconds));
 
@@ -48,5 +67,12 @@ public sealed record JobDetails(
         job.FinishedAt,
         job.FinalVideoFile is not null,
         [.. job.Segments.OrderBy(s => s.Index).Select(SegmentDetails.From)],
-        [.. job.ProviderChain.Skip(1)]);
+        [.. job.ProviderChain.Skip(1)])
+    {
+        Language = job.Language,
+        Voice = job.Cut.Voice,
+        Captions = job.Captions,
+        MusicAssetId = job.MusicAssetId,
+        Transition = job.Transition,
+    };
 }

@@ -8,4 +8,10 @@ public enum JobOutput
 
     /// <summary>The poster JPEG.</summary>
     Poster,
+
+    /// <summary>The SRT captions (only when the job has captions).</summary>
+    Captions,
+
+    /// <summary>The ZIP of the segment clips.</summary>
+    Clips,
 }

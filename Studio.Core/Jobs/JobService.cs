@@ -5,6 +5,7 @@ using Studio.Core.Events;
 using Studio.Core.Orchestration;
 using Studio.Core.Persistence;
 using Studio.Core.Providers;
+using Studio.Core.Scripts;
 using Studio.Core.Segments;
 using Studio.Core.Storage;
 using Studio.Core.Templates;
@@ -22,6 +23,8 @@ public sealed class JobService(
     JobQueueSignal queueSignal,
     IFileStore files,
     IOptions<WorkerOptions> workerOptions,
+    IScriptWriter scriptWriter,
+    CutSettingsReader cutReader,
     TimeProvider time)
 {
     /// <summary>Creates a Draft job from a command, or says what is wrong with it.</summary>
@@ -76,13 +79,35 @@ public sealed class JobService(
 
         CheckCapabilities(provider, template, mode, errors);
         var fallback = CheckFallback(command, provider, template, mode, errors);
-        var prompts = CheckPrompts(command.Prompts, template, theme, provider, errors);
-        if (!errors.IsEmpty)
+        var cut = await cutReader.ReadAsync(db, ownerId, command, template, errors, ct).ConfigureAwait(false);
+        var prompts = CheckPrompts(command.Prompts, template, provider, errors);
+        var narrations = CheckNarrations(command.Narrations, template, errors);
+        if (!errors.IsEmpty || cut is null)
         {
             return new CreateJobResult(null, errors);
         }
 
-        var job = Build(ownerId, title.Length > 0 ? title : Shorten(theme, ProductionJob.MaxTitleLength), theme, template, provider, mode, prompts);
+        if (prompts.Contains(null) || narrations.Contains(null))
+        {
+            try
+            {
+                var storyboard = await scriptWriter.WriteAsync(new ScriptRequest(theme, template, cut.Language), ct).ConfigureAwait(false);
+                var limit = Math.Min(Segment.MaxPromptLength, provider.Capabilities.MaxPromptLength);
+                for (var i = 0; i < template.SegmentCount; i++)
+                {
+                    prompts[i] ??= Shorten(storyboard.Scenes[i].Prompt, limit);
+                    narrations[i] ??= Shorten(storyboard.Scenes[i].Narration, Segment.MaxNarrationLength);
+                }
+            }
+            catch (ScriptWriterException ex)
+            {
+                errors.Add("script", $"The storyboard could not be written: {ex.Message} Write the prompts and narration yourself, or try again.");
+                return new CreateJobResult(null, errors);
+            }
+        }
+
+        var job = Build(ownerId, title.Length > 0 ? title : Shorten(theme, ProductionJob.MaxTitleLength), theme, template, provider, mode, [.. prompts.Select(p => p!)], [.. narrations.Select(n => n!)])
+            .WithCut(cut);
         if (fallback.Count > 0)
         {
             job.SetFallback(fallback);
@@ -130,7 +155,7 @@ public sealed class JobService(
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var job = await db.Jobs.AsNoTracking().Include(j => j.Segments).ThenInclude(s => s.Takes).AsSplitQuery()
             .FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
-        return job is null ? null : JobDetails.From(job);
+        return job is null ? null : JobDetails.From(job) with { Downloads = await DownloadsOfAsync(job, ct).ConfigureAwait(false) };
     }
 
     /// <summary>The user's jobs, newest first.</summary>
@@ -152,22 +177,50 @@ public sealed class JobService(
     }
 
     /// <summary>
-    /// Opens a job's final video or poster; null when the user has no such job or it has none yet. A job being made
-    /// again (a regenerated segment) keeps serving its previous cut until the new one replaces it.
+    /// Opens an output of a job (video, poster, captions, clips); null when the user has no such job or it has not been
+    /// made. A job being made again (a regenerated segment) keeps serving its previous cut until the new one replaces it.
     /// </summary>
     public async Task<JobFile?> OpenOutputAsync(string ownerId, Guid jobId, JobOutput output, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
-        var key = output == JobOutput.Video ? job?.FinalVideoFile : job?.PosterFile;
-        if (job is null || key is null)
+        var key = job is null ? null : KeyOf(job, output);
+        if (job is null || key is null || !await files.ExistsAsync(key, ct).ConfigureAwait(false))
         {
             return null;
         }
 
         var stream = await files.OpenReadAsync(key, ct).ConfigureAwait(false);
-        var extension = output == JobOutput.Video ? "mp4" : "jpg";
-        return new JobFile(stream, output == JobOutput.Video ? "video/mp4" : "image/jpeg", $"{FileNames.Slug(job.Title)}.{extension}");
+        var (contentType, extension) = output switch
+        {
+            JobOutput.Video => ("video/mp4", "mp4"),
+            JobOutput.Poster => ("image/jpeg", "jpg"),
+            JobOutput.Captions => ("application/x-subrip", "srt"),
+            _ => ("application/zip", "clips.zip"),
+        };
+        return new JobFile(stream, contentType, $"{FileNames.Slug(job.Title)}.{extension}");
+    }
+
+    /// <summary>Where an output of a job is kept: video and poster as the job recorded them, captions and clips by their fixed keys.</summary>
+    private static string? KeyOf(ProductionJob job, JobOutput output) => output switch
+    {
+        JobOutput.Video => job.FinalVideoFile,
+        JobOutput.Poster => job.PosterFile,
+        JobOutput.Captions => job.Captions ? FileKeys.Captions(job.Id) : null,
+        JobOutput.Clips => FileKeys.ClipsZip(job.Id),
+        _ => null,
+    };
+
+    private async Task<AvailableDownloads> DownloadsOfAsync(ProductionJob job, CancellationToken ct)
+    {
+        if (job.FinalVideoFile is null)
+        {
+            return AvailableDownloads.None;
+        }
+
+        // Video and poster are recorded on the job once assembled (a job being made again keeps its previous cut); captions and clips are known by their keys in the store.
+        async Task<bool> Has(JobOutput output) => KeyOf(job, output) is { } key && await files.ExistsAsync(key, ct).ConfigureAwait(false);
+        return new AvailableDownloads(job.FinalVideoFile is not null, job.PosterFile is not null, await Has(JobOutput.Captions).ConfigureAwait(false), await Has(JobOutput.Clips).ConfigureAwait(false));
     }
 
     private static void CheckCapabilities(IVideoProvider provider, VideoTemplate template, GenerationMode mode, ValidationErrors errors)
@@ -235,11 +288,12 @@ public sealed class JobService(
         return chain;
     }
 
-    private static List<string> CheckPrompts(IReadOnlyList<string>? given, VideoTemplate template, string theme, IVideoProvider provider, ValidationErrors errors)
+    /// <summary>The given prompts, checked; a null item (or a null list) is left for the script writer.</summary>
+    private static List<string?> CheckPrompts(IReadOnlyList<string?>? given, VideoTemplate template, IVideoProvider provider, ValidationErrors errors)
     {
         if (given is null)
         {
-            return [.. PromptDrafter.Draft(template, theme)];
+            return [.. Enumerable.Repeat<string?>(null, template.SegmentCount)];
         }
 
         if (given.Count != template.SegmentCount)
@@ -248,33 +302,61 @@ public sealed class JobService(
             return [];
         }
 
-        var prompts = given.Select(TextInput.Clean).ToList();
+        var prompts = given.Select(p => p is null ? null : TextInput.Clean(p)).ToList();
         var limit = Math.Min(Segment.MaxPromptLength, provider.Capabilities.MaxPromptLength);
         for (var i = 0; i < prompts.Count; i++)
         {
-            if (prompts[i].Length == 0)
+            if (prompts[i] is { Length: 0 })
             {
                 errors.Add($"prompts[{i}]", $"Segment {i + 1} needs a prompt.");
             }
-            else if (prompts[i].Length > limit)
+            else if (prompts[i] is { } prompt && prompt.Length > limit)
             {
-                errors.Add($"prompts[{i}]", $"Segment {i + 1}'s prompt is {prompts[i].Length} characters long; {provider.DisplayName} takes at most {limit}.");
+                errors.Add($"prompts[{i}]", $"Segment {i + 1}'s prompt is {prompt.Length} characters long; {provider.DisplayName} takes at most {limit}.");
             }
         }
 
         return prompts;
     }
 
+    /// <summary>The given narration lines, checked against what a segment can say; a null item is left for the script writer, an empty one is silence.</summary>
+    private static List<string?> CheckNarrations(IReadOnlyList<string?>? given, VideoTemplate template, ValidationErrors errors)
+    {
+        if (given is null)
+        {
+            return [.. Enumerable.Repeat<string?>(null, template.SegmentCount)];
+        }
+
+        if (given.Count != template.SegmentCount)
+        {
+            errors.Add("narrations", $"'{template.Name}' has {template.SegmentCount} segments; {given.Count} narration lines were given.");
+            return [];
+        }
+
+        var lines = given.Select(n => n is null ? null : TextInput.Clean(n)).ToList();
+        var limit = NarrationBudget.MaxCharacters(template.SegmentSeconds);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is { } line && line.Length > limit)
+            {
+                errors.Add($"narrations[{i}]", $"Segment {i + 1}'s narration is {line.Length} characters long; about {limit} can be said in {template.SegmentSeconds} s.");
+            }
+        }
+
+        return lines;
+    }
+
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 
-    private ProductionJob Build(string ownerId, string title, string theme, VideoTemplate template, IVideoProvider provider, GenerationMode mode, List<string> prompts)
+    private ProductionJob Build(string ownerId, string title, string theme, VideoTemplate template, IVideoProvider provider, GenerationMode mode, List<string> prompts, List<string> narrations)
     {
         var now = time.GetUtcNow();
         var jobId = Guid.CreateVersion7(now);
         var segments = prompts.Select((prompt, i) =>
         {
             var request = new GenerationRequest(Guid.Empty, prompt, template.StylePrompt, mode, template.AspectRatio, TimeSpan.FromSeconds(template.SegmentSeconds), null);
-            return new Segment(Guid.CreateVersion7(now), jobId, i, prompt, mode, null, provider.Name, template.SegmentSeconds, provider.EstimatePriceUsd(request));
+            return new Segment(Guid.CreateVersion7(now), jobId, i, prompt, mode, null, provider.Name, template.SegmentSeconds, provider.EstimatePriceUsd(request))
+                .WithNarration(narrations[i]);
         }).ToList();
         var job = new ProductionJob(jobId, ownerId, title, theme, template, provider.Name, mode, segments.Sum(s => s.EstimatedCostUsd), now);
         segments.ForEach(job.AddSegment);

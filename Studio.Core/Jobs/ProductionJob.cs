@@ -1,4 +1,6 @@
+using Studio.Core.Assembly;
 using Studio.Core.Orchestration;
+using Studio.Core.Scripts;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
 
@@ -22,6 +24,7 @@ public sealed class ProductionJob
     private ProductionJob()
     {
         OwnerId = Title = Theme = TemplateName = StylePrompt = Provider = string.Empty;
+        Language = NarrationLanguages.English;
     }
 
     internal ProductionJob(
@@ -49,6 +52,8 @@ public sealed class ProductionJob
         Status = JobStatus.Draft;
         EstimatedCostUsd = estimatedCostUsd;
         CreatedAt = now;
+        Language = template.Language;
+        Transition = template.Transition;
         Version = Guid.NewGuid();
     }
 
@@ -84,6 +89,27 @@ public sealed class ProductionJob
 
     /// <summary>Default generation mode of the segments.</summary>
     public GenerationMode Mode { get; private set; }
+
+    /// <summary>Language of the narration ("en" or "fr"). Default: the template's.</summary>
+    public string Language { get; private set; }
+
+    /// <summary>Voice engine that reads the narration ("espeak", "openai", "elevenlabs"); null for no voice-over.</summary>
+    public string? VoiceEngine { get; private set; }
+
+    /// <summary>The engine's voice name or id; null for the engine's default in <see cref="Language"/>.</summary>
+    public string? VoiceName { get; private set; }
+
+    /// <summary>True when captions are burned in and exported as SRT. Default false.</summary>
+    public bool Captions { get; private set; }
+
+    /// <summary>The owner's audio asset played (ducked) under the cut; null for none.</summary>
+    public Guid? MusicAssetId { get; private set; }
+
+    /// <summary>How segments give way to each other. Default: the template's.</summary>
+    public TransitionStyle Transition { get; private set; }
+
+    /// <summary>The finish settings as one value.</summary>
+    public CutSettings Cut => new(Language, VoiceEngine is null ? null : new Voice.VoiceChoice(VoiceEngine, VoiceName), Captions, MusicAssetId, Transition);
 
     /// <summary>Where the job stands.</summary>
     public JobStatus Status { get; private set; }
@@ -137,6 +163,19 @@ public sealed class ProductionJob
     public bool IsFinished => Status.IsFinished();
 
     internal void AddSegment(Segment segment) => _segments.Add(segment);
+
+    /// <summary>Sets how the cut is finished, while the job is being created (before it is saved).</summary>
+    internal ProductionJob WithCut(CutSettings cut)
+    {
+        ArgumentNullException.ThrowIfNull(cut);
+        Language = NarrationLanguages.Normalize(cut.Language) ?? throw new ArgumentException($"Unsupported language '{cut.Language}'.", nameof(cut));
+        VoiceEngine = cut.Voice?.Engine;
+        VoiceName = cut.Voice?.Voice;
+        Captions = cut.Captions;
+        MusicAssetId = cut.MusicAssetId;
+        Transition = cut.Transition;
+        return this;
+    }
 
     /// <summary>Draft → Queued: hands the job to the workers.</summary>
     public void Queue()

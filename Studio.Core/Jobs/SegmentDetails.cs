@@ -42,7 +42,13 @@ public sealed record SegmentDetails(
     /// <summary>The provider that made the take in the cut; null until one is made.</summary>
     public string? MadeBy => Takes?.FirstOrDefault(t => t.Number == SelectedTake)?.Provider;
 
+    /// <summary>What is said over it; empty for silence. Default empty.</summary>
+    public string Narration { get; init; } = string.Empty;
+
     internal static SegmentDetails From(Segment s) => new(
         s.Index, s.Prompt, s.Mode, s.Status, s.Progress, s.Provider, s.Attempts, s.Error, s.Seconds, s.EstimatedCostUsd, s.CostUsd, s.StartedAt, s.FinishedAt,
-        s.Submissions, s.Take, s.SelectedTake, [.. s.Takes.OrderBy(t => t.Number).Select(t => TakeDetails.From(t, s.SelectedTake))]);
+        s.Submissions, s.Take, s.SelectedTake, [.. s.Takes.OrderBy(t => t.Number).Select(t => TakeDetails.From(t, s.SelectedTake))])
+    {
+        Narration = s.Narration,
+    };
 }

@@ -14,7 +14,12 @@ public sealed class FfmpegCoreMediaEngine(IOptions<MediaOptions> options) : IMed
     private const int ErrorLinesKept = 12;
 
     /// <inheritdoc />
-    public async Task RunAsync(MediaJob job, IProgress<double>? progress, CancellationToken ct)
+    public Task RunAsync(MediaJob job, IProgress<double>? progress, CancellationToken ct) => ExecuteAsync(job, progress, discard: false, ct);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> MeasureAsync(MediaJob job, CancellationToken ct) => ExecuteAsync(job, null, discard: true, ct);
+
+    private async Task<IReadOnlyList<string>> ExecuteAsync(MediaJob job, IProgress<double>? progress, bool discard, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
         if (job.Inputs.Count == 0)
@@ -23,6 +28,7 @@ public sealed class FfmpegCoreMediaEngine(IOptions<MediaOptions> options) : IMed
         }
 
         var scriptFile = job.FilterGraph is null ? null : job.OutputFile + ".filtergraph.txt";
+        var outputFile = discard ? "-" : job.OutputFile;
         try
         {
             if (scriptFile is not null)
@@ -37,9 +43,10 @@ public sealed class FfmpegCoreMediaEngine(IOptions<MediaOptions> options) : IMed
                 arguments = arguments.AddFileInput(input.Source, verifyExists: false, o => AddOptions(o, input.Options));
             }
 
-            var outputTokens = scriptFile is null ? job.OutputOptions : ["-filter_complex_script", scriptFile, .. job.OutputOptions];
+            IReadOnlyList<string> outputTokens = scriptFile is null ? job.OutputOptions : ["-filter_complex_script", scriptFile, .. job.OutputOptions];
+            outputTokens = discard ? [.. outputTokens, "-f", "null"] : outputTokens;
             var processor = arguments
-                .OutputToFile(job.OutputFile, overwrite: true, o => o.WithCustomArgument(CommandLine.Join(outputTokens)))
+                .OutputToFile(outputFile, overwrite: !discard, o => o.WithCustomArgument(CommandLine.Join(outputTokens)))
                 .CancellableThrough(ct);
             if (progress is not null && job.ExpectedDuration > TimeSpan.Zero)
             {
@@ -61,6 +68,7 @@ public sealed class FfmpegCoreMediaEngine(IOptions<MediaOptions> options) : IMed
             }
 
             progress?.Report(1);
+            return result.StandardError;
         }
         catch (FFMpegException ex)
         {

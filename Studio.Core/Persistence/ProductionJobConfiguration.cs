@@ -29,5 +29,9 @@ internal sealed class ProductionJobConfiguration : IEntityTypeConfiguration<Prod
         builder.Navigation(j => j.Segments).HasField("_segments").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(j => j.TotalDuration);
         builder.Ignore(j => j.IsFinished);
+        builder.Ignore(j => j.Cut);
+        builder.Property(j => j.Language).HasMaxLength(8);
+        builder.Property(j => j.VoiceEngine).HasMaxLength(20);
+        builder.Property(j => j.VoiceName).HasMaxLength(100);
     }
 }

@@ -12,6 +12,7 @@ internal sealed class SegmentConfiguration : IEntityTypeConfiguration<Segment>
         builder.HasKey(s => s.Id);
         builder.HasIndex(s => new { s.JobId, s.Index }).IsUnique();
         builder.Property(s => s.Prompt).HasMaxLength(Segment.MaxPromptLength).IsRequired();
+        builder.Property(s => s.Narration).HasMaxLength(Segment.MaxNarrationLength).IsRequired();
         builder.Property(s => s.Provider).HasMaxLength(40);
         builder.Property(s => s.ProviderJobId).HasMaxLength(200);
         builder.Property(s => s.Error).HasMaxLength(2000);

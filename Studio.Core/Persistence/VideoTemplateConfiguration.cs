@@ -18,5 +18,7 @@ internal sealed class VideoTemplateConfiguration : IEntityTypeConfiguration<Vide
         builder.PrimitiveCollection<List<string>>("_defaultPrompts").HasColumnName("DefaultPrompts");
         builder.Ignore(t => t.DefaultPrompts);
         builder.Ignore(t => t.TotalDuration);
+        builder.Ignore(t => t.CaptionStyle);
+        builder.Property(t => t.Language).HasMaxLength(8);
     }
 }

@@ -10,10 +10,12 @@ public sealed class Segment
     public const int MaxPromptLength = 1000;
 
     private readonly List<SegmentTake> _takes = [];
+    /// <summary>Longest narration line accepted.</summary>
+    public const int MaxNarrationLength = 300;
 
     private Segment()
     {
-        Prompt = Provider = string.Empty;
+        Prompt = Provider = Narration = string.Empty;
     }
 
     internal Segment(Guid id, Guid jobId, int index, string prompt, GenerationMode mode, Guid? assetId, string provider, int seconds, decimal estimatedCostUsd)
@@ -28,6 +30,7 @@ public sealed class Segment
         Seconds = seconds;
         EstimatedCostUsd = estimatedCostUsd;
         Status = SegmentStatus.Pending;
+        Narration = string.Empty;
         Version = Guid.NewGuid();
     }
 
@@ -42,6 +45,9 @@ public sealed class Segment
 
     /// <summary>What the clip should show.</summary>
     public string Prompt { get; private set; }
+
+    /// <summary>The line the voice-over says (and the captions show) over this segment; empty for none.</summary>
+    public string Narration { get; private set; }
 
     /// <summary>How the clip is made.</summary>
     public GenerationMode Mode { get; private set; }
@@ -167,6 +173,14 @@ public sealed class Segment
         LeaseUntil = null;
         DueAt = dueAt;
         Touch();
+    }
+
+    /// <summary>Sets the narration line while the segment is being created (before its job is saved).</summary>
+    internal Segment WithNarration(string narration)
+    {
+        ArgumentNullException.ThrowIfNull(narration);
+        Narration = narration;
+        return this;
     }
 
     /// <summary>Pending → Submitting: a new attempt is about to reach the provider.</summary>

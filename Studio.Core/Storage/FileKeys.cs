@@ -14,4 +14,10 @@ public static class FileKeys
 
     /// <summary>The poster image of a job.</summary>
     public static string Poster(Guid jobId) => $"jobs/{jobId:N}/out/poster.jpg";
+
+    /// <summary>The SRT captions of a job.</summary>
+    public static string Captions(Guid jobId) => $"jobs/{jobId:N}/out/captions.srt";
+
+    /// <summary>The ZIP of a job's segment clips.</summary>
+    public static string ClipsZip(Guid jobId) => $"jobs/{jobId:N}/out/clips.zip";
 }

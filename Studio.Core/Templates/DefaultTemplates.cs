@@ -1,3 +1,5 @@
+using Studio.Core.Assembly;
+using Studio.Core.Scripts;
 using Studio.Core.Segments;
 
 namespace Studio.Core.Templates;
@@ -14,7 +16,10 @@ public static class DefaultTemplates
     /// <summary>Name of the 12 × 5 s landscape template.</summary>
     public const string Explainer60 = "YouTube Short Explainer 60s";
 
-    /// <summary>Builds the default templates, stamped with <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Builds the default templates, stamped with <paramref name="now"/>. Reels 30s keeps hard cuts so a quick video
+    /// (no voice, no captions) is still joined by stream copy in a second; the longer ones crossfade or fade.
+    /// </summary>
     public static IReadOnlyList<VideoTemplate> Create(DateTimeOffset now) =>
     [
         new(
@@ -35,7 +40,10 @@ public static class DefaultTemplates
                 "Point three: share what you learn",
                 "Follow for more: {theme}",
             ],
-            now),
+            now,
+            NarrationLanguages.English,
+            TransitionStyle.Cut,
+            CaptionStyle.Default),
         new(
             Guid.CreateVersion7(now),
             ProductDemo45,
@@ -57,7 +65,10 @@ public static class DefaultTemplates
                 "Pricing that fits",
                 "Try it today: {theme}",
             ],
-            now),
+            now,
+            NarrationLanguages.English,
+            TransitionStyle.Crossfade,
+            CaptionStyle.Default),
         new(
             Guid.CreateVersion7(now),
             Explainer60,
@@ -82,6 +93,9 @@ public static class DefaultTemplates
                 "Recap: {theme}",
                 "Subscribe for more",
             ],
-            now),
+            now,
+            NarrationLanguages.English,
+            TransitionStyle.Fade,
+            CaptionStyle.Default),
     ];
 }

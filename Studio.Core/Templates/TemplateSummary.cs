@@ -10,9 +10,19 @@ public sealed record TemplateSummary(
     int SegmentSeconds,
     string DefaultProvider)
 {
+    /// <summary>Default narration language ("en" or "fr"). Default "en".</summary>
+    public string Language { get; init; } = Scripts.NarrationLanguages.English;
+
+    /// <summary>Default transition between segments. Default cut.</summary>
+    public Assembly.TransitionStyle Transition { get; init; }
+
     /// <summary>Total length of a video made from it.</summary>
     public TimeSpan TotalDuration => TimeSpan.FromSeconds(SegmentCount * SegmentSeconds);
 
     internal static TemplateSummary From(VideoTemplate t) =>
-        new(t.Id, t.Name, t.Description, t.AspectRatio, t.SegmentCount, t.SegmentSeconds, t.DefaultProvider);
+        new(t.Id, t.Name, t.Description, t.AspectRatio, t.SegmentCount, t.SegmentSeconds, t.DefaultProvider)
+        {
+            Language = t.Language,
+            Transition = t.Transition,
+        };
 }

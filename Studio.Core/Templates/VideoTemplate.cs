@@ -1,3 +1,5 @@
+using Studio.Core.Assembly;
+using Studio.Core.Scripts;
 using Studio.Core.Segments;
 
 namespace Studio.Core.Templates;
@@ -19,6 +21,7 @@ public sealed class VideoTemplate
         Description = string.Empty;
         DefaultProvider = string.Empty;
         StylePrompt = string.Empty;
+        Language = NarrationLanguages.English;
     }
 
     /// <summary>Creates a template.</summary>
@@ -33,8 +36,12 @@ public sealed class VideoTemplate
         GenerationMode defaultMode,
         string stylePrompt,
         IEnumerable<string> defaultPrompts,
-        DateTimeOffset createdAt)
+        DateTimeOffset createdAt,
+        string language = NarrationLanguages.English,
+        TransitionStyle transition = TransitionStyle.Cut,
+        CaptionStyle? captionStyle = null)
     {
+        var captions = captionStyle ?? CaptionStyle.Default;
         Id = id;
         Name = name;
         Description = description;
@@ -47,6 +54,12 @@ public sealed class VideoTemplate
         _defaultPrompts = [.. defaultPrompts];
         CreatedAt = createdAt;
         UpdatedAt = createdAt;
+        Language = NarrationLanguages.Normalize(language) ?? throw new ArgumentException($"Unsupported language '{language}'.", nameof(language));
+        Transition = transition;
+        CaptionFontRatio = captions.FontHeightRatio;
+        CaptionOutlineRatio = captions.OutlineRatio;
+        CaptionBottomRatio = captions.BottomMarginRatio;
+        CaptionSideRatio = captions.SideMarginRatio;
     }
 
     /// <summary>Identifier.</summary>
@@ -78,6 +91,27 @@ public sealed class VideoTemplate
 
     /// <summary>Optional default prompt per segment; <c>{theme}</c> is replaced by the job's theme. May be shorter than <see cref="SegmentCount"/>.</summary>
     public IReadOnlyList<string> DefaultPrompts => _defaultPrompts;
+
+    /// <summary>Language of the narration when a job names none ("en" or "fr"). Default "en".</summary>
+    public string Language { get; private set; }
+
+    /// <summary>How segments give way to each other. Default <see cref="TransitionStyle.Cut"/>.</summary>
+    public TransitionStyle Transition { get; private set; }
+
+    /// <summary>Caption font size as a fraction of the frame height (see <see cref="CaptionStyle"/>).</summary>
+    public double CaptionFontRatio { get; private set; }
+
+    /// <summary>Caption outline as a fraction of the font size.</summary>
+    public double CaptionOutlineRatio { get; private set; }
+
+    /// <summary>Caption distance from the bottom as a fraction of the frame height.</summary>
+    public double CaptionBottomRatio { get; private set; }
+
+    /// <summary>Caption distance from each side as a fraction of the frame width.</summary>
+    public double CaptionSideRatio { get; private set; }
+
+    /// <summary>The caption style made of the four ratios.</summary>
+    public CaptionStyle CaptionStyle => new(CaptionFontRatio, CaptionOutlineRatio, CaptionBottomRatio, CaptionSideRatio);
 
     /// <summary>When it was created.</summary>
     public DateTimeOffset CreatedAt { get; private set; }

@@ -1,3 +1,4 @@
+using Studio.Core.Scripts;
 using Studio.Core.Jobs;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
@@ -35,7 +36,7 @@ public sealed class JobBuilder
         var template = DefaultTemplates.Create(_createdAt).Single(t => t.Name == DefaultTemplates.Reels30);
         var id = Guid.CreateVersion7(_createdAt);
         var job = new ProductionJob(id, _owner, "A test video", "Testing", template, "local", GenerationMode.TextToVideo, 0m, _createdAt);
-        foreach (var (prompt, i) in PromptDrafter.Draft(template, "Testing").Select((p, i) => (p, i)))
+        foreach (var (prompt, i) in OfflineScriptWriter.Write(template, "Testing", "en").Scenes.Select((s, i) => (s.Prompt, i)))
         {
             job.AddSegment(new Segment(Guid.CreateVersion7(_createdAt), id, i, prompt, GenerationMode.TextToVideo, null, "local", 5, 0m));
         }

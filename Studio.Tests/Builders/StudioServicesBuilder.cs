@@ -4,7 +4,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Studio.Core;
 using Studio.Core.Events;
+using Microsoft.Extensions.Options;
 using Studio.Core.Jobs;
+using Studio.Core.Media;
+using Studio.Core.Scripts;
+using Studio.Core.Voice;
+using Studio.Providers.Espeak;
 using Studio.Core.Orchestration;
 using Studio.Core.Persistence;
 using Studio.Core.Providers;
@@ -29,7 +34,23 @@ namespace Studio.Tests.Builders;
 public sealed class StudioServicesBuilder
 {
     private readonly List<IVideoProvider> _providers = [];
+    private readonly List<IVoiceEngine> _voices = [];
     private TimeProvider _time = TimeProvider.System;
+    private IScriptWriter? _scriptWriter;
+
+    /// <summary>Uses this script writer instead of the offline one.</summary>
+    public StudioServicesBuilder WithScriptWriter(IScriptWriter writer)
+    {
+        _scriptWriter = writer;
+        return this;
+    }
+
+    /// <summary>Adds a voice engine beside espeak.</summary>
+    public StudioServicesBuilder WithVoice(IVoiceEngine engine)
+    {
+        _voices.Add(engine);
+        return this;
+    }
 
     public StudioServicesBuilder WithTime(TimeProvider time)
     {
@@ -71,6 +92,17 @@ public sealed class StudioServicesBuilder
 
         services.AddSingleton<VideoProviderCatalog>();
         services.AddSingleton<JobQueueSignal>();
+        services.AddSingleton<IMediaEngine>(new FfmpegCoreMediaEngine(Options.Create(new MediaOptions())));
+        services.AddSingleton<IScriptWriter>(_scriptWriter ?? new OfflineScriptWriter());
+        services.AddOptions<EspeakOptions>();
+        services.AddSingleton<IVoiceEngine, EspeakVoiceEngine>();
+        foreach (var engine in _voices)
+        {
+            services.AddSingleton(engine);
+        }
+
+        services.AddSingleton<VoiceCatalog>();
+        services.AddSingleton<CutSettingsReader>();
         services.AddSingleton<JobService>();
         services.AddSingleton<JobControl>();
         services.AddSingleton<JobDriver>();

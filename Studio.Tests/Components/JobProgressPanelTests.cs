@@ -25,6 +25,7 @@ public sealed class JobProgressPanelTests : StudioComponentTest
         cards[2].QuerySelector(".status-chip")!.TextContent.Should().Contain("Waiting");
         cards[2].QuerySelector(".segment-percent")!.TextContent.Should().Be("0%");
         cards[1].TextContent.Should().Contain(job.Segments[1].Prompt).And.Contain("1 attempt");
+        cards[1].QuerySelector("[data-testid=segment-narration]")!.TextContent.Should().Be($"“{job.Segments[1].Narration}”");
     }
 
     [Fact]

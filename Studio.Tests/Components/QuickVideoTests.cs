@@ -77,6 +77,44 @@ public sealed class QuickVideoTests : StudioComponentTest
     }
 
     [Fact]
+    public async Task Generate_CaptionsSwitchedOn_CreatesAJobWithCaptions()
+    {
+        var page = Render<QuickVideo>();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=template-preview]").Should().ContainSingle());
+        page.Find("textarea").Input("Three habits of fast remote teams");
+        page.Find("[data-testid=cut-options] input[type=checkbox]").Change(true);
+
+        await page.Find("button[data-testid=generate]").ClickAsync(new());
+
+        var created = (await Jobs.ListAsync(UserId, CancellationToken.None)).Should().ContainSingle().Subject;
+        var job = await Jobs.GetAsync(UserId, created.Id, CancellationToken.None);
+        job!.Captions.Should().BeTrue();
+        job.Voice.Should().BeNull("no voice-over was chosen");
+        job.Segments.Should().OnlyContain(s => s.Narration.Length > 0, "the offline writer drafts the narration the captions show");
+    }
+
+    [Fact]
+    public async Task Generate_EditedNarration_IsKeptAndTheRestIsWritten()
+    {
+        var page = Render<QuickVideo>();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=template-preview]").Should().ContainSingle());
+        page.Find("textarea").Input("Coffee rituals");
+        await page.Find("[data-testid=storyboard-editor] .mud-expand-panel-header").ClickAsync(new());
+        page.WaitForAssertion(() => page.Find("input#narration-1").GetAttribute("value").Should().Be("Why it matters: Coffee rituals."));
+
+        page.Find("input#narration-1").Change("Parce que le café, c'est la vie.");
+        page.Find("input#prompt-2").Change("A steaming cup on a wooden table");
+        await page.Find("button[data-testid=generate]").ClickAsync(new());
+
+        var created = (await Jobs.ListAsync(UserId, CancellationToken.None)).Should().ContainSingle().Subject;
+        var job = await Jobs.GetAsync(UserId, created.Id, CancellationToken.None);
+        job!.Segments[1].Narration.Should().Be("Parce que le café, c'est la vie.");
+        job.Segments[2].Prompt.Should().Be("A steaming cup on a wooden table");
+        job.Segments[0].Narration.Should().Be("Coffee rituals: here is what you need to know.");
+        job.Segments[0].Prompt.Should().Be("Coffee rituals");
+    }
+
+    [Fact]
     public void Render_DatabaseFails_ShowsErrorWithRetry()
     {
         Database.Fail(new InvalidOperationException("database is locked"));

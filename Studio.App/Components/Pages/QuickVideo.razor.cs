@@ -1,3 +1,4 @@
+using Studio.Core.Scripts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Studio.App.Components.Shared;
@@ -8,7 +9,8 @@ using Studio.Core.Templates;
 namespace Studio.App.Components.Pages;
 
 /// <summary>
-/// The quickest way to a video: a theme, an optional title and a template. Generate creates the job, starts it
+/// The quickest way to a video: a theme, an optional title, a template and its finish (voice-over, language,
+/// captions, transitions). Generate creates the job, starts it
 /// and opens its page. The job service validates; its messages are shown at their fields.
 /// </summary>
 public sealed partial class QuickVideo : IDisposable
@@ -24,6 +26,10 @@ public sealed partial class QuickVideo : IDisposable
     private string _theme = string.Empty;
     private string? _title;
     private Guid? _templateId;
+    private CutChoices _cut = CutChoices.Default;
+    private readonly Dictionary<int, string> _promptEdits = [];
+    private readonly Dictionary<int, string> _narrationEdits = [];
+    private List<StoryboardLine> _drafted = [];
     private IReadOnlyList<string>? _storyboard;
     private IDictionary<string, string[]> _errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
     private string? _submitError;
@@ -52,6 +58,12 @@ public sealed partial class QuickVideo : IDisposable
     private bool CanSubmit => RendererInfo.IsInteractive && !_submitting && Offered is { Count: > 0 };
 
     private TemplateSummary? SelectedTemplate => Offered?.FirstOrDefault(t => t.Id == _templateId);
+
+    /// <summary>The storyboard as shown: the draft, with the user's edits over it.</summary>
+    private IReadOnlyList<StoryboardLine> Lines =>
+        [.. _drafted.Select((line, i) => new StoryboardLine(_promptEdits.GetValueOrDefault(i, line.Prompt), _narrationEdits.GetValueOrDefault(i, line.Narration)))];
+
+    private int NarrationLimit => NarrationBudget.MaxCharacters(SelectedTemplate?.SegmentSeconds ?? 5);
 
     private IReadOnlyList<string> GeneralErrors =>
         [.. _errors.Where(e => !FieldKeys.Contains(e.Key)).SelectMany(e => e.Value)];
@@ -133,8 +145,45 @@ public sealed partial class QuickVideo : IDisposable
         _errors.Remove("title");
     }
 
+    private void OnCutChanged(CutChoices cut)
+    {
+        _cut = cut;
+        DraftStoryboard();
+    }
+
+    private void OnLineChanged(StoryboardEdit edit)
+    {
+        if (edit.Index < 0 || edit.Index >= _drafted.Count)
+        {
+            return;
+        }
+
+        // A line typed back to the draft counts as untouched again: the script writer may write it.
+        Keep(_promptEdits, edit.Index, edit.Line.Prompt, _drafted[edit.Index].Prompt);
+        Keep(_narrationEdits, edit.Index, edit.Line.Narration, _drafted[edit.Index].Narration);
+        _storyboard = [.. Lines.Select(l => l.Prompt)];
+
+        static void Keep(Dictionary<int, string> edits, int index, string value, string drafted)
+        {
+            if (string.Equals(value, drafted, StringComparison.Ordinal))
+            {
+                edits.Remove(index);
+            }
+            else
+            {
+                edits[index] = value;
+            }
+        }
+    }
+
     private async Task OnTemplateChangedAsync(Guid? id)
     {
+        if (id != _templateId)
+        {
+            _promptEdits.Clear();
+            _narrationEdits.Clear();
+        }
+
         _templateId = id;
         _errors.Remove("template");
         if (id is { } templateId && !_templateDetails.ContainsKey(templateId))
@@ -162,8 +211,15 @@ public sealed partial class QuickVideo : IDisposable
     {
         var template = _templateId is { } id ? _templateDetails.GetValueOrDefault(id) : null;
         var theme = TextInput.Clean(_theme);
-        _storyboard = template is null ? null : PromptDrafter.Draft(template, theme.Length > 0 ? theme : PlaceholderTheme);
+        _drafted = template is null
+            ? []
+            : [.. OfflineScriptWriter.Write(template, theme.Length > 0 ? theme : PlaceholderTheme, _cut.Language ?? template.Language).Scenes.Select(s => new StoryboardLine(s.Prompt, s.Narration))];
+        _storyboard = template is null ? null : [.. Lines.Select(l => l.Prompt)];
     }
+
+    /// <summary>One item per segment with the user's edits and nulls elsewhere (left to the script writer), or null when nothing was edited.</summary>
+    private List<string?>? Edited(Dictionary<int, string> edits) =>
+        edits.Count == 0 ? null : [.. Enumerable.Range(0, _drafted.Count).Select(i => edits.TryGetValue(i, out var line) ? line : null)];
 
     private async Task GenerateAsync()
     {
@@ -178,7 +234,16 @@ public sealed partial class QuickVideo : IDisposable
         try
         {
             var userId = await AuthenticationState.RequireUserIdAsync();
-            var command = new CreateJobCommand(_title, _theme, _templateId?.ToString());
+            var command = new CreateJobCommand(
+                _title,
+                _theme,
+                _templateId?.ToString(),
+                Prompts: Edited(_promptEdits),
+                Narrations: Edited(_narrationEdits),
+                Language: _cut.Language,
+                Voice: _cut.VoiceEngine is { } engine ? new Studio.Core.Voice.VoiceChoice(engine, null) : null,
+                Captions: _cut.Captions,
+                Transition: _cut.Transition);
             var result = await Jobs.CreateAsync(userId, command, _cts.Token);
             if (result.Job is not { } job)
             {

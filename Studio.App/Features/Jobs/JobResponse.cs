@@ -24,7 +24,14 @@ public sealed record JobResponse(
     string? VideoUrl,
     string? PosterUrl,
     IReadOnlyList<string> Fallback,
-    IReadOnlyList<SegmentResponse> Segments)
+    IReadOnlyList<SegmentResponse> Segments,
+    string Language,
+    VoiceResponse? Voice,
+    bool Captions,
+    Guid? MusicAssetId,
+    string Transition,
+    string? CaptionsUrl,
+    string? ClipsUrl)
 {
     public static JobResponse From(JobDetails job) => new(
         job.Id,
@@ -45,5 +52,12 @@ public sealed record JobResponse(
         job.HasVideo ? $"/api/jobs/{job.Id}/video" : null,
         job.HasVideo ? $"/api/jobs/{job.Id}/poster" : null,
         job.Fallback ?? [],
-        [.. job.Segments.Select(SegmentResponse.From)]);
+        [.. job.Segments.Select(SegmentResponse.From)],
+        job.Language,
+        job.Voice is { } voice ? new VoiceResponse(voice.Engine, voice.Voice) : null,
+        job.Captions,
+        job.MusicAssetId,
+        job.Transition.ToString().ToLowerInvariant(),
+        job.Downloads.Captions ? $"/api/jobs/{job.Id}/captions.srt" : null,
+        job.Downloads.Clips ? $"/api/jobs/{job.Id}/clips.zip" : null);
 }

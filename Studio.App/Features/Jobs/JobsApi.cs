@@ -4,6 +4,7 @@ using Studio.App.Auth;
 using Studio.Core.Common;
 using Studio.Core.Jobs;
 using Studio.Core.Segments;
+using Studio.Core.Voice;
 
 namespace Studio.App.Features.Jobs;
 
@@ -26,6 +27,8 @@ internal static class JobsApi
         jobs.MapPost("/{id:guid}/segments/{index:int}/takes/{take:int}/select", SelectTake);
         jobs.MapGet("/{id:guid}/video", GetVideo);
         jobs.MapGet("/{id:guid}/poster", GetPoster);
+        jobs.MapGet("/{id:guid}/captions.srt", GetCaptions);
+        jobs.MapGet("/{id:guid}/clips.zip", GetClips);
         return app;
     }
 
@@ -48,13 +51,63 @@ internal static class JobsApi
             mode = parsed;
         }
 
-        var result = await service.CreateAsync(
-            user.RequireUserId(),
-            new CreateJobCommand(request.Title, request.Theme, request.Template, request.Provider, mode, request.Prompts, request.Fallback, request.AllowFallback),
-            ct);
-        return result.Job is { } job
-            ? TypedResults.Created($"/api/jobs/{job.Id}", JobResponse.From(job))
-            : TypedResults.ValidationProblem(result.Errors!.ToDictionary());
+        if (request.Segments is not null && (request.Prompts is not null || request.Narrations is not null))
+        {
+            var errors = new ValidationErrors();
+            errors.Add("segments", "Give either segments, or prompts and narrations, not both.");
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var (prompts, narrations) = request.Segments is { } segments
+            ? (Items(segments.Select(s => s?.Prompt)), Items(segments.Select(s => s?.Narration)))
+            : (request.Prompts, request.Narrations);
+        var command = new CreateJobCommand(
+            request.Title,
+            request.Theme,
+            request.Template,
+            request.Provider,
+            mode,
+            prompts,
+            request.Language,
+            request.Voice is { } voice ? new VoiceChoice(voice.Engine ?? string.Empty, voice.Voice) : null,
+            request.Captions ?? false,
+            request.MusicAssetId,
+            request.Transition,
+            narrations,
+            request.Fallback,
+            request.AllowFallback);
+        var result = await service.CreateAsync(user.RequireUserId(), command, ct);
+        if (result.Job is { } job)
+        {
+            return TypedResults.Created($"/api/jobs/{job.Id}", JobResponse.From(job));
+        }
+
+        var problems = result.Errors!.ToDictionary();
+        return TypedResults.ValidationProblem(request.Segments is null
+            ? problems
+            : problems.GroupBy(e => SegmentField(e.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray(), StringComparer.Ordinal));
+    }
+
+    /// <summary>The items as a list; a null item is left to the script writer, and the count is kept for validation.</summary>
+    private static List<string?> Items(IEnumerable<string?> items) => [.. items];
+
+    /// <summary>Names the service's prompts/narrations errors after the <c>segments</c> form the caller used.</summary>
+    private static string SegmentField(string field)
+    {
+        foreach (var (list, item) in new[] { ("prompts", "prompt"), ("narrations", "narration") })
+        {
+            if (field == list)
+            {
+                return "segments";
+            }
+
+            if (field.StartsWith(list + "[", StringComparison.Ordinal))
+            {
+                return "segments" + field[list.Length..] + "." + item;
+            }
+        }
+
+        return field;
     }
 
     public static async Task<Results<Ok<JobResponse>, NotFound>> GetJob(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
@@ -98,6 +151,12 @@ internal static class JobsApi
     public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetPoster(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
         GetOutput(id, JobOutput.Poster, user, service, ct);
 
+    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetCaptions(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
+        GetOutput(id, JobOutput.Captions, user, service, ct);
+
+    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetClips(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
+        GetOutput(id, JobOutput.Clips, user, service, ct);
+
     private static async Task<Results<Accepted<JobResponse>, NotFound, ProblemHttpResult, ValidationProblem>> RunCommandAsync(
         Guid id, ClaimsPrincipal user, JobService service, string refusal, Func<string, CancellationToken, Task<JobCommandResult>> command, CancellationToken ct)
     {
@@ -129,11 +188,12 @@ internal static class JobsApi
         }
 
         var job = await service.GetAsync(userId, id, ct);
-        return job is null
+        // Another user's job, or a finished job that did not make this output (no captions asked for): 404.
+        return job is null || job.Status == JobStatus.Completed
             ? TypedResults.NotFound()
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "The video is not ready",
-                detail: $"The job is {job.Status}; its video can be downloaded once it has been assembled.");
+                detail: $"The job is {job.Status}; its files can be downloaded once it has been assembled.");
     }
 }

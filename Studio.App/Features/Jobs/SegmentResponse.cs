@@ -8,6 +8,7 @@ namespace Studio.App.Features.Jobs;
 public sealed record SegmentResponse(
     int Index,
     string Prompt,
+    string Narration,
     GenerationMode Mode,
     SegmentStatus Status,
     double Progress,
@@ -24,6 +25,6 @@ public sealed record SegmentResponse(
     IReadOnlyList<TakeResponse> Takes)
 {
     public static SegmentResponse From(SegmentDetails s) => new(
-        s.Index, s.Prompt, s.Mode, s.Status, Math.Round(s.Progress, 4), s.Provider, s.Submissions, s.Attempts, s.Error, s.Seconds, s.EstimatedCostUsd, s.CostUsd,
+        s.Index, s.Prompt, s.Narration, s.Mode, s.Status, Math.Round(s.Progress, 4), s.Provider, s.Submissions, s.Attempts, s.Error, s.Seconds, s.EstimatedCostUsd, s.CostUsd,
         s.Take, s.SelectedTake, s.MadeBy, [.. (s.Takes ?? []).Select(TakeResponse.From)]);
 }

@@ -7,13 +7,13 @@ namespace Studio.App.Hosting.Bench;
 /// <summary>
 /// <c>dotnet run -c Release --project Studio.App -- bench &lt;name&gt; [count]</c>: runs one benchmark in a throw-away data
 /// folder and prints its figures. <c>quick-video</c>: <see cref="QuickVideoBench"/>; <c>orchestration</c>:
-/// <see cref="OrchestrationBench"/>.
+/// <see cref="OrchestrationBench"/>; <c>assembly</c>: <see cref="AssemblyBench"/>.
 /// </summary>
 internal static class BenchCommand
 {
     public const string Admin = "bench@studio.local";
 
-    private const string Usage = "Usage: bench quick-video [runs] | bench orchestration [jobs]";
+    private const string Usage = "Usage: bench quick-video [runs] | bench orchestration [jobs] | bench assembly [runs]";
 
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "bench";
 
@@ -37,7 +37,7 @@ internal static class BenchCommand
     {
         var name = args.Length > 1 ? args[1] : "";
         var count = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
-        if (name is not ("quick-video" or "orchestration"))
+        if (name is not ("quick-video" or "orchestration" or "assembly"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -50,6 +50,7 @@ internal static class BenchCommand
             return name switch
             {
                 "orchestration" => await OrchestrationBench.RunAsync(app.Services, Math.Clamp(count ?? 1000, 1, 100_000)),
+                "assembly" => await AssemblyBench.RunAsync(app.Services, Math.Clamp(count ?? 3, 1, 10)),
                 _ => await QuickVideoBench.RunAsync(app.Services, Math.Clamp(count ?? 3, 1, 10)),
             };
         }

@@ -312,6 +312,9 @@ namespace Studio.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Captions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -334,6 +337,11 @@ namespace Studio.Core.Persistence.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeaseOwner")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -344,6 +352,9 @@ namespace Studio.Core.Persistence.Migrations
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MusicAssetId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerId")
@@ -397,8 +408,21 @@ namespace Studio.Core.Persistence.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Transition")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoiceEngine")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoiceName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -458,6 +482,11 @@ namespace Studio.Core.Persistence.Migrations
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narration")
+                        .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Polls")
@@ -576,6 +605,18 @@ namespace Studio.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("CaptionBottomRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CaptionFontRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CaptionOutlineRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CaptionSideRatio")
+                        .HasColumnType("REAL");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -594,6 +635,11 @@ namespace Studio.Core.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -608,6 +654,11 @@ namespace Studio.Core.Persistence.Migrations
                     b.Property<string>("StylePrompt")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transition")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")

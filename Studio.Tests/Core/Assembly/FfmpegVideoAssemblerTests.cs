@@ -25,7 +25,7 @@ public sealed class FfmpegVideoAssemblerTests : IClassFixture<AssemblyClipsFixtu
         _clips = clips;
         _root = Path.Combine(clips.Folder, "run-" + Guid.NewGuid().ToString("N"));
         _paths = new StudioPaths(Options.Create(new StudioOptions { DataDirectory = "data" }), new TestHostEnvironment(_root));
-        _assembler = new FfmpegVideoAssembler(clips.Engine, _paths, NullLogger<FfmpegVideoAssembler>.Instance);
+        _assembler = new FfmpegVideoAssembler(clips.Engine, _paths, Options.Create(new AssemblyOptions()), NullLogger<FfmpegVideoAssembler>.Instance);
     }
 
     [Fact]
@@ -140,6 +140,18 @@ public sealed class FfmpegVideoAssemblerTests : IClassFixture<AssemblyClipsFixtu
         var assemble = () => _assembler.AssembleAsync(Plan([]), null, CancellationToken.None);
 
         await assemble.Should().ThrowAsync<ArgumentException>();
+    }
+
+    [Fact]
+    public async Task ReadStreamsAsync_UniformClip_ReadsWhatFfprobeReadsFromTheMoovAlone()
+    {
+        var streams = await Mp4StreamSignature.ReadStreamsAsync(_clips.Uniform[0], CancellationToken.None);
+        var probe = await _clips.Engine.ProbeAsync(_clips.Uniform[0], CancellationToken.None);
+
+        streams.Should().NotBeNull();
+        (streams!.Width, streams.Height).Should().Be((probe.Width, probe.Height));
+        streams.FrameRate.Should().BeApproximately(probe.FrameRate, 0.01);
+        streams.Duration.Should().BeCloseTo(probe.Duration, TimeSpan.FromMilliseconds(50));
     }
 
     [Fact]

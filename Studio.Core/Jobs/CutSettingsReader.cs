@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Studio.Core.Assembly;
+using Studio.Core.Assets;
+using Studio.Core.Common;
+using Studio.Core.Media;
+using Studio.Core.Persistence;
+using Studio.Core.Scripts;
+using Studio.Core.Storage;
+using Studio.Core.Templates;
+using Studio.Core.Voice;
+
+namespace Studio.Core.Jobs;
+
+/// <summary>
+/// Checks the finish a job asks for — language, voice, captions, music, transition — and fills what it leaves out
+/// from the template. Every bad value is reported under its API field name.
+/// </summary>
+public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, IFileStore files)
+{
+    /// <summary>The shortest music track accepted.</summary>
+    public static readonly TimeSpan MinMusicDuration = TimeSpan.FromSeconds(1);
+
+    /// <summary>The settings, or null with <paramref name="errors"/> filled.</summary>
+    public async Task<CutSettings?> ReadAsync(StudioDbContext db, string ownerId, CreateJobCommand command, VideoTemplate template, ValidationErrors errors, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(errors);
+        var language = command.Language is null ? template.Language : NarrationLanguages.Normalize(command.Language);
+        if (language is null)
+        {
+            errors.Add("language", $"Unknown language '{TextInput.Clean(command.Language)}'; use {string.Join(" or ", NarrationLanguages.All)}.");
+        }
+
+        var transition = template.Transition;
+        if (command.Transition is not null && !TryParseTransition(command.Transition, out transition))
+        {
+            errors.Add("transition", $"Unknown transition '{TextInput.Clean(command.Transition)}'; use cut, crossfade or fade.");
+        }
+
+        var voice = CheckVoice(command.Voice, language ?? template.Language, errors);
+        if (command.MusicAssetId is { } musicId)
+        {
+            await CheckMusicAsync(db, ownerId, musicId, errors, ct).ConfigureAwait(false);
+        }
+
+        return errors.IsEmpty ? new CutSettings(language!, voice, command.Captions, command.MusicAssetId, transition) : null;
+    }
+
+    /// <summary>Reads "cut", "crossfade" or "fade" (any case).</summary>
+    public static bool TryParseTransition(string value, out TransitionStyle transition)
+    {
+        transition = TransitionStyle.Cut;
+        return !string.IsNullOrWhiteSpace(value)
+            && !int.TryParse(value, out _)
+            && Enum.TryParse(value.Trim(), ignoreCase: true, out transition)
+            && Enum.IsDefined(transition);
+    }
+
+    private VoiceChoice? CheckVoice(VoiceChoice? asked, string language, ValidationErrors errors)
+    {
+        if (asked is null)
+        {
+            return null;
+        }
+
+        var engine = string.IsNullOrWhiteSpace(asked.Engine) ? null : voices.Find(asked.Engine.Trim());
+        if (engine is null)
+        {
+            errors.Add("voice.engine", $"Unknown voice engine '{TextInput.Clean(asked.Engine)}'; use {string.Join(", ", voices.All.Select(v => v.Name))}.");
+            return null;
+        }
+
+        if (!engine.IsConfigured)
+        {
+            errors.Add("voice.engine", $"{engine.DisplayName} is not set up on this server (no API key); choose another engine.");
+            return null;
+        }
+
+        var name = string.IsNullOrWhiteSpace(asked.Voice) ? null : TextInput.Clean(asked.Voice);
+        if (name is { Length: > 100 })
+        {
+            errors.Add("voice.voice", "A voice name is at most 100 characters long.");
+            return null;
+        }
+
+        if (engine.CheckVoice(name, language) is { } problem)
+        {
+            errors.Add("voice.voice", problem);
+            return null;
+        }
+
+        return new VoiceChoice(engine.Name, name);
+    }
+
+    private async Task CheckMusicAsync(StudioDbContext db, string ownerId, Guid assetId, ValidationErrors errors, CancellationToken ct)
+    {
+        var asset = await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assetId && a.OwnerId == ownerId, ct).ConfigureAwait(false);
+        if (asset is null)
+        {
+            errors.Add("musicAssetId", "There is no such asset among your uploads.");
+            return;
+        }
+
+        if (asset.Kind != AssetKind.Audio)
+        {
+            errors.Add("musicAssetId", $"That asset is {asset.Kind.ToString().ToLowerInvariant()}, not audio; music needs an MP3, WAV or M4A upload.");
+            return;
+        }
+
+        var path = files.TryGetLocalPath(asset.StoredFile);
+        if (path is null || !await files.ExistsAsync(asset.StoredFile, ct).ConfigureAwait(false))
+        {
+            errors.Add("musicAssetId", "The music file of that asset is missing; upload it again.");
+            return;
+        }
+
+        try
+        {
+            var info = await media.ProbeAsync(path, ct).ConfigureAwait(false);
+            if (!info.HasAudio || info.Duration < MinMusicDuration)
+            {
+                errors.Add("musicAssetId", info.HasAudio ? "The music track is shorter than a second." : "That file has no sound track.");
+            }
+        }
+        catch (MediaProcessingException)
+        {
+            errors.Add("musicAssetId", "That file could not be read as audio.");
+        }
+    }
+}
