@@ -27,8 +27,7 @@ public sealed class StudioProcess : IAsyncLifetime
     {
     }
 
-    /// <summary>A process on <paramref name="dataDirectory"/> (kept after it stops; null = a throw-away one) with extra settings as environment variables.</summary>
-    public StudioProcess(string? dataDirectory, IReadOnlyDictionary<string, string>? settings)
+    private StudioProcess(string? dataDirectory, IReadOnlyDictionary<string, string>? settings)
     {
         _ownData = dataDirectory is null ? new TempFolder() : null;
         DataDirectory = dataDirectory ?? _ownData!.Path;
@@ -36,6 +35,9 @@ public sealed class StudioProcess : IAsyncLifetime
     }
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>A process on <paramref name="dataDirectory"/> (kept after it stops) with extra settings, passed as environment variables.</summary>
+    public static StudioProcess On(string dataDirectory, IReadOnlyDictionary<string, string> settings) => new(dataDirectory, settings);
 
     public string DataDirectory { get; }
 
