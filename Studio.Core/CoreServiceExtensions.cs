@@ -37,7 +37,8 @@ public static class CoreServiceExtensions
 
         // The database seam: SQLite under the data folder today; the provider is chosen here and nowhere else.
         services.AddDbContextFactory<StudioDbContext>((sp, options) =>
-            options.UseSqlite($"Data Source={sp.GetRequiredService<StudioPaths>().DatabaseFile};Pooling=true;Default Timeout=30"));
+            options.UseSqlite($"Data Source={sp.GetRequiredService<StudioPaths>().DatabaseFile};Pooling=true;Default Timeout=30")
+                .AddInterceptors(new SqlitePragmas()));
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<TemplateSeeder>();

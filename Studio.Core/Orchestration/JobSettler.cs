@@ -27,6 +27,14 @@ public sealed partial class JobSettler(
         for (var attempt = 1; attempt <= Tries; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+            if (await db.Segments.AnyAsync(
+                s => s.JobId == jobId && s.Status != SegmentStatus.Succeeded && s.Status != SegmentStatus.Failed && s.Status != SegmentStatus.Cancelled,
+                ct).ConfigureAwait(false))
+            {
+                // The usual case: other segments still have work. One indexed look, nothing loaded.
+                return;
+            }
+
             var job = await db.Jobs.Include(j => j.Segments).FirstOrDefaultAsync(j => j.Id == jobId, ct).ConfigureAwait(false);
             if (job is null || job.Status is not (JobStatus.Queued or JobStatus.Running) || job.Segments.Any(s => !s.IsFinished))
             {

@@ -28,15 +28,12 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Time
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-
-        // One claim at a time over the whole database (on SQLite a write transaction is taken at once), so that what is
-        // counted in flight per provider cannot change between the count and the claims: limits hold across workers.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var lease = options.Value.Lease;
         var due = Due(db, now);
 
-        // Generations already at a provider (or interrupted while being submitted) come first: polls are cheap and results expire.
+        // Generations already at a provider (or whose submission's answer was lost) come first: polls are cheap and
+        // results expire. No provider limit applies to them, so each is claimed on its own version.
         var candidates = await due.Where(s => s.Status != SegmentStatus.Pending)
             .OrderBy(s => s.DueAt).Take(max)
             .ToListAsync(ct).ConfigureAwait(false);
@@ -64,7 +61,6 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Time
             return [];
         }
 
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
         var jobIds = claimed.Select(c => c.Segment.JobId).Distinct().ToList();
         var version = Guid.NewGuid();
         await db.Jobs.Where(j => jobIds.Contains(j.Id) && j.Status == JobStatus.Queued)
@@ -193,16 +189,16 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Time
             return [];
         }
 
+        // Fair order, from a snapshot of what is in flight: the owner with the fewest first, then the job with the fewest,
+        // then the oldest job. Read without any lock; the limits are checked again under the lock below.
         var inFlight = await (from s in db.Segments.Where(s => InFlight.Contains(s.Status))
                               join j in db.Jobs on s.JobId equals j.Id
-                              select new { s.Provider, s.JobId, j.OwnerId })
+                              select new { s.JobId, j.OwnerId })
             .ToListAsync(ct).ConfigureAwait(false);
-        var byProvider = inFlight.GroupBy(f => f.Provider, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         var byOwner = inFlight.GroupBy(f => f.OwnerId).ToDictionary(g => g.Key, g => g.Count());
         var byJob = inFlight.GroupBy(f => f.JobId).ToDictionary(g => g.Key, g => g.Count());
-        var fullProviders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var claimed = new List<Segment>();
-        while (claimed.Count < max && heads.Count > 0)
+        var order = new List<Head>();
+        while (order.Count < max * 2 && heads.Count > 0)
         {
             var head = heads
                 .OrderBy(h => byOwner.GetValueOrDefault(h.OwnerId))
@@ -210,17 +206,37 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Time
                 .ThenBy(h => h.CreatedAt)
                 .First();
             heads.Remove(head);
-            var segment = await db.Segments.FirstOrDefaultAsync(s => s.JobId == head.JobId && s.Index == head.Index && s.Status == SegmentStatus.Pending, ct).ConfigureAwait(false);
-            if (segment is null || fullProviders.Contains(segment.Provider))
+            order.Add(head);
+            byOwner[head.OwnerId] = byOwner.GetValueOrDefault(head.OwnerId) + 1;
+            byJob[head.JobId] = byJob.GetValueOrDefault(head.JobId) + 1;
+        }
+
+        // One claimer at a time over the whole database (on SQLite a write transaction is taken at once) for the few
+        // writes below, so that what is counted in flight per provider cannot change between the count and the claims.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var jobIds = order.Select(h => h.JobId).ToList();
+        var segments = (await db.Segments
+                .Where(s => jobIds.Contains(s.JobId) && s.Status == SegmentStatus.Pending && (s.LeaseUntil == null || s.LeaseUntil < now))
+                .ToListAsync(ct).ConfigureAwait(false))
+            .ToLookup(s => s.JobId);
+        var providerNames = segments.SelectMany(g => g).Select(s => s.Provider).Distinct().ToList();
+        var byProvider = await db.Segments
+            .Where(s => InFlight.Contains(s.Status) && providerNames.Contains(s.Provider))
+            .GroupBy(s => s.Provider)
+            .Select(g => new { Provider = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Provider, g => g.Count, StringComparer.OrdinalIgnoreCase, ct).ConfigureAwait(false);
+        var claimed = new List<Segment>();
+        foreach (var head in order)
+        {
+            if (claimed.Count == max)
             {
-                continue;
+                break;
             }
 
-            if (byProvider.GetValueOrDefault(segment.Provider) >= options.Value.LimitFor(segment.Provider))
+            var segment = segments[head.JobId].FirstOrDefault(s => s.Index == head.Index);
+            if (segment is null || byProvider.GetValueOrDefault(segment.Provider) >= options.Value.LimitFor(segment.Provider))
             {
-                // This provider has all it may run; its jobs wait, the others go on.
-                fullProviders.Add(segment.Provider);
-                db.Entry(segment).State = EntityState.Detached;
+                // Gone meanwhile, or its provider has all it may run: its job waits, the others go on.
                 continue;
             }
 
@@ -228,9 +244,13 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Time
             {
                 claimed.Add(segment);
                 byProvider[segment.Provider] = byProvider.GetValueOrDefault(segment.Provider) + 1;
-                byOwner[head.OwnerId] = byOwner.GetValueOrDefault(head.OwnerId) + 1;
-                byJob[head.JobId] = byJob.GetValueOrDefault(head.JobId) + 1;
             }
+        }
+
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        foreach (var unclaimed in segments.SelectMany(g => g).Except(claimed))
+        {
+            db.Entry(unclaimed).State = EntityState.Detached;
         }
 
         return claimed;

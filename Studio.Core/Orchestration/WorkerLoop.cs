@@ -46,7 +46,7 @@ public sealed partial class WorkerLoop(
                     running.Add(RunAsync(() => steps.RunAsync(work, stoppingToken), stoppingToken));
                 }
 
-                while (assembling.Count < options.Value.MaxConcurrentAssemblies
+                while (options.Value.Assemble && assembling.Count < options.Value.MaxConcurrentAssemblies
                     && await TryAsync(() => queue.ClaimAssemblyAsync(workerId, assembling.Keys, stoppingToken), null, stoppingToken).ConfigureAwait(false) is { } jobId)
                 {
                     assembling[jobId] = RunAsync(() => assemblies.RunAsync(jobId, workerId, stoppingToken), stoppingToken);

@@ -16,6 +16,12 @@ public sealed class WorkerOptions
     [Range(1, 16)]
     public int MaxConcurrentAssemblies { get; set; } = 1;
 
+    /// <summary>
+    /// Whether this process assembles final cuts. Default true; false makes it a segment-only worker (another process
+    /// assembles), as the orchestration bench does to time the queue alone.
+    /// </summary>
+    public bool Assemble { get; set; } = true;
+
     /// <summary>Generations in flight at one provider, over all jobs and workers, unless <see cref="ProviderLimits"/> says otherwise. Default 4.</summary>
     [Range(1, 1000)]
     public int DefaultProviderLimit { get; set; } = 4;
