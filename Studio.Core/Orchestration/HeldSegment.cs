@@ -10,7 +10,7 @@ namespace Studio.Core.Orchestration;
 /// concurrency): if anyone else changed the row — a take-over after the lease ran out, a cancel, a regeneration — the
 /// write fails with <see cref="LeaseLostException"/> and the worker stops. Writes and lease renewals take turns.
 /// </summary>
-internal sealed class HeldSegment(Segment segment, GenerationContext job, IDbContextFactory<StudioDbContext> dbFactory, IJobEvents events, TimeProvider time) : IDisposable
+internal sealed class HeldSegment(Segment segment, GenerationContext job, IDbContextFactory<StudioDbContext> dbFactory, DatabaseWriteGate writes, IJobEvents events, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -37,6 +37,7 @@ internal sealed class HeldSegment(Segment segment, GenerationContext job, IDbCon
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+            using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
             db.Segments.Attach(segment);
             var take = change(segment);
             if (take is not null)

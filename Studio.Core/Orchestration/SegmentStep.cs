@@ -24,6 +24,7 @@ public sealed partial class SegmentStep(
     StudioPaths paths,
     ResiliencePipelineProvider<string> pipelines,
     JobSettler settler,
+    DatabaseWriteGate writes,
     IJobEvents events,
     TimeProvider time,
     IOptions<WorkerOptions> options,
@@ -33,7 +34,7 @@ public sealed partial class SegmentStep(
     public async Task RunAsync(SegmentWork work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
-        using var held = new HeldSegment(work.Segment, work.Job, dbFactory, events, time);
+        using var held = new HeldSegment(work.Segment, work.Job, dbFactory, writes, events, time);
         using var step = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var renewal = KeepLeaseAsync(held, step);
         try

@@ -15,7 +15,7 @@ namespace Studio.Core.Orchestration;
 /// provider's concurrency limit.
 /// </summary>
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is the work queue of ARCHITECTURE.md; it is no collection.")]
-public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, TimeProvider time, IOptions<WorkerOptions> options)
+public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, DatabaseWriteGate writes, TimeProvider time, IOptions<WorkerOptions> options)
 {
     private static readonly SegmentStatus[] InFlight = [SegmentStatus.Submitting, SegmentStatus.Submitted, SegmentStatus.Rendering, SegmentStatus.Downloading];
 
@@ -32,34 +32,53 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Time
         var lease = options.Value.Lease;
         var due = Due(db, now);
 
-        // Generations already at a provider (or whose submission's answer was lost) come first: polls are cheap and
-        // results expire. No provider limit applies to them, so each is claimed on its own version.
-        var candidates = await due.Where(s => s.Status != SegmentStatus.Pending)
-            .OrderBy(s => s.DueAt).Take(max)
+        // The next pending segment of every job that has one, with what fairness needs to know of its job: read first,
+        // without any lock (the costly part of a claim).
+        var heads = await (from s in due.Where(s => s.Status == SegmentStatus.Pending)
+                           join j in db.Jobs on s.JobId equals j.Id
+                           group s by new { s.JobId, j.OwnerId, j.CreatedAt } into g
+                           select new Head(g.Key.JobId, g.Key.OwnerId, g.Key.CreatedAt, g.Min(x => x.Index)))
             .ToListAsync(ct).ConfigureAwait(false);
+        var order = heads.Count == 0 ? [] : await FairOrderAsync(db, heads, max, ct).ConfigureAwait(false);
+
+        // Then one claimer at a time over the whole database (this process's writers queue at the gate; on SQLite the
+        // transaction takes the write lock at once), so that what is in flight per provider cannot change between the
+        // count and the claims, which are saved together.
         var claimed = new List<(Segment Segment, bool Resumed, bool Interrupted)>();
-        foreach (var segment in candidates)
+        using (await writes.EnterAsync(ct).ConfigureAwait(false))
         {
-            var resumed = segment.Status == SegmentStatus.Submitting;
-            var interrupted = resumed && segment.LeaseOwner is not null;
-            if (await TryClaimAsync(db, segment, worker, now, lease, ct).ConfigureAwait(false))
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+
+            // Generations already at a provider (or whose submission's answer was lost) come first: polls are cheap and
+            // results expire. No provider limit applies to them.
+            var resumable = await due.Where(s => s.Status != SegmentStatus.Pending)
+                .OrderBy(s => s.DueAt).Take(max)
+                .ToListAsync(ct).ConfigureAwait(false);
+            foreach (var segment in resumable)
             {
-                claimed.Add((segment, resumed, interrupted));
+                var resumed = segment.Status == SegmentStatus.Submitting;
+                claimed.Add((segment, resumed, resumed && segment.LeaseOwner is not null));
+                segment.Claim(worker, now, lease);
             }
+
+            if (claimed.Count < max && order.Count > 0)
+            {
+                foreach (var segment in await ClaimSubmissionsAsync(db, order, max - claimed.Count, now, ct).ConfigureAwait(false))
+                {
+                    claimed.Add((segment, false, false));
+                    segment.Claim(worker, now, lease);
+                }
+            }
+
+            if (claimed.Count == 0)
+            {
+                return [];
+            }
+
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
 
-        if (claimed.Count < max)
-        {
-            foreach (var segment in await ClaimSubmissionsAsync(db, due, worker, max - claimed.Count, now, lease, ct).ConfigureAwait(false))
-            {
-                claimed.Add((segment, false, false));
-            }
-        }
-
-        if (claimed.Count == 0)
-        {
-            return [];
-        }
 
         var jobIds = claimed.Select(c => c.Segment.JobId).Distinct().ToList();
         var version = Guid.NewGuid();
@@ -159,38 +178,10 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Time
             && (s.DueAt == null || s.DueAt <= now)
             && db.Jobs.Any(j => j.Id == s.JobId && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)));
 
-    private static async Task<bool> TryClaimAsync(StudioDbContext db, Segment segment, string worker, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    // Fair order, from a snapshot of what is in flight: the owner with the fewest first, then the job with the fewest,
+    // then the oldest job. The limits are checked again under the lock.
+    private static async Task<List<Head>> FairOrderAsync(StudioDbContext db, List<Head> heads, int max, CancellationToken ct)
     {
-        segment.Claim(worker, now, lease);
-        try
-        {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another worker was faster.
-            db.Entry(segment).State = EntityState.Detached;
-            return false;
-        }
-    }
-
-    private async Task<List<Segment>> ClaimSubmissionsAsync(
-        StudioDbContext db, IQueryable<Segment> due, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
-    {
-        // The next pending segment of every job that has one, with what fairness needs to know of its job.
-        var heads = await (from s in due.Where(s => s.Status == SegmentStatus.Pending)
-                           join j in db.Jobs on s.JobId equals j.Id
-                           group s by new { s.JobId, j.OwnerId, j.CreatedAt } into g
-                           select new Head(g.Key.JobId, g.Key.OwnerId, g.Key.CreatedAt, g.Min(x => x.Index)))
-            .ToListAsync(ct).ConfigureAwait(false);
-        if (heads.Count == 0)
-        {
-            return [];
-        }
-
-        // Fair order, from a snapshot of what is in flight: the owner with the fewest first, then the job with the fewest,
-        // then the oldest job. Read without any lock; the limits are checked again under the lock below.
         var inFlight = await (from s in db.Segments.Where(s => InFlight.Contains(s.Status))
                               join j in db.Jobs on s.JobId equals j.Id
                               select new { s.JobId, j.OwnerId })
@@ -211,49 +202,48 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Time
             byJob[head.JobId] = byJob.GetValueOrDefault(head.JobId) + 1;
         }
 
-        // One claimer at a time over the whole database (on SQLite a write transaction is taken at once) for the few
-        // writes below, so that what is counted in flight per provider cannot change between the count and the claims.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        return order;
+    }
+
+    // Under the lock: the chosen pending segments, as they are now, within each provider's limit.
+    private async Task<List<Segment>> ClaimSubmissionsAsync(StudioDbContext db, List<Head> order, int max, DateTimeOffset now, CancellationToken ct)
+    {
         var jobIds = order.Select(h => h.JobId).ToList();
-        var segments = (await db.Segments
+        var pending = (await db.Segments
                 .Where(s => jobIds.Contains(s.JobId) && s.Status == SegmentStatus.Pending && (s.LeaseUntil == null || s.LeaseUntil < now))
                 .ToListAsync(ct).ConfigureAwait(false))
             .ToLookup(s => s.JobId);
-        var providerNames = segments.SelectMany(g => g).Select(s => s.Provider).Distinct().ToList();
+        var providerNames = pending.SelectMany(g => g).Select(s => s.Provider).Distinct().ToList();
         var byProvider = await db.Segments
             .Where(s => InFlight.Contains(s.Status) && providerNames.Contains(s.Provider))
             .GroupBy(s => s.Provider)
             .Select(g => new { Provider = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Provider, g => g.Count, StringComparer.OrdinalIgnoreCase, ct).ConfigureAwait(false);
-        var claimed = new List<Segment>();
+        var chosen = new List<Segment>();
         foreach (var head in order)
         {
-            if (claimed.Count == max)
+            if (chosen.Count == max)
             {
                 break;
             }
 
-            var segment = segments[head.JobId].FirstOrDefault(s => s.Index == head.Index);
+            var segment = pending[head.JobId].FirstOrDefault(s => s.Index == head.Index);
             if (segment is null || byProvider.GetValueOrDefault(segment.Provider) >= options.Value.LimitFor(segment.Provider))
             {
                 // Gone meanwhile, or its provider has all it may run: its job waits, the others go on.
                 continue;
             }
 
-            if (await TryClaimAsync(db, segment, worker, now, lease, ct).ConfigureAwait(false))
-            {
-                claimed.Add(segment);
-                byProvider[segment.Provider] = byProvider.GetValueOrDefault(segment.Provider) + 1;
-            }
+            chosen.Add(segment);
+            byProvider[segment.Provider] = byProvider.GetValueOrDefault(segment.Provider) + 1;
         }
 
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
-        foreach (var unclaimed in segments.SelectMany(g => g).Except(claimed))
+        foreach (var unclaimed in pending.SelectMany(g => g).Except(chosen))
         {
             db.Entry(unclaimed).State = EntityState.Detached;
         }
 
-        return claimed;
+        return chosen;
     }
 
     private sealed record Head(Guid JobId, string OwnerId, DateTimeOffset CreatedAt, int Index);

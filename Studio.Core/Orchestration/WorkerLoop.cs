@@ -40,7 +40,11 @@ public sealed partial class WorkerLoop(
                     assembling.Remove(done);
                 }
 
-                var claimed = await TryAsync(() => queue.ClaimSegmentsAsync(workerId, options.Value.MaxConcurrentSteps - running.Count, stoppingToken), [], stoppingToken).ConfigureAwait(false);
+                // Claims go in batches: when a quarter of the slots are free (or none is busy), not at every finished step.
+                var free = options.Value.MaxConcurrentSteps - running.Count;
+                IReadOnlyList<SegmentWork> claimed = free >= Math.Max(1, options.Value.MaxConcurrentSteps / 4) || running.Count == 0
+                    ? await TryAsync(() => queue.ClaimSegmentsAsync(workerId, free, stoppingToken), [], stoppingToken).ConfigureAwait(false)
+                    : [];
                 foreach (var work in claimed)
                 {
                     running.Add(RunAsync(() => steps.RunAsync(work, stoppingToken), stoppingToken));
@@ -70,7 +74,7 @@ public sealed partial class WorkerLoop(
                     }
                 }
 
-                if (claimed.Count > 0 && running.Count < options.Value.MaxConcurrentSteps)
+                if (claimed.Count > 0 && options.Value.MaxConcurrentSteps - running.Count >= Math.Max(1, options.Value.MaxConcurrentSteps / 4))
                 {
                     // There may be more due work than one claim took: look again at once.
                     continue;

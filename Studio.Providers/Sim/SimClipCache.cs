@@ -11,7 +11,7 @@ namespace Studio.Providers.Sim;
 /// (<see cref="ClipEncoding"/>, with its default preset and CRF, as the local provider's defaults), then served from
 /// memory.
 /// </summary>
-internal sealed class SimClipCache(IMediaEngine engine, CancellationToken stopping) : IDisposable
+internal sealed class SimClipCache(IMediaEngine engine, bool plain, CancellationToken stopping) : IDisposable
 {
     private readonly ConcurrentDictionary<(int Width, int Height, long Milliseconds), Lazy<Task<byte[]>>> _clips = new();
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "studio-sim", Guid.NewGuid().ToString("N"));
@@ -56,7 +56,9 @@ internal sealed class SimClipCache(IMediaEngine engine, CancellationToken stoppi
         {
             var small = $"{Even(width / 4d)}x{Even(height / 4d)}";
             var job = new MediaJob(
-                [MediaInput.Lavfi($"testsrc2=size={small}:rate={ClipEncoding.FrameRate.ToString(CultureInfo.InvariantCulture)}"), MediaInput.Lavfi(ClipEncoding.SilentAudio)],
+                [MediaInput.Lavfi(plain
+                    ? $"color=c=0x3b5bdb:size={small}:rate={ClipEncoding.FrameRate.ToString(CultureInfo.InvariantCulture)}"
+                    : $"testsrc2=size={small}:rate={ClipEncoding.FrameRate.ToString(CultureInfo.InvariantCulture)}"), MediaInput.Lavfi(ClipEncoding.SilentAudio)],
                 string.Create(CultureInfo.InvariantCulture, $"[0:v]scale={width}:{height}:flags=bicubic,setsar=1,format=yuv420p[v]"),
                 ClipEncoding.OutputOptions("[v]", "1:a", ClipEncoding.DefaultPreset, ClipEncoding.DefaultCrf, duration),
                 file,

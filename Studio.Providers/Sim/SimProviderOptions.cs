@@ -71,6 +71,12 @@ public sealed class SimProviderOptions
     /// <summary>Seed of the fault sequence. Default 1.</summary>
     public int Seed { get; set; } = 1;
 
+    /// <summary>
+    /// Serve flat-colour clips (a few KB a second) instead of the moving test pattern (about 1 MB a second, like a real
+    /// vendor's). Default false; the orchestration bench sets it to time the queue rather than the copying of bytes.
+    /// </summary>
+    public bool PlainClips { get; set; }
+
     /// <summary>What a second of clip costs, in USD, so cost accounting shows. Default 0.01.</summary>
     [Range(typeof(decimal), "0", "100")]
     public decimal PricePerSecondUsd { get; set; } = 0.01m;

@@ -49,7 +49,7 @@ public sealed class SimServer : IAsyncDisposable, IDisposable
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger<SimServer>.Instance;
         _faults = new SimFaultPlan(options);
-        _clips = new SimClipCache(media, _stopping.Token);
+        _clips = new SimClipCache(media, options.PlainClips, _stopping.Token);
         _api = new SimApi(options, _ledger, _faults, _clips, _time);
     }
 

@@ -12,7 +12,8 @@ namespace Studio.App.Hosting.Bench;
 
 /// <summary>
 /// <c>bench orchestration [jobs]</c>: N jobs × 6 segments through the durable queue (real worker loop, SQLite, the
-/// <c>sim</c> provider over loopback HTTP answering at once with a real 1 MB clip per segment), timed alone — the hosted
+/// <c>sim</c> provider over loopback HTTP answering at once with a real, flat-colour MP4 per segment — set
+/// <c>STUDIO_BENCH_PATTERN_CLIPS=1</c> for vendor-sized 1 MB clips), timed alone — the hosted
 /// worker runs with <c>Assemble=false</c>, as a segment-only worker would — then the real assembly of every cut by the
 /// real assembly runner, two at a time. Prints segments per second through the queue, the delay from a state change to
 /// a subscriber seeing it (p50/p95), and peak memory.
@@ -29,6 +30,7 @@ internal static class OrchestrationBench
         configuration["Studio:Providers:Sim:PollsBeforeDone"] = "0";
         configuration["Studio:Providers:Sim:TransientFailureRate"] = "0";
         configuration["Studio:Providers:Sim:PermanentFailureRate"] = "0";
+        configuration["Studio:Providers:Sim:PlainClips"] = Environment.GetEnvironmentVariable("STUDIO_BENCH_PATTERN_CLIPS") == "1" ? "false" : "true";
         configuration["Studio:Workers:ProviderLimits:sim"] = "64";
         configuration["Studio:Workers:MaxConcurrentSteps"] = "16";
         configuration["Studio:Workers:Assemble"] = "false";
