@@ -44,7 +44,7 @@ public sealed partial class AssemblyRunner(
         }
         catch (Exception ex) when (ex is OperationCanceledException or DbUpdateConcurrencyException or LeaseLostException)
         {
-            LogLeaseLost(logger, jobId, worker);
+            LogLeaseLost(logger, ex, jobId, worker);
         }
 #pragma warning disable CA1031 // A job that throws something unforeseen is failed with the reason, not retried forever.
         catch (Exception ex)
@@ -192,7 +192,7 @@ public sealed partial class AssemblyRunner(
     private static partial void LogRenewFailed(ILogger logger, Exception exception, Guid jobId);
 
     [LoggerMessage(LogLevel.Warning, "Job {JobId}: worker {Worker} lost its lease and stopped")]
-    private static partial void LogLeaseLost(ILogger logger, Guid jobId, string worker);
+    private static partial void LogLeaseLost(ILogger logger, Exception exception, Guid jobId, string worker);
 
     /// <summary>Keeps the last progress an assembler reported, without a synchronization context.</summary>
     private sealed class LatestValue : IProgress<double>

@@ -112,8 +112,12 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Data
             .OrderBy(j => j.CreatedAt)
             .Take(4 + exclude.Count)
             .ToListAsync(ct).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
         foreach (var job in candidates.Where(j => !exclude.Contains(j.Id)))
         {
+            // Each candidate is saved on its own, under the version read: another worker's claim in between makes it fail.
+            db.ChangeTracker.Clear();
+            db.Jobs.Attach(job);
             job.Claim(worker, now, options.Value.Lease);
             try
             {
@@ -122,7 +126,7 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Data
             }
             catch (DbUpdateConcurrencyException)
             {
-                db.ChangeTracker.Clear();
+                // Taken by another worker: try the next one.
             }
         }
 

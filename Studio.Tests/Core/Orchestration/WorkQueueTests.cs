@@ -168,6 +168,48 @@ public sealed class WorkQueueTests : IAsyncLifetime
         (await _core.Get<WorkQueue>().FindUnsettledJobsAsync(CancellationToken.None)).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task ClaimAssembly_ByWorkersRacing_HandsEachCutToOneWorker()
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            var jobId = await StartJobAsync($"user-{i}", Short);
+            await using var db = await _core.Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
+            var job = await db.Jobs.Include(j => j.Segments).SingleAsync(j => j.Id == jobId);
+            job.MarkRunning(_time.GetUtcNow());
+            foreach (var segment in job.Segments)
+            {
+                segment.Claim("w", _time.GetUtcNow(), TimeSpan.FromMinutes(1));
+                segment.MarkSubmitted($"p-{segment.Id:N}");
+                segment.BeginDownload();
+                db.Takes.Add(segment.Succeed($"jobs/{jobId:N}/takes/{segment.Index}-1.mp4", 0m, _time.GetUtcNow()));
+            }
+
+            job.BeginAssembly();
+            await db.SaveChangesAsync();
+        }
+
+        var queue = _core.Get<WorkQueue>();
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            var mine = new List<Guid>();
+            while (await queue.ClaimAssemblyAsync($"assembler-{w}", [], CancellationToken.None) is { } id)
+            {
+                mine.Add(id);
+            }
+
+            return mine;
+        })));
+
+        claims.SelectMany(c => c).Should().HaveCount(8).And.OnlyHaveUniqueItems("a claim that lost the race must not be reported as won");
+        await using var check = await _core.Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
+        var owners = await check.Jobs.Select(j => new { j.Id, j.LeaseOwner }).ToListAsync();
+        foreach (var (claimsOfWorker, w) in claims.Select((c, w) => (c, w)).Where(c => c.c.Count > 0))
+        {
+            owners.Where(o => claimsOfWorker.Contains(o.Id)).Should().AllSatisfy(o => o.LeaseOwner.Should().Be($"assembler-{w}", "each claim reported won is saved"));
+        }
+    }
+
     private async Task<Guid> StartJobAsync(string owner, string template, string? provider = null)
     {
         var jobs = _core.Get<JobService>();
