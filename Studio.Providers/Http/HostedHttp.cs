@@ -20,6 +20,9 @@ internal static class HostedHttp
             options.AttemptTimeout.Timeout = attemptTimeout;
             options.TotalRequestTimeout.Timeout = (attemptTimeout * (retries + 1)) + TimeSpan.FromMinutes(1);
             options.CircuitBreaker.SamplingDuration = (attemptTimeout * 2) + TimeSpan.FromSeconds(1);
+
+            // The default needs 100 calls before it can open: a voice or script service is called a few times a job.
+            options.CircuitBreaker.MinimumThroughput = 5;
             options.Retry.MaxRetryAttempts = Math.Max(1, retries);
             options.Retry.Delay = retryDelay;
             options.Retry.BackoffType = DelayBackoffType.Exponential;
