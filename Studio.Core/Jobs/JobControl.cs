@@ -20,6 +20,7 @@ public sealed partial class JobControl(
     VideoProviderCatalog providers,
     IJobEvents events,
     JobQueueSignal signal,
+    DatabaseWriteGate writes,
     TimeProvider time,
     ILogger<JobControl> logger)
 {
@@ -154,7 +155,10 @@ public sealed partial class JobControl(
 
             try
             {
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                using (await writes.EnterAsync(ct).ConfigureAwait(false))
+                {
+                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                }
             }
             catch (DbUpdateConcurrencyException) when (attempt < Tries)
             {

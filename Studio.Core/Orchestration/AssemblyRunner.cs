@@ -20,6 +20,7 @@ public sealed partial class AssemblyRunner(
     IDbContextFactory<StudioDbContext> dbFactory,
     WorkQueue queue,
     FinalCut finalCut,
+    DatabaseWriteGate writes,
     IJobEvents events,
     TimeProvider time,
     IOptions<WorkerOptions> options,
@@ -170,7 +171,10 @@ public sealed partial class AssemblyRunner(
             }
 
             change(job);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            using (await writes.EnterAsync(ct).ConfigureAwait(false))
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
         }
 
         await events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, segmentIndex, time.GetUtcNow()), ct).ConfigureAwait(false);

@@ -16,6 +16,7 @@ public sealed partial class JobSettler(
     IDbContextFactory<StudioDbContext> dbFactory,
     IJobEvents events,
     JobQueueSignal signal,
+    DatabaseWriteGate writes,
     TimeProvider time,
     ILogger<JobSettler> logger)
 {
@@ -54,7 +55,10 @@ public sealed partial class JobSettler(
 
             try
             {
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                using (await writes.EnterAsync(ct).ConfigureAwait(false))
+                {
+                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                }
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -104,6 +104,7 @@ public sealed class StudioServicesBuilder
         services.AddSingleton<VoiceCatalog>();
         services.AddSingleton<CutSettingsReader>();
         services.AddSingleton<JobService>();
+        services.AddSingleton<DatabaseWriteGate>();
         services.AddSingleton<JobControl>();
         services.AddSingleton<JobDriver>();
         return database;
