@@ -270,7 +270,10 @@ public sealed partial class SegmentStep(
                 // The clip was paid for: fetch it again later, a few times, before concluding it is gone (expired or lost)
                 // and making it again.
                 LogTransient(logger, ex, held.Job.JobId, segment.Index);
-                if (ex is ProviderException { IsPermanent: true } || segment.Polls + 1 >= options.Value.MaxAttemptsPerSegment + 2)
+
+                // A failure on this side (disk full, scratch folder gone) is never a reason to pay for the clip again.
+                var ours = ex is IOException and not HttpIOException;
+                if (!ours && (ex is ProviderException { IsPermanent: true } || segment.Polls + 1 >= options.Value.MaxAttemptsPerSegment + 2))
                 {
                     await AttemptFailedAsync(held, provider, $"The finished clip could not be fetched: {ex.Message}", unavailable: false, ct).ConfigureAwait(false);
                     return;
