@@ -24,7 +24,7 @@ public sealed partial class JobControl(
     TimeProvider time,
     ILogger<JobControl> logger)
 {
-    private const int Tries = 5;
+    private const int Tries = 10;
     private static readonly TimeSpan ProviderCancelTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Stops the job: no new submission; generations running at providers are cancelled where the provider allows.</summary>
@@ -134,36 +134,39 @@ public sealed partial class JobControl(
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-            IQueryable<ProductionJob> jobs = db.Jobs.Include(j => j.Segments);
-            if (withTakes)
+            JobCommandResult result;
+            ProductionJob? job;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false))
             {
-                jobs = db.Jobs.Include(j => j.Segments).ThenInclude(s => s.Takes);
-            }
+                // Read, decide and save in this process's turn at the database: no worker of this process can move a
+                // segment in between. A worker of another process still can; then the save fails and it is decided again.
+                using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
+                IQueryable<ProductionJob> jobs = db.Jobs.Include(j => j.Segments);
+                if (withTakes)
+                {
+                    jobs = db.Jobs.Include(j => j.Segments).ThenInclude(s => s.Takes);
+                }
 
-            var job = await jobs.AsSplitQuery().FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
-            if (job is null)
-            {
-                return JobCommandResult.NotFound;
-            }
+                job = await jobs.AsSplitQuery().FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
+                if (job is null)
+                {
+                    return JobCommandResult.NotFound;
+                }
 
-            var result = change(job);
-            if (result.Outcome != JobCommandOutcome.Done)
-            {
-                return result;
-            }
+                result = change(job);
+                if (result.Outcome != JobCommandOutcome.Done)
+                {
+                    return result;
+                }
 
-            try
-            {
-                using (await writes.EnterAsync(ct).ConfigureAwait(false))
+                try
                 {
                     await db.SaveChangesAsync(ct).ConfigureAwait(false);
                 }
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < Tries)
-            {
-                // A worker moved a segment in between: decide again on fresh data.
-                continue;
+                catch (DbUpdateConcurrencyException) when (attempt < Tries)
+                {
+                    continue;
+                }
             }
 
             await events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, null, time.GetUtcNow()), ct).ConfigureAwait(false);

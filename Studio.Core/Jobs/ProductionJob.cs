@@ -194,17 +194,12 @@ public sealed class ProductionJob
         Touch();
     }
 
-    /// <summary>The provider after <paramref name="current"/> in the chain (this job's provider, then its fallbacks); null at the end.</summary>
-    public string? NextProviderAfter(string current)
-    {
-        var chain = ProviderChain;
-        var at = chain.FindIndex(p => string.Equals(p, current, StringComparison.OrdinalIgnoreCase));
-        return at >= 0 && at + 1 < chain.Count ? chain[at + 1] : null;
-    }
-
     /// <summary>This job's provider followed by its fallbacks.</summary>
-    public List<string> ProviderChain =>
-        [Provider, .. FallbackProviders.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    public IReadOnlyList<string> ProviderChain => ChainOf(Provider, FallbackProviders);
+
+    /// <summary>A provider followed by its comma-separated fallbacks (as stored in <see cref="FallbackProviders"/>).</summary>
+    public static IReadOnlyList<string> ChainOf(string provider, string fallbackProviders) =>
+        [provider, .. (fallbackProviders ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     /// <summary>Queued → Running: a worker took up its first segment.</summary>
     public void MarkRunning(DateTimeOffset now)

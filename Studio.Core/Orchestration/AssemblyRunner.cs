@@ -164,6 +164,7 @@ public sealed partial class AssemblyRunner(
         ProductionJob job;
         await using (var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
+            using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
             job = await db.Jobs.Include(j => j.Segments).FirstAsync(j => j.Id == jobId, ct).ConfigureAwait(false);
             if (job.LeaseOwner != worker)
             {
@@ -171,10 +172,7 @@ public sealed partial class AssemblyRunner(
             }
 
             change(job);
-            using (await writes.EnterAsync(ct).ConfigureAwait(false))
-            {
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            }
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
 
         await events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, segmentIndex, time.GetUtcNow()), ct).ConfigureAwait(false);

@@ -36,6 +36,7 @@ public sealed partial class JobSettler(
                 return;
             }
 
+            using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
             var job = await db.Jobs.Include(j => j.Segments).FirstOrDefaultAsync(j => j.Id == jobId, ct).ConfigureAwait(false);
             if (job is null || job.Status is not (JobStatus.Queued or JobStatus.Running) || job.Segments.Any(s => !s.IsFinished))
             {
@@ -55,10 +56,7 @@ public sealed partial class JobSettler(
 
             try
             {
-                using (await writes.EnterAsync(ct).ConfigureAwait(false))
-                {
-                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                }
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
             }
             catch (DbUpdateConcurrencyException)
             {

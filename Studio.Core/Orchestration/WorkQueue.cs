@@ -94,8 +94,7 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Data
         return [.. claimed.Select(c =>
         {
             var j = jobs[c.Segment.JobId];
-            var chain = new List<string> { j.Provider };
-            chain.AddRange(j.FallbackProviders.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var chain = ProductionJob.ChainOf(j.Provider, j.FallbackProviders);
             db.Entry(c.Segment).State = EntityState.Detached;
             return new SegmentWork(c.Segment, new GenerationContext(j.Id, j.OwnerId, j.Status, j.StylePrompt, j.AspectRatio, chain), c.Resumed, c.Interrupted);
         })];
