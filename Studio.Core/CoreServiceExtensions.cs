@@ -6,6 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Polly;
 using Studio.Core.Accounts;
 using Studio.Core.Assembly;
+using Studio.Core.Assets;
+using Studio.Core.Costs;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
 using Studio.Core.Media;
@@ -57,6 +59,11 @@ public static class CoreServiceExtensions
         services.AddSingleton<ApiTokenAuthenticator>();
 
         services.AddSingleton<IFileStore, FileSystemFileStore>();
+        services.AddOptions<AssetLinkOptions>().BindConfiguration(AssetLinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AssetLinks>();
+        services.TryAddSingleton<IGenerationInputs, GenerationInputs>();
+        services.AddOptions<CostOptions>().BindConfiguration(CostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CostModel>();
         services.AddSingleton<ScratchSweeper>();
         services.AddSingleton<IJobEvents, InProcessJobEvents>();
         services.AddSingleton<IMediaEngine, FfmpegCoreMediaEngine>();

@@ -11,6 +11,7 @@ using Studio.Providers.Http;
 using Studio.Providers.OpenAi;
 using Studio.Providers.Espeak;
 using Studio.Providers.Local;
+using Studio.Providers.Media;
 using Studio.Providers.Sim;
 
 namespace Studio.Providers;
@@ -36,6 +37,7 @@ public static class ProvidersServiceExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalProviderOptions>, LocalProviderOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProviderInputs>();
         services.TryAddSingleton<LocalRenderRegistry>();
         services.TryAddSingleton<LocalClipRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVideoProvider, LocalVideoProvider>());

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Studio.Core.Common;
+using Studio.Core.Costs;
 using Studio.Core.Events;
 using Studio.Core.Orchestration;
 using Studio.Core.Persistence;
@@ -355,7 +356,7 @@ public sealed class JobService(
         var segments = prompts.Select((prompt, i) =>
         {
             var request = new GenerationRequest(Guid.Empty, prompt, template.StylePrompt, mode, template.AspectRatio, TimeSpan.FromSeconds(template.SegmentSeconds), null);
-            return new Segment(Guid.CreateVersion7(now), jobId, i, prompt, mode, null, provider.Name, template.SegmentSeconds, provider.EstimatePriceUsd(request))
+            return new Segment(Guid.CreateVersion7(now), jobId, i, prompt, mode, null, provider.Name, template.SegmentSeconds, CostModel.ClipPrice(provider, request) ?? 0m)
                 .WithNarration(narrations[i]);
         }).ToList();
         var job = new ProductionJob(jobId, ownerId, title, theme, template, provider.Name, mode, segments.Sum(s => s.EstimatedCostUsd), now);

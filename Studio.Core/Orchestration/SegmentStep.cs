@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Registry;
+using Studio.Core.Costs;
 using Studio.Core.Events;
 using Studio.Core.Media;
 using Studio.Core.Persistence;
@@ -285,7 +286,7 @@ public sealed partial class SegmentStep(
 
             var key = FileKeys.Take(held.Job.JobId, segment.Index, segment.Take);
             await files.PromoteAsync(temp, key, ct).ConfigureAwait(false);
-            var cost = provider.EstimatePriceUsd(await BuildRequestAsync(held, withInput: false, ct).ConfigureAwait(false));
+            var cost = CostModel.ClipPrice(provider, await BuildRequestAsync(held, withInput: false, ct).ConfigureAwait(false)) ?? 0m;
             await held.WriteAsync(s => s.Succeed(key, cost, time.GetUtcNow()), ct).ConfigureAwait(false);
             await settler.SettleAsync(held.Job.JobId, ct).ConfigureAwait(false);
         }
@@ -338,7 +339,7 @@ public sealed partial class SegmentStep(
             await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
             var asset = await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assetId, ct).ConfigureAwait(false)
                 ?? throw new ProviderException($"Segment {segment.Index + 1}'s asset was deleted.", isPermanent: true);
-            input = new GenerationInput(asset.StoredFile, asset.Kind, asset.ContentType);
+            input = new GenerationInput(asset.Id, asset.StoredFile, asset.Kind, asset.ContentType);
         }
 
         return new GenerationRequest(segment.Id, segment.Prompt, held.Job.StylePrompt, segment.Mode, held.Job.AspectRatio, TimeSpan.FromSeconds(segment.Seconds), input)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Studio.Core.Assets;
 using Studio.Core.Media;
+using Studio.Core.Costs;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
 using Studio.Core.Storage;
@@ -74,8 +75,15 @@ public sealed class LocalVideoProvider : IVideoProvider
         MaxPromptLength: 1000,
         MaxDuration: TimeSpan.FromSeconds(60));
 
-    /// <summary>Always 0: local renders cost nothing.</summary>
-    public decimal EstimatePriceUsd(GenerationRequest request) => 0m;
+    /// <summary>Local renders cost nothing.</summary>
+    public IReadOnlyDictionary<string, ModelPrice> Prices { get; } = new Dictionary<string, ModelPrice> { [ProviderName] = ModelPrice.PerClip(0m) };
+
+    /// <summary>The exact segment length, rendered here.</summary>
+    public ClipQuote Quote(GenerationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ClipQuote(ProviderName, string.Empty, request.Duration);
+    }
 
     /// <inheritdoc />
     /// <exception cref="ProviderException">The request is outside the provider's capabilities (permanent).</exception>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studio.Core.Costs;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
@@ -56,11 +57,14 @@ public sealed class SimVideoProvider : IVideoProvider
         FindsSubmissions = true,
     };
 
-    /// <summary><see cref="SimProviderOptions.PricePerSecondUsd"/> × the clip's seconds.</summary>
-    public decimal EstimatePriceUsd(GenerationRequest request)
+    /// <summary>One model, "sim", at <see cref="SimProviderOptions.PricePerSecondUsd"/> a second.</summary>
+    public IReadOnlyDictionary<string, ModelPrice> Prices => new Dictionary<string, ModelPrice> { [ProviderName] = ModelPrice.PerSecond(_options.PricePerSecondUsd) };
+
+    /// <summary>The exact segment length.</summary>
+    public ClipQuote Quote(GenerationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _options.PricePerSecondUsd * (decimal)request.Duration.TotalSeconds;
+        return new ClipQuote(ProviderName, string.Empty, request.Duration);
     }
 
     /// <inheritdoc />

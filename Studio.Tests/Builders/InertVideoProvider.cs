@@ -1,3 +1,4 @@
+using Studio.Core.Costs;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
@@ -20,7 +21,9 @@ public sealed class InertVideoProvider(string name = "local", decimal pricePerCl
         MaxPromptLength: 1000,
         MaxDuration: TimeSpan.FromSeconds(10));
 
-    public decimal EstimatePriceUsd(GenerationRequest request) => pricePerClipUsd;
+    public IReadOnlyDictionary<string, ModelPrice> Prices { get; } = new Dictionary<string, ModelPrice> { ["inert"] = ModelPrice.PerClip(pricePerClipUsd) };
+
+    public ClipQuote Quote(GenerationRequest request) => new("inert", string.Empty, request.Duration);
 
     public Task<string> SubmitAsync(GenerationRequest request, CancellationToken ct) => throw NotRendering();
 

@@ -1,3 +1,4 @@
+using Studio.Core.Costs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Studio.Core.Events;
@@ -61,7 +62,9 @@ public sealed class DownloadFailureTests
         public ProviderCapabilities Capabilities { get; } = new(
             new HashSet<GenerationMode> { GenerationMode.TextToVideo }, new HashSet<AspectRatio>(Enum.GetValues<AspectRatio>()), 1000, TimeSpan.FromSeconds(10));
 
-        public decimal EstimatePriceUsd(GenerationRequest request) => 0.5m;
+        public IReadOnlyDictionary<string, ModelPrice> Prices { get; } = new Dictionary<string, ModelPrice> { ["diskfull"] = ModelPrice.PerClip(0.5m) };
+
+        public ClipQuote Quote(GenerationRequest request) => new("diskfull", string.Empty, request.Duration);
 
         public Task<string> SubmitAsync(GenerationRequest request, CancellationToken ct)
         {

@@ -54,7 +54,7 @@ public sealed class LocalProviderHarness : IDisposable
         var key = FileKeys.Asset(Guid.NewGuid());
         await using var stream = File.OpenRead(file);
         await Files.PutAsync(key, stream, CancellationToken.None);
-        return new GenerationInput(key, kind, contentType);
+        return new GenerationInput(Guid.NewGuid(), key, kind, contentType);
     }
 
     /// <summary>Waits (at most <paramref name="timeout"/>) for the render to end, and returns its final status.</summary>

@@ -19,7 +19,7 @@ public sealed class LocalVideoProviderTests(LocalMediaFixture media) : IClassFix
 
         provider.Name.Should().Be("local");
         provider.DisplayName.Should().Be("Local (offline)");
-        provider.EstimatePriceUsd(Request(GenerationMode.TextToVideo, "x")).Should().Be(0m);
+        provider.Prices[provider.Quote(Request(GenerationMode.TextToVideo, "x")).Model].PriceOf(provider.Quote(Request(GenerationMode.TextToVideo, "x"))).Should().Be(0m);
         provider.Capabilities.Modes.Should().BeEquivalentTo(Enum.GetValues<GenerationMode>());
         provider.Capabilities.AspectRatios.Should().BeEquivalentTo(Enum.GetValues<AspectRatio>());
         provider.Capabilities.MaxPromptLength.Should().Be(1000);
@@ -137,7 +137,7 @@ public sealed class LocalVideoProviderTests(LocalMediaFixture media) : IClassFix
     [Fact]
     public async Task SubmitAsync_InputGoneFromTheStore_FailsPermanently()
     {
-        var input = new GenerationInput("assets/" + Guid.NewGuid().ToString("N"), AssetKind.Image, "image/png");
+        var input = new GenerationInput(Guid.NewGuid(), "assets/" + Guid.NewGuid().ToString("N"), AssetKind.Image, "image/png");
 
         var id = await _local.Provider.SubmitAsync(Request(GenerationMode.ImageToVideo, "Missing") with { Input = input }, CancellationToken.None);
 

@@ -118,7 +118,7 @@ public sealed class SimRegistrationTests
 
         sim.PollsBeforeDone.Should().Be(5);
         sim.TransientFaults.Should().Equal(SimFault.RateLimited);
-        host.Provider.EstimatePriceUsd(SimRequests.For(seconds: 2)).Should().Be(0.5m);
+        host.Provider.Prices["sim"].PriceOf(host.Provider.Quote(SimRequests.For(seconds: 2))).Should().Be(0.5m);
         http.CircuitMinimumThroughput.Should().Be(7);
         http.AttemptTimeout.Should().Be(TimeSpan.FromSeconds(5));
         http.CircuitBreakDuration.Should().Be(TimeSpan.FromSeconds(15), "unset keys keep their defaults");

@@ -43,9 +43,10 @@ public sealed class SimVideoProviderTests : IAsyncLifetime
     }
 
     [Fact]
-    public void EstimatePriceUsd_FiveSeconds_IsPricePerSecondTimesSeconds()
+    public void Price_FiveSeconds_IsPricePerSecondTimesSeconds()
     {
-        Provider.EstimatePriceUsd(SimRequests.For(seconds: 5)).Should().Be(0.05m);
+        var quote = Provider.Quote(SimRequests.For(seconds: 5));
+        Provider.Prices[quote.Model].PriceOf(quote).Should().Be(0.05m);
     }
 
     [Fact]
