@@ -225,7 +225,7 @@ public sealed partial class SegmentStep(
                     s =>
                     {
                         s.ReportRendering(status.Progress);
-                        s.Release(time.GetUtcNow() + PollDelay(s.Polls));
+                        s.Release(time.GetUtcNow() + NextPoll(provider, status, s.Polls));
                     },
                     ct).ConfigureAwait(false);
                 return false;
@@ -347,6 +347,18 @@ public sealed partial class SegmentStep(
             SegmentIndex = segment.Index,
             Reference = segment.SubmissionReference,
         };
+    }
+
+    /// <summary>When to ask again: the growing poll delay, but never sooner than the provider asks (per call or always).</summary>
+    private TimeSpan NextPoll(IVideoProvider provider, ProviderJobStatus status, int polls)
+    {
+        var wait = PollDelay(polls);
+        if (status.PollAfter is { } asked && asked > wait)
+        {
+            wait = asked;
+        }
+
+        return wait < provider.Capabilities.MinPollInterval ? provider.Capabilities.MinPollInterval : wait;
     }
 
     private TimeSpan PollDelay(int polls) => Grow(options.Value.StatusPoll, 2, polls - 1);

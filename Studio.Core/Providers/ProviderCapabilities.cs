@@ -42,6 +42,9 @@ public sealed record ProviderCapabilities(
     /// </summary>
     public bool InputsByLink { get; init; }
 
+    /// <summary>The shortest wait between two status calls for one generation the provider asks for (Runway: 5 s). Default zero.</summary>
+    public TimeSpan MinPollInterval { get; init; }
+
     /// <summary>True when the provider gives back what a failed generation was charged (Luma, Runway, fal).</summary>
     public bool RefundsFailures { get; init; }
 

@@ -7,6 +7,12 @@ namespace Studio.Core.Providers;
 /// <param name="IsPermanent">When failed: true if trying again would fail the same way (refused prompt, bad input).</param>
 public sealed record ProviderJobStatus(ProviderJobState State, double Progress = 0, string? Error = null, bool IsPermanent = false)
 {
+    /// <summary>A short note for users about where the generation stands (e.g. "Queued at provider", "3rd in queue"); null when none.</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>How long the provider asks to wait before the next status call (e.g. OpenAI's <c>openai-poll-after-ms</c>); null when it does not say.</summary>
+    public TimeSpan? PollAfter { get; init; }
+
     /// <summary>Waiting at the provider.</summary>
     public static ProviderJobStatus Queued { get; } = new(ProviderJobState.Queued);
 
