@@ -38,6 +38,8 @@ public static class ProvidersServiceExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalProviderOptions>, LocalProviderOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderInputs>();
+        services.TryAddSingleton<ProviderHealthBoard>();
+        services.TryAddSingleton<IProviderHealth>(sp => sp.GetRequiredService<ProviderHealthBoard>());
         services.TryAddSingleton<LocalRenderRegistry>();
         services.TryAddSingleton<LocalClipRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVideoProvider, LocalVideoProvider>());
