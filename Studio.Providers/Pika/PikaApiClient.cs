@@ -10,9 +10,10 @@ namespace Studio.Providers.Pika;
 
 /// <summary>
 /// fal's queue API as Pika uses it: one method per route, over the <c>pika</c> HttpClient (base address and
-/// <c>Authorization: Key …</c> set at registration) and its resilience pipeline. Status, result and cancel calls go to
+/// <c>Authorization: Key …</c> set at registration) and its resilience pipeline. Status and cancel calls go to
 /// the URLs fal returned, which must be on the host of <c>BaseUrl</c> (the key goes nowhere else).
-/// Failures of the call itself come out as <see cref="ProviderException"/>s (<see cref="ProviderHttpFailures"/>).
+/// Failures of the call itself come out as <see cref="ProviderException"/>s (<see cref="ProviderHttpFailures"/>). Results
+/// are read by <see cref="PikaResultClient"/>.
 /// </summary>
 /// <param name="http">The named <c>pika</c> client.</param>
 public sealed class PikaApiClient(HttpClient http)
@@ -38,29 +39,8 @@ public sealed class PikaApiClient(HttpClient http)
             return null;
         }
 
-        await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
-        return await ReadAsync(response, PikaJsonContext.Default.FalQueueStatus, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// <c>GET {response_url}</c>: the output of a completed request, or the error its model answered with (422, 5xx, other
-    /// 4xx). Refusals of the call itself (401, 403, 408, 429) are thrown, not returned.
-    /// </summary>
-    public async Task<PikaResult> GetResultAsync(Uri responseUrl, CancellationToken ct)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Get, OnApiHost(responseUrl));
-        using var response = await SendAsync(message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
-        {
-            return new PikaResult(response.StatusCode, await ReadAsync(response, PikaJsonContext.Default.PikaOutput, ct).ConfigureAwait(false), null);
-        }
-
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
-        {
-            await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
-        }
-
-        return new PikaResult(response.StatusCode, null, await ErrorMessageAsync(response, ct).ConfigureAwait(false));
+        await FalResponses.EnsureSuccessAsync(response, ct).ConfigureAwait(false);
+        return await FalResponses.ReadAsync(response, PikaJsonContext.Default.FalQueueStatus, ct).ConfigureAwait(false);
     }
 
     /// <summary><c>PUT {cancel_url}</c>: true when fal took the cancellation (202), false when the request was already done or unknown.</summary>
@@ -80,76 +60,29 @@ public sealed class PikaApiClient(HttpClient http)
 
         if (response.StatusCode == HttpStatusCode.BadRequest)
         {
-            var answer = await TryReadAsync(response, PikaJsonContext.Default.FalCancellation, ct).ConfigureAwait(false);
+            var answer = await FalResponses.TryReadAsync(response, PikaJsonContext.Default.FalCancellation, ct).ConfigureAwait(false);
             if (answer?.Status == FalStatuses.AlreadyCompleted)
             {
                 return false;
             }
         }
 
-        await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
+        await FalResponses.EnsureSuccessAsync(response, ct).ConfigureAwait(false);
         return false;
     }
 
     /// <summary>True when <paramref name="url"/> is on the API's host (scheme, host and port of the base address).</summary>
-    public bool IsOnApiHost(Uri url) =>
-        url.IsAbsoluteUri && http.BaseAddress is { } api
-        && Uri.Compare(url, api, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+    public bool IsOnApiHost(Uri url) => FalResponses.IsOnApiHost(http, url);
 
     private async Task<FalQueueSubmission> SubmitAsync(string path, HttpContent content, CancellationToken ct)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         using var response = await SendAsync(message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
-        return await ReadAsync(response, PikaJsonContext.Default.FalQueueSubmission, ct).ConfigureAwait(false);
+        await FalResponses.EnsureSuccessAsync(response, ct).ConfigureAwait(false);
+        return await FalResponses.ReadAsync(response, PikaJsonContext.Default.FalQueueSubmission, ct).ConfigureAwait(false);
     }
 
-    private Uri OnApiHost(Uri url) => IsOnApiHost(url)
-        ? url
-        : throw new ProviderException(
-            $"{PikaVideoProvider.Title} named a URL on another host than {PikaOptions.Section}:BaseUrl; Studio sends the key to that host only.",
-            isPermanent: true);
-
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var said = await ErrorMessageAsync(response, ct).ConfigureAwait(false);
-        throw ProviderHttpFailures.ForStatus(response.StatusCode, said, PikaVideoProvider.Title, ApiKeySetting);
-    }
-
-    private static async Task<string?> ErrorMessageAsync(HttpResponseMessage response, CancellationToken ct) =>
-        (await TryReadAsync(response, PikaJsonContext.Default.FalError, ct).ConfigureAwait(false))?.Message();
-
-    private static async Task<T?> TryReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken ct)
-        where T : class
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync(type, ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or HttpRequestException or IOException)
-        {
-            // Not fal's error shape (a proxy's page, a cut connection): the status alone must do.
-            return null;
-        }
-    }
-
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken ct)
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync(type, ct).ConfigureAwait(false)
-                ?? throw new ProviderException($"{PikaVideoProvider.Title} answered with an empty body.", isPermanent: false);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException)
-        {
-            throw new ProviderException($"{PikaVideoProvider.Title} answered something Studio cannot read.", isPermanent: false, ex);
-        }
-    }
+    private Uri OnApiHost(Uri url) => FalResponses.OnApiHost(http, url);
 
     private Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, HttpCompletionOption completion, CancellationToken ct) =>
         ProviderHttpFailures.SendAsync(http, message, completion, PikaVideoProvider.Title, ct);

@@ -32,6 +32,7 @@ public sealed class PikaVideoProvider : IVideoProvider
     public const int MaxPromptLength = 2000;
 
     private readonly ProviderClientFactory<PikaApiClient> _clients;
+    private readonly ProviderClientFactory<PikaResultClient> _results;
     private readonly ProviderClientFactory<PikaMediaClient> _media;
     private readonly ProviderInputs _inputs;
     private readonly PikaOptions _options;
@@ -39,12 +40,14 @@ public sealed class PikaVideoProvider : IVideoProvider
 
     /// <summary>Creates the provider.</summary>
     /// <param name="clients">A typed API client per call.</param>
+    /// <param name="results">A typed result client per call.</param>
     /// <param name="media">A typed CDN client per call (no key).</param>
     /// <param name="inputs">Input images.</param>
     /// <param name="options">Settings and prices.</param>
     /// <param name="logger">Logger.</param>
     public PikaVideoProvider(
         ProviderClientFactory<PikaApiClient> clients,
+        ProviderClientFactory<PikaResultClient> results,
         ProviderClientFactory<PikaMediaClient> media,
         ProviderInputs inputs,
         IOptions<PikaOptions> options,
@@ -52,6 +55,7 @@ public sealed class PikaVideoProvider : IVideoProvider
     {
         ArgumentNullException.ThrowIfNull(options);
         _clients = clients;
+        _results = results;
         _media = media;
         _inputs = inputs;
         _options = options.Value;
@@ -152,7 +156,7 @@ public sealed class PikaVideoProvider : IVideoProvider
             case FalStatuses.InProgress:
                 return ProviderJobStatus.Running(0);
             case FalStatuses.Completed:
-                return await OutcomeAsync(client, urls, ct).ConfigureAwait(false);
+                return await OutcomeAsync(urls, ct).ConfigureAwait(false);
             default:
                 return ProviderJobStatus.Failed($"{Title} reported an unknown status '{status.Status}'.", permanent: false);
         }
@@ -164,7 +168,7 @@ public sealed class PikaVideoProvider : IVideoProvider
     {
         ArgumentNullException.ThrowIfNull(destination);
         var urls = PikaRequestUrls.FromJobId(providerJobId);
-        var result = await _clients.Create().GetResultAsync(urls.Response, ct).ConfigureAwait(false);
+        var result = await _results.Create().GetResultAsync(urls.Response, ct).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
             throw new ProviderException(
@@ -222,9 +226,9 @@ public sealed class PikaVideoProvider : IVideoProvider
         return prompt.Length <= MaxPromptLength ? prompt : prompt[..MaxPromptLength];
     }
 
-    private async Task<ProviderJobStatus> OutcomeAsync(PikaApiClient client, PikaRequestUrls urls, CancellationToken ct)
+    private async Task<ProviderJobStatus> OutcomeAsync(PikaRequestUrls urls, CancellationToken ct)
     {
-        var result = await client.GetResultAsync(urls.Response, ct).ConfigureAwait(false);
+        var result = await _results.Create().GetResultAsync(urls.Response, ct).ConfigureAwait(false);
         if (result.IsSuccess)
         {
             return VideoUrlOf(result.Output) is null
