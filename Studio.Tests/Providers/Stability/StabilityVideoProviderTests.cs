@@ -116,7 +116,7 @@ public sealed class StabilityVideoProviderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SubmitAsync_RouteWithdrawn_SetsTheNoticeAndFailsPermantly()
+    public async Task SubmitAsync_RouteWithdrawn_SetsTheNoticeAndFailsPermanently()
     {
         _stability.Withdrawn = true;
         var request = Request(await StoreImageAsync(await ResultClips.PngAsync(320, 240)));
