@@ -44,6 +44,8 @@ public static class ProvidersServiceExtensions
         services.TryAddSingleton<LocalClipRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVideoProvider, LocalVideoProvider>());
         SimRegistration.AddSimProvider(builder);
+        Pika.PikaRegistration.AddPikaProvider(builder);
+        Stability.StabilityRegistration.AddStabilityProvider(builder);
 
         services.AddOptions<EspeakOptions>().BindConfiguration(EspeakOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVoiceEngine, EspeakVoiceEngine>());
