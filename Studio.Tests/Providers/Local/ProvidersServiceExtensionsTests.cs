@@ -1,3 +1,4 @@
+using Studio.Core.Assets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -93,6 +94,9 @@ public sealed class ProvidersServiceExtensionsTests : IDisposable
         builder.Services.AddSingleton<StudioPaths>();
         builder.Services.AddSingleton<IFileStore, FileSystemFileStore>();
         builder.Services.AddSingleton<IMediaEngine, FfmpegCoreMediaEngine>();
+        builder.Services.AddOptions<AssetLinkOptions>();
+        builder.Services.AddSingleton<AssetLinks>();
+        builder.Services.AddSingleton<IGenerationInputs, GenerationInputs>();
         builder.Services.AddLogging();
 
         builder.AddStudioProviders();

@@ -1,3 +1,5 @@
+using Studio.Core.Assets;
+using Studio.Core.Providers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -63,6 +65,9 @@ public sealed class SimHost : IAsyncDisposable
         builder.Services.AddSingleton<StudioPaths>();
         builder.Services.AddSingleton<IFileStore, FileSystemFileStore>();
         builder.Services.AddSingleton<IMediaEngine, FfmpegCoreMediaEngine>();
+        builder.Services.AddOptions<AssetLinkOptions>();
+        builder.Services.AddSingleton<AssetLinks>();
+        builder.Services.AddSingleton<IGenerationInputs, GenerationInputs>();
         services?.Invoke(builder.Services);
 
         builder.AddStudioProviders();

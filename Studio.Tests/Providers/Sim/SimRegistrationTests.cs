@@ -64,9 +64,10 @@ public sealed class SimRegistrationTests
     {
         await using var host = SimHost.Create(server: null);
 
-        var providers = host.Services.GetServices<IVideoProvider>().Select(p => p.Name);
+        var providers = host.Services.GetServices<IVideoProvider>().ToList();
 
-        providers.Should().BeEquivalentTo(["local", "sim"]);
+        providers.Where(p => p.IsConfigured).Select(p => p.Name).Should().BeEquivalentTo(["local", "sim"], "hosted providers are listed, but without a key they cannot be chosen");
+        providers.Select(p => p.Name).Should().OnlyHaveUniqueItems();
         host.Get<IEnumerable<IVideoProvider>>().OfType<SimVideoProvider>().Single().Should().BeSameAs(host.Provider);
     }
 
@@ -75,7 +76,8 @@ public sealed class SimRegistrationTests
     {
         await using var host = SimHost.Create(server: null, new Dictionary<string, string?> { ["Studio:Providers:Sim:Enabled"] = "false" });
 
-        host.Services.GetServices<IVideoProvider>().Should().ContainSingle().Which.Should().BeOfType<LocalVideoProvider>();
+        host.Services.GetServices<IVideoProvider>().Where(p => p.IsConfigured).Should().ContainSingle().Which.Should().BeOfType<LocalVideoProvider>();
+        host.Services.GetServices<IVideoProvider>().Should().NotContain(p => p is SimVideoProvider);
         host.Services.GetService<SimServer>().Should().BeNull();
     }
 
@@ -87,7 +89,9 @@ public sealed class SimRegistrationTests
         builder.AddStudioProviders().AddStudioProviders();
 
         builder.Services.Count(d => d.ServiceType == typeof(SimVideoProvider)).Should().Be(1);
-        builder.Services.Count(d => d.ImplementationInstance is ProviderHttpOptionsValidator).Should().Be(1);
+        builder.Services.Where(d => d.ImplementationInstance is ProviderHttpOptionsValidator)
+            .Select(d => ((ProviderHttpOptionsValidator)d.ImplementationInstance!).ProviderName)
+            .Should().OnlyHaveUniqueItems("each provider's pipeline is registered once").And.Contain(SimVideoProvider.ProviderName);
     }
 
     [Fact]
