@@ -17,6 +17,7 @@ namespace Studio.Core.Jobs;
 /// <param name="Transition">"cut", "crossfade" or "fade"; the template's when null.</param>
 /// <param name="Narrations">One narration line per segment; a null list or item is written by the script writer, an empty line means silence.</param>
 /// <param name="Fallback">Providers that take a segment over, in order, when the provider cannot make it; null = the configured chain when <paramref name="AllowFallback"/>.</param>
+/// <param name="Inputs">Per segment: its own mode (hybrid) and the asset it starts from; null: the job's mode everywhere.</param>
 /// <param name="AllowFallback">Whether another provider may make a segment the provider could not; default: only when <paramref name="Fallback"/> is given.</param>
 public sealed record CreateJobCommand(
     string? Title,
@@ -32,4 +33,5 @@ public sealed record CreateJobCommand(
     string? Transition = null,
     IReadOnlyList<string?>? Narrations = null,
     IReadOnlyList<string>? Fallback = null,
-    bool? AllowFallback = null);
+    bool? AllowFallback = null,
+    IReadOnlyList<SegmentInput?>? Inputs = null);

@@ -16,6 +16,9 @@ internal sealed record JobBrief(
     string Title,
     string Theme)
 {
+    /// <summary>Each segment's mode and input asset.</summary>
+    public List<SegmentPlan> Inputs { get; init; } = [];
+
     public void Deconstruct(out VideoTemplate template, out IVideoProvider provider, out GenerationMode mode, out List<string> fallback, out CutSettings cut, out List<string?> prompts, out List<string?> narrations)
     {
         template = Template;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Studio.Core.Assets;
 using Studio.Core.Common;
 using Studio.Core.Costs;
 using Studio.Core.Events;
@@ -29,13 +30,14 @@ public sealed class JobService(
     CutSettingsReader cutReader,
     CostModel costs,
     VoiceCatalog voices,
+    AssetLinks links,
     TimeProvider time)
 {
     /// <summary>Creates a Draft job from a command, or says what is wrong with it.</summary>
     public async Task<CreateJobResult> CreateAsync(string ownerId, CreateJobCommand command, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var (brief, errors) = await PrepareAsync(db, ownerId, command, ct).ConfigureAwait(false);
+        var (brief, errors) = await PrepareAsync(db, ownerId, command, requireAssets: true, ct).ConfigureAwait(false);
         if (brief is null)
         {
             return new CreateJobResult(null, errors);
@@ -64,7 +66,7 @@ public sealed class JobService(
             }
         }
 
-        var job = Build(ownerId, brief.Title, brief.Theme, template, provider, mode, [.. prompts.Select(p => p!)], [.. narrations.Select(n => n!)])
+        var job = Build(ownerId, brief.Title, brief.Theme, template, provider, mode, brief.Inputs, [.. prompts.Select(p => p!)], [.. narrations.Select(n => n!)])
             .WithCut(cut);
         if (fallback.Count > 0)
         {
@@ -91,16 +93,16 @@ public sealed class JobService(
     public async Task<JobEstimateResult> EstimateAsync(string ownerId, CreateJobCommand command, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var (brief, errors) = await PrepareAsync(db, ownerId, command, ct).ConfigureAwait(false);
+        var (brief, errors) = await PrepareAsync(db, ownerId, command, requireAssets: false, ct).ConfigureAwait(false);
         if (brief is null)
         {
             return new JobEstimateResult(null, errors);
         }
 
-        var (template, provider, mode, _, cut, prompts, narrations) = brief;
+        var (template, provider, _, _, cut, prompts, narrations) = brief;
         var segments = Enumerable.Range(0, template.SegmentCount).Select(i =>
         {
-            var request = RequestFor(template, mode, prompts[i] ?? template.Name);
+            var request = RequestFor(template, brief.Inputs[i].Mode, prompts[i] ?? template.Name);
             var quote = provider.Quote(request);
             return new SegmentEstimate(i, template.SegmentSeconds, quote.Model, quote.Resolution, quote.Length.TotalSeconds, CostModel.ClipPrice(provider, request) ?? 0m);
         }).ToList();
@@ -216,7 +218,7 @@ public sealed class JobService(
     }
 
     /// <summary>Checks a command and gathers what making its job needs; null with the reasons when it cannot be made.</summary>
-    private async Task<(JobBrief? Brief, ValidationErrors Errors)> PrepareAsync(StudioDbContext db, string ownerId, CreateJobCommand command, CancellationToken ct)
+    private async Task<(JobBrief? Brief, ValidationErrors Errors)> PrepareAsync(StudioDbContext db, string ownerId, CreateJobCommand command, bool requireAssets, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         var errors = new ValidationErrors();
@@ -270,8 +272,10 @@ public sealed class JobService(
             return (null, errors);
         }
 
-        CheckCapabilities(provider, template, mode, errors);
-        var fallback = CheckFallback(command, provider, template, mode, errors);
+        var inputs = await CheckInputsAsync(db, ownerId, command.Inputs, template, mode, provider, requireAssets, errors, ct).ConfigureAwait(false);
+        var modes = inputs.Select(i => i.Mode).Distinct().Order().ToList();
+        CheckCapabilities(provider, template, modes, errors);
+        var fallback = CheckFallback(command, provider, template, modes, errors);
         var cut = await cutReader.ReadAsync(db, ownerId, command, template, errors, ct).ConfigureAwait(false);
         var prompts = CheckPrompts(command.Prompts, template, provider, errors);
         var narrations = CheckNarrations(command.Narrations, template, errors);
@@ -280,7 +284,7 @@ public sealed class JobService(
             return (null, errors);
         }
 
-        return (new JobBrief(template, provider, mode, fallback, cut, prompts, narrations, title.Length > 0 ? title : Shorten(theme, ProductionJob.MaxTitleLength), theme), errors);
+        return (new JobBrief(template, provider, mode, fallback, cut, prompts, narrations, title.Length > 0 ? title : Shorten(theme, ProductionJob.MaxTitleLength), theme) { Inputs = inputs }, errors);
     }
 
     private static string NotConfigured(IVideoProvider provider) =>
@@ -295,34 +299,100 @@ public sealed class JobService(
             ? costs.VoicePrice(hosted: true)
             : 0m;
 
-    private static void CheckCapabilities(IVideoProvider provider, VideoTemplate template, GenerationMode mode, ValidationErrors errors)
+    private void CheckCapabilities(IVideoProvider provider, VideoTemplate template, IReadOnlyList<GenerationMode> modes, ValidationErrors errors)
     {
         var caps = provider.Capabilities;
-        if (!caps.Modes.Contains(mode))
+        foreach (var mode in modes.Where(m => !caps.Modes.Contains(m)))
         {
-            errors.Add("mode", $"{provider.DisplayName} cannot do {mode}; it offers {string.Join(", ", caps.Modes)}.");
+            errors.Add("mode", $"{provider.DisplayName} cannot do {mode}; it offers {string.Join(", ", caps.Modes.Order())}.");
         }
-        else if (mode != GenerationMode.TextToVideo)
+
+        if (caps.InputsByLink && modes.Any(m => m != GenerationMode.TextToVideo) && !links.CanLink)
         {
-            errors.Add("mode", $"{mode} starts from an uploaded image or clip per segment; asset uploads are not available yet, so use TextToVideo.");
+            errors.Add("mode", $"{provider.DisplayName} fetches input images and clips by URL: set Studio:PublicBaseUrl to an address it can reach, or use text-to-video.");
         }
 
         if (!caps.AspectRatios.Contains(template.AspectRatio))
         {
-            errors.Add("template", $"{provider.DisplayName} cannot render {template.AspectRatio.ToDisplay()} videos.");
+            errors.Add("template", $"{provider.DisplayName} cannot render {template.AspectRatio.ToDisplay()} videos; it offers {string.Join(", ", caps.AspectRatios.Order().Select(r => r.ToDisplay()))}.");
         }
 
         if (TimeSpan.FromSeconds(template.SegmentSeconds) > caps.MaxDuration)
         {
             errors.Add("template", $"{provider.DisplayName} makes clips of at most {caps.MaxDuration.TotalSeconds:0} s; the template asks for {template.SegmentSeconds} s.");
         }
-        else if (CostModel.MissingPrice(provider, RequestFor(template, mode, template.Name)) is { } missing)
+        else if (modes.Select(m => CostModel.MissingPrice(provider, RequestFor(template, m, template.Name))).FirstOrDefault(m => m is not null) is { } missing)
         {
             errors.Add("provider", missing);
         }
     }
 
-    private List<string> CheckFallback(CreateJobCommand command, IVideoProvider provider, VideoTemplate template, GenerationMode mode, ValidationErrors errors)
+    /// <summary>
+    /// Each segment's mode and input asset: the job's mode unless the segment names its own (hybrid), and for image- and
+    /// video-to-video one of the owner's images or clips (required when <paramref name="requireAssets"/>; an estimate
+    /// comes before the uploads).
+    /// </summary>
+    private static async Task<List<SegmentPlan>> CheckInputsAsync(
+        StudioDbContext db, string ownerId, IReadOnlyList<SegmentInput?>? given, VideoTemplate template, GenerationMode mode, IVideoProvider provider, bool requireAssets, ValidationErrors errors, CancellationToken ct)
+    {
+        if (given is not null && given.Count != template.SegmentCount)
+        {
+            errors.Add("segments", $"'{template.Name}' has {template.SegmentCount} segments; {given.Count} were given.");
+            given = null;
+        }
+
+        var inputs = Enumerable.Range(0, template.SegmentCount)
+            .Select(i => new SegmentPlan(given?[i]?.Mode ?? mode, given?[i]?.AssetId))
+            .ToList();
+        var ids = inputs.Where(i => i.AssetId is not null).Select(i => i.AssetId!.Value).Distinct().ToList();
+        var assets = ids.Count == 0
+            ? []
+            : await db.Assets.AsNoTracking().Where(a => ids.Contains(a.Id) && a.OwnerId == ownerId).ToDictionaryAsync(a => a.Id, ct).ConfigureAwait(false);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var (segmentMode, assetId) = (inputs[i].Mode, inputs[i].AssetId);
+            var field = $"segments[{i}].assetId";
+            if (segmentMode == GenerationMode.TextToVideo)
+            {
+                if (assetId is not null)
+                {
+                    errors.Add(field, $"Segment {i + 1} is text-to-video and takes no image or clip; choose image- or video-to-video to use one.");
+                }
+
+                continue;
+            }
+
+            var kind = segmentMode == GenerationMode.ImageToVideo ? AssetKind.Image : AssetKind.Video;
+            if (assetId is null)
+            {
+                if (requireAssets)
+                {
+                    errors.Add(field, $"Segment {i + 1} is {Describe(segmentMode)}: give it an uploaded {Describe(kind)}.");
+                }
+            }
+            else if (!assets.TryGetValue(assetId.Value, out var asset))
+            {
+                errors.Add(field, $"Segment {i + 1}'s asset is not among your uploads.");
+            }
+            else if (asset.Kind != kind)
+            {
+                errors.Add(field, $"Segment {i + 1} is {Describe(segmentMode)} and needs {(kind == AssetKind.Image ? "an image" : "a video clip")}; that asset is {asset.Kind.ToString().ToLowerInvariant()}.");
+            }
+        }
+
+        return inputs;
+
+        static string Describe(Enum value) => value switch
+        {
+            GenerationMode.ImageToVideo => "image-to-video",
+            GenerationMode.VideoToVideo => "video-to-video",
+            AssetKind.Image => "image",
+            AssetKind.Video => "video clip",
+            _ => value.ToString().ToLowerInvariant(),
+        };
+    }
+
+    private List<string> CheckFallback(CreateJobCommand command, IVideoProvider provider, VideoTemplate template, IReadOnlyList<GenerationMode> modes, ValidationErrors errors)
     {
         IReadOnlyList<string> names = command.Fallback is { } given
             ? given
@@ -352,7 +422,7 @@ public sealed class JobService(
             else
             {
                 var unfit = new ValidationErrors();
-                CheckCapabilities(next, template, mode, unfit);
+                CheckCapabilities(next, template, modes, unfit);
                 foreach (var message in unfit.Messages)
                 {
                     errors.Add("fallback", message);
@@ -428,14 +498,14 @@ public sealed class JobService(
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 
-    private ProductionJob Build(string ownerId, string title, string theme, VideoTemplate template, IVideoProvider provider, GenerationMode mode, List<string> prompts, List<string> narrations)
+    private ProductionJob Build(string ownerId, string title, string theme, VideoTemplate template, IVideoProvider provider, GenerationMode mode, List<SegmentPlan> inputs, List<string> prompts, List<string> narrations)
     {
         var now = time.GetUtcNow();
         var jobId = Guid.CreateVersion7(now);
         var segments = prompts.Select((prompt, i) =>
         {
-            var request = RequestFor(template, mode, prompt);
-            return new Segment(Guid.CreateVersion7(now), jobId, i, prompt, mode, null, provider.Name, template.SegmentSeconds, CostModel.ClipPrice(provider, request) ?? 0m)
+            var request = RequestFor(template, inputs[i].Mode, prompt);
+            return new Segment(Guid.CreateVersion7(now), jobId, i, prompt, inputs[i].Mode, inputs[i].AssetId, provider.Name, template.SegmentSeconds, CostModel.ClipPrice(provider, request) ?? 0m)
                 .WithNarration(narrations[i]);
         }).ToList();
         var job = new ProductionJob(jobId, ownerId, title, theme, template, provider.Name, mode, segments.Sum(s => s.EstimatedCostUsd), now);
