@@ -42,6 +42,8 @@ public static class ProvidersServiceExtensions
         services.TryAddSingleton<LocalClipRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVideoProvider, LocalVideoProvider>());
         SimRegistration.AddSimProvider(builder);
+        Runway.RunwayRegistration.AddRunwayProvider(builder);
+        Veo.VeoRegistration.AddVeoProvider(builder);
 
         services.AddOptions<EspeakOptions>().BindConfiguration(EspeakOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVoiceEngine, EspeakVoiceEngine>());
