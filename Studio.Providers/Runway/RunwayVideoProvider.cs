@@ -224,8 +224,18 @@ public sealed class RunwayVideoProvider : IVideoProvider
 
     private async Task<string> PromptImageAsync(GenerationInput input, AspectRatio aspectRatio, CancellationToken ct)
     {
-        var bytes = await _inputs.ReadAsync(input, Title, ct).ConfigureAwait(false);
-        if (bytes.Length <= MaxInlineImageBytes)
+        byte[] bytes;
+        try
+        {
+            bytes = await _inputs.ReadAsync(input, Title, ct, MaxInlineImageBytes).ConfigureAwait(false);
+        }
+        catch (ProviderException)
+        {
+            // Larger than we send as it is (ReadAsync refuses only that): fitted below instead.
+            bytes = [];
+        }
+
+        if (bytes.Length > 0)
         {
             return $"data:{input.ContentType};base64,{Convert.ToBase64String(bytes)}";
         }

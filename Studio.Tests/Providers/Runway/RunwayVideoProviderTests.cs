@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Studio.Core.Assets;
+using Studio.Core.Media;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
 using Studio.Core.Storage;
@@ -126,6 +128,22 @@ public sealed class RunwayVideoProviderTests : IAsyncLifetime
         cdn.Path.Should().Be($"/cdn/{id}.mp4");
         cdn.Headers.Should().NotContainKey("Authorization").And.NotContainKey("X-Runway-Version");
         _runway.ApiRequests.Should().OnlyContain(r => r.Headers["X-Runway-Version"] == "2024-11-06");
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ImageOverTheInlineLimit_SendsItFittedToTheRatioAsAJpeg()
+    {
+        var noise = await NoisePngAsync();
+        noise.Length.Should().BeGreaterThan(3 * 1024 * 1024, "the test needs an image over the inline limit");
+        var input = await StoreAsync(noise, AssetKind.Image, "image/png");
+
+        await _provider.SubmitAsync(Request(GenerationMode.ImageToVideo, AspectRatio.Landscape16x9, input: input), CancellationToken.None);
+
+        var promptImage = JsonNode.Parse(_runway.Requests.Single().Body)!["promptImage"]!.GetValue<string>();
+        promptImage.Should().StartWith("data:image/jpeg;base64,");
+        var jpeg = Convert.FromBase64String(promptImage["data:image/jpeg;base64,".Length..]);
+        (jpeg[0], jpeg[1]).Should().Be(((byte)0xFF, (byte)0xD8));
+        jpeg.Length.Should().BeLessThan(noise.Length);
     }
 
     [Fact]
@@ -356,6 +374,25 @@ public sealed class RunwayVideoProviderTests : IAsyncLifetime
         double seconds = 5,
         GenerationInput? input = null) =>
         new(Guid.NewGuid(), "A lighthouse at dawn", "", mode, aspectRatio, TimeSpan.FromSeconds(seconds), input);
+
+    /// <summary>A 1600×1600 PNG of noise: it does not compress, so it is well over 3 MB.</summary>
+    private static async Task<byte[]> NoisePngAsync()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"noise-{Guid.NewGuid():N}.png");
+        try
+        {
+            var engine = new FfmpegCoreMediaEngine(Options.Create(new MediaOptions()));
+            await engine.RunAsync(
+                new MediaJob([MediaInput.Lavfi("color=c=gray:size=1600x1600:duration=1,noise=alls=100:allf=t")], null, ["-frames:v", "1"], file, TimeSpan.Zero),
+                null,
+                CancellationToken.None);
+            return await File.ReadAllBytesAsync(file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 
     private async Task<IVideoProvider> ProviderAsync(Dictionary<string, string?>? settings = null)
     {
