@@ -78,6 +78,21 @@ public sealed class RunwayVideoProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Prices_Configured_ReplaceTheDefaultsAndKeepTheOthers()
+    {
+        var provider = await ProviderAsync(new()
+        {
+            ["Studio:Providers:Runway:Prices:gen4_turbo:PerSecondUsd"] = "0.07",
+            ["Studio:Providers:Runway:Prices:gen4_turbo:Resolutions:720p:PerClipUsd"] = "0.30",
+        });
+
+        var quote = provider.Quote(Request(GenerationMode.ImageToVideo));
+
+        provider.Prices[quote.Model].PriceOf(quote).Should().Be(0.35m, "no resolution is quoted, so the per-second price applies");
+        provider.Prices["gen4.5"].PerSecondUsd.Should().Be(0.12m);
+    }
+
+    [Fact]
     public async Task SubmitAsync_TextToVideo_PostsGen45WithHeadersRatioAndIntegerDuration()
     {
         var request = Request(GenerationMode.TextToVideo, AspectRatio.Portrait9x16, seconds: 4) with { StylePrompt = "warm film grain" };
