@@ -46,6 +46,8 @@ public static class ProvidersServiceExtensions
         SimRegistration.AddSimProvider(builder);
         Pika.PikaRegistration.AddPikaProvider(builder);
         Stability.StabilityRegistration.AddStabilityProvider(builder);
+        Runway.RunwayRegistration.AddRunwayProvider(builder);
+        Veo.VeoRegistration.AddVeoProvider(builder);
 
         services.AddOptions<EspeakOptions>().BindConfiguration(EspeakOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVoiceEngine, EspeakVoiceEngine>());
