@@ -43,6 +43,7 @@ public static class ProvidersServiceExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVideoProvider, LocalVideoProvider>());
         SimRegistration.AddSimProvider(builder);
         Luma.LumaRegistration.AddLumaProvider(builder);
+        Sora.SoraRegistration.AddSoraProvider(builder);
 
         services.AddOptions<EspeakOptions>().BindConfiguration(EspeakOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVoiceEngine, EspeakVoiceEngine>());
