@@ -19,7 +19,6 @@ namespace Studio.Tests.Fakes.Sora;
 public sealed class FakeSoraServer : FakeHttpServer
 {
     public const string Key = "sk-test-sora-0123456789";
-    public const int PollAfterMs = 1500;
 
     private static readonly string[] Seconds = ["4", "8", "12"];
     private static readonly string[] SmallSizes = ["720x1280", "1280x720"];
@@ -28,6 +27,9 @@ public sealed class FakeSoraServer : FakeHttpServer
     private readonly ConcurrentQueue<FakeReply> _scripted = new();
     private readonly ConcurrentDictionary<string, Video> _videos = new();
     private byte[] _mp4 = [];
+
+    /// <summary>The <c>openai-poll-after-ms</c> value sent with every status answer. Default 1500.</summary>
+    public int PollAfterMs { get; set; } = 1500;
 
     /// <summary>Status polls that answer queued then in_progress before the video finishes. Default 2.</summary>
     public int PollsBeforeDone { get; set; } = 2;

@@ -70,7 +70,7 @@ public sealed class SoraVideoProviderTests : IAsyncLifetime
 
         statuses.Select(s => (s.State, s.Progress)).Should().Equal(
             (ProviderJobState.Queued, 0d), (ProviderJobState.Running, 0.5d), (ProviderJobState.Succeeded, 1d));
-        statuses.Should().AllSatisfy(s => s.PollAfter.Should().Be(TimeSpan.FromMilliseconds(FakeSoraServer.PollAfterMs)));
+        statuses.Should().AllSatisfy(s => s.PollAfter.Should().Be(TimeSpan.FromMilliseconds(_sora.PollAfterMs)));
         JsonNode.Parse(_sora.Requests.First().Body)!["size"]!.GetValue<string>().Should().Be("1280x720");
         clip.ToArray().Should().Equal(_mp4);
         var content = _sora.Requests.Last();
