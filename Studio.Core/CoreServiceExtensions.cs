@@ -64,6 +64,8 @@ public static class CoreServiceExtensions
         services.TryAddSingleton<IGenerationInputs, GenerationInputs>();
         services.AddOptions<CostOptions>().BindConfiguration(CostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CostModel>();
+        services.AddSingleton<CostReports>();
+        services.AddSingleton<GenerationTimes>();
         services.AddSingleton<ScratchSweeper>();
         services.AddSingleton<IJobEvents, InProcessJobEvents>();
         services.AddSingleton<IMediaEngine, FfmpegCoreMediaEngine>();

@@ -38,10 +38,14 @@ public static class ProvidersServiceExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalProviderOptions>, LocalProviderOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderInputs>();
+        services.TryAddSingleton<ProviderHealthBoard>();
+        services.TryAddSingleton<IProviderHealth>(sp => sp.GetRequiredService<ProviderHealthBoard>());
         services.TryAddSingleton<LocalRenderRegistry>();
         services.TryAddSingleton<LocalClipRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVideoProvider, LocalVideoProvider>());
         SimRegistration.AddSimProvider(builder);
+        Pika.PikaRegistration.AddPikaProvider(builder);
+        Stability.StabilityRegistration.AddStabilityProvider(builder);
         Luma.LumaRegistration.AddLumaProvider(builder);
         Sora.SoraRegistration.AddSoraProvider(builder);
 

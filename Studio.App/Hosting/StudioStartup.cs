@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Studio.App.Components;
 using Studio.App.Features.Account;
+using Studio.App.Features.Costs;
 using Studio.App.Features.Jobs;
+using Studio.App.Features.Links;
+using Studio.App.Features.Providers;
 using Studio.App.Features.Templates;
 using Studio.Core.Accounts;
 using Studio.Core.Persistence;
@@ -56,11 +59,16 @@ internal static class StudioStartup
         app.MapAccountEndpoints();
         app.MapTemplatesApi();
         app.MapJobsApi();
+        app.MapProvidersApi();
+        app.MapCostsApi();
+        app.MapAssetLinks();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments("/" + Core.Assets.AssetLinks.RoutePrefix, StringComparison.OrdinalIgnoreCase);
 
     private static void AnnounceAccount(BootstrapResult result)
     {

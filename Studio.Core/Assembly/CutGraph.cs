@@ -41,8 +41,11 @@ internal static class CutGraph
         {
             var length = S(clips[i].Duration + (i < count - 1 ? fade : TimeSpan.Zero));
 
-            // Square pixels first, then fit inside the frame and letterbox; hold the last frame if the clip is short.
-            graph.Append(CultureInfo.InvariantCulture, $"[{i}:v]setpts=PTS-STARTPTS,fps={FrameRate},scale='trunc(iw*sar/2)*2':ih,")
+            // A clip much shorter than its slot (a provider that makes only short clips) is slowed to fill it, up to
+            // MaxStretch; then square pixels, fit inside the frame and letterbox; hold the last frame if still short.
+            var stretch = Stretch(probes[i].Duration, clips[i].Duration + (i < count - 1 ? fade : TimeSpan.Zero));
+            var timing = stretch > 1 ? $"setpts={stretch.ToString("0.####", CultureInfo.InvariantCulture)}*(PTS-STARTPTS)" : "setpts=PTS-STARTPTS";
+            graph.Append(CultureInfo.InvariantCulture, $"[{i}:v]{timing},fps={FrameRate},scale='trunc(iw*sar/2)*2':ih,")
                 .Append(CultureInfo.InvariantCulture, $"scale={w}:{h}:force_original_aspect_ratio=decrease:force_divisible_by=2,")
                 .Append(CultureInfo.InvariantCulture, $"pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,format=yuv420p,")
                 .Append(CultureInfo.InvariantCulture, $"tpad=stop_mode=clone:stop_duration={length},trim=duration={length},setpts=PTS-STARTPTS[v{i}];\n");
@@ -241,6 +244,23 @@ internal static class CutGraph
     internal static string FilterQuote(string value) => Quote(Quote(value));
 
     private static string Quote(string value) => "'" + value.Replace("'", @"'\''", StringComparison.Ordinal) + "'";
+
+    /// <summary>Longest a short clip is slowed down to fill its slot (2.5× slower); what is left is a held last frame.</summary>
+    public const double MaxStretch = 2.5;
+
+    /// <summary>
+    /// The slow-down factor for a clip of <paramref name="clip"/> in a slot of <paramref name="slot"/>: 1 when it is at
+    /// most 5 % short (the last frame is held for the rest), else the ratio, at most <see cref="MaxStretch"/>.
+    /// </summary>
+    internal static double Stretch(TimeSpan clip, TimeSpan slot)
+    {
+        if (clip <= TimeSpan.Zero || clip >= slot * 0.95)
+        {
+            return 1;
+        }
+
+        return Math.Min(MaxStretch, slot / clip);
+    }
 
     private static string S(TimeSpan value) => value.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture);
 

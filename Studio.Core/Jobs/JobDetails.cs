@@ -1,4 +1,5 @@
 using Studio.Core.Assembly;
+using Studio.Core.Costs;
 using Studio.Core.Orchestration;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
@@ -45,6 +46,12 @@ public sealed record JobDetails(
     /// <summary>Which outputs can be downloaded; filled by <see cref="JobService.GetAsync"/>. Default none.</summary>
     public AvailableDownloads Downloads { get; init; } = AvailableDownloads.None;
 
+    /// <summary>The estimate by part (segments, storyboard, voice-over). Default zero.</summary>
+    public CostBreakdown EstimatedCost { get; init; } = CostBreakdown.Zero;
+
+    /// <summary>What was spent so far, by part. Default zero.</summary>
+    public CostBreakdown ActualCost { get; init; } = CostBreakdown.Zero;
+
     /// <summary>Length of the video.</summary>
     public TimeSpan TotalDuration => TimeSpan.FromSeconds(Segments.Sum(s => s.Seconds));
 
@@ -60,7 +67,7 @@ public sealed record JobDetails(
         job.Status,
         JobProgress.Of(job),
         job.EstimatedCostUsd,
-        job.IsFinished ? job.ActualCostUsd : job.Segments.Sum(s => s.CostUsd),
+        job.SpentUsd,
         job.Error,
         job.CreatedAt,
         job.StartedAt,
@@ -74,5 +81,7 @@ public sealed record JobDetails(
         Captions = job.Captions,
         MusicAssetId = job.MusicAssetId,
         Transition = job.Transition,
+        EstimatedCost = job.EstimatedCost,
+        ActualCost = job.SpentCost,
     };
 }

@@ -10,6 +10,7 @@ using Studio.Core.Scripts;
 using Studio.Core.Segments;
 using Studio.Core.Storage;
 using Studio.Core.Templates;
+using Studio.Core.Voice;
 
 namespace Studio.Core.Jobs;
 
@@ -26,79 +27,35 @@ public sealed class JobService(
     IOptions<WorkerOptions> workerOptions,
     IScriptWriter scriptWriter,
     CutSettingsReader cutReader,
+    CostModel costs,
+    VoiceCatalog voices,
     TimeProvider time)
 {
     /// <summary>Creates a Draft job from a command, or says what is wrong with it.</summary>
     public async Task<CreateJobResult> CreateAsync(string ownerId, CreateJobCommand command, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        var errors = new ValidationErrors();
-        var theme = TextInput.Clean(command.Theme);
-        var title = TextInput.Clean(command.Title);
-        if (theme.Length == 0)
-        {
-            errors.Add("theme", "Say what the video is about.");
-        }
-        else if (theme.Length > ProductionJob.MaxThemeLength)
-        {
-            errors.Add("theme", $"The theme is {theme.Length} characters long; keep it under {ProductionJob.MaxThemeLength}.");
-        }
-
-        if (title.Length > ProductionJob.MaxTitleLength)
-        {
-            errors.Add("title", $"The title is {title.Length} characters long; keep it under {ProductionJob.MaxTitleLength}.");
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        VideoTemplate? template = null;
-        if (string.IsNullOrWhiteSpace(command.Template))
-        {
-            errors.Add("template", "Choose a template.");
-        }
-        else
-        {
-            template = await TemplateCatalog.FindAsync(db, command.Template, ct).ConfigureAwait(false);
-            if (template is null)
-            {
-                errors.Add("template", $"There is no template named '{TextInput.Clean(command.Template)}'.");
-            }
-        }
-
-        if (template is null || !errors.IsEmpty)
+        var (brief, errors) = await PrepareAsync(db, ownerId, command, ct).ConfigureAwait(false);
+        if (brief is null)
         {
             return new CreateJobResult(null, errors);
         }
 
-        var providerName = string.IsNullOrWhiteSpace(command.Provider) ? template.DefaultProvider : command.Provider.Trim();
-        var provider = providers.Find(providerName);
-        var mode = command.Mode ?? template.DefaultMode;
-        if (provider is null)
-        {
-            errors.Add("provider", $"There is no provider named '{TextInput.Clean(providerName)}'. Available: {string.Join(", ", providers.All.Select(p => p.Name))}.");
-            return new CreateJobResult(null, errors);
-        }
-
-        CheckCapabilities(provider, template, mode, errors);
-        var fallback = CheckFallback(command, provider, template, mode, errors);
-        var cut = await cutReader.ReadAsync(db, ownerId, command, template, errors, ct).ConfigureAwait(false);
-        var prompts = CheckPrompts(command.Prompts, template, provider, errors);
-        var narrations = CheckNarrations(command.Narrations, template, errors);
-        if (!errors.IsEmpty || cut is null)
-        {
-            return new CreateJobResult(null, errors);
-        }
-
+        var (template, provider, mode, fallback, cut, prompts, narrations) = brief;
+        var scriptUsd = 0m;
         if (prompts.Contains(null) || narrations.Contains(null))
         {
             try
             {
-                var storyboard = await scriptWriter.WriteAsync(new ScriptRequest(theme, template, cut.Language), ct).ConfigureAwait(false);
+                var storyboard = await scriptWriter.WriteAsync(new ScriptRequest(brief.Theme, template, cut.Language), ct).ConfigureAwait(false);
                 var limit = Math.Min(Segment.MaxPromptLength, provider.Capabilities.MaxPromptLength);
                 for (var i = 0; i < template.SegmentCount; i++)
                 {
                     prompts[i] ??= Shorten(storyboard.Scenes[i].Prompt, limit);
                     narrations[i] ??= Shorten(storyboard.Scenes[i].Narration, Segment.MaxNarrationLength);
                 }
+
+                scriptUsd = costs.ScriptPrice(scriptWriter.IsHosted);
             }
             catch (ScriptWriterException ex)
             {
@@ -107,19 +64,53 @@ public sealed class JobService(
             }
         }
 
-        var job = Build(ownerId, title.Length > 0 ? title : Shorten(theme, ProductionJob.MaxTitleLength), theme, template, provider, mode, [.. prompts.Select(p => p!)], [.. narrations.Select(n => n!)])
+        var job = Build(ownerId, brief.Title, brief.Theme, template, provider, mode, [.. prompts.Select(p => p!)], [.. narrations.Select(n => n!)])
             .WithCut(cut);
         if (fallback.Count > 0)
         {
             job.SetFallback(fallback);
         }
 
+        job.SetEstimatedExtras(scriptUsd, VoicePrice(cut, narrations));
         db.Jobs.Add(job);
+        if (scriptUsd > 0)
+        {
+            job.ChargeScript(scriptUsd);
+            db.Costs.Add(new CostEntry(Guid.CreateVersion7(time.GetUtcNow()), ownerId, job.Id, null, scriptWriter.Name, CostKind.Script, scriptUsd, time.GetUtcNow()));
+        }
+
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await PublishAsync(job, ct).ConfigureAwait(false);
         return new CreateJobResult(JobDetails.From(job), null);
     }
 
+    /// <summary>
+    /// What the job the command describes would cost, by part and per segment, without creating it or writing its
+    /// storyboard; or what is wrong with the command.
+    /// </summary>
+    public async Task<JobEstimateResult> EstimateAsync(string ownerId, CreateJobCommand command, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var (brief, errors) = await PrepareAsync(db, ownerId, command, ct).ConfigureAwait(false);
+        if (brief is null)
+        {
+            return new JobEstimateResult(null, errors);
+        }
+
+        var (template, provider, mode, _, cut, prompts, narrations) = brief;
+        var segments = Enumerable.Range(0, template.SegmentCount).Select(i =>
+        {
+            var request = RequestFor(template, mode, prompts[i] ?? template.Name);
+            var quote = provider.Quote(request);
+            return new SegmentEstimate(i, template.SegmentSeconds, quote.Model, quote.Resolution, quote.Length.TotalSeconds, CostModel.ClipPrice(provider, request) ?? 0m);
+        }).ToList();
+        var writes = prompts.Contains(null) || narrations.Contains(null);
+
+        // Unwritten narration is priced as spoken: the writer gives every segment a line.
+        var voice = cut.Voice is null ? 0m : VoicePrice(cut, [.. narrations.Select(n => n ?? "…")]);
+        var breakdown = new CostBreakdown(segments.Sum(s => s.PriceUsd), writes ? costs.ScriptPrice(scriptWriter.IsHosted) : 0m, voice);
+        return new JobEstimateResult(new JobEstimate(provider.Name, provider.DisplayName, breakdown, segments), null);
+    }
     /// <summary>Draft → Queued: hands the job to the workers.</summary>
     public async Task<JobCommandOutcome> StartAsync(string ownerId, Guid jobId, CancellationToken ct)
     {
@@ -171,7 +162,7 @@ public sealed class JobService(
                     : j.Segments.Count == 0 ? 0
                     : JobProgress.GenerationShare * j.Segments.Sum(s => s.Status == SegmentStatus.Succeeded ? 1 : s.Progress) / j.Segments.Count,
                 j.EstimatedCostUsd,
-                j.Status == JobStatus.Completed || j.Status == JobStatus.Failed || j.Status == JobStatus.Cancelled ? j.ActualCostUsd : j.Segments.Sum(s => s.CostUsd),
+                j.Segments.Sum(s => s.CostUsd) + j.ScriptCostUsd + j.VoiceCostUsd,
                 j.Segments.Count, j.CreatedAt, j.FinishedAt))
             .ToListAsync(ct).ConfigureAwait(false);
         return [.. rows.OrderByDescending(j => j.CreatedAt)];
@@ -224,6 +215,86 @@ public sealed class JobService(
         return new AvailableDownloads(job.FinalVideoFile is not null, job.PosterFile is not null, await Has(JobOutput.Captions).ConfigureAwait(false), await Has(JobOutput.Clips).ConfigureAwait(false));
     }
 
+    /// <summary>Checks a command and gathers what making its job needs; null with the reasons when it cannot be made.</summary>
+    private async Task<(JobBrief? Brief, ValidationErrors Errors)> PrepareAsync(StudioDbContext db, string ownerId, CreateJobCommand command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var errors = new ValidationErrors();
+        var theme = TextInput.Clean(command.Theme);
+        var title = TextInput.Clean(command.Title);
+        if (theme.Length == 0)
+        {
+            errors.Add("theme", "Say what the video is about.");
+        }
+        else if (theme.Length > ProductionJob.MaxThemeLength)
+        {
+            errors.Add("theme", $"The theme is {theme.Length} characters long; keep it under {ProductionJob.MaxThemeLength}.");
+        }
+
+        if (title.Length > ProductionJob.MaxTitleLength)
+        {
+            errors.Add("title", $"The title is {title.Length} characters long; keep it under {ProductionJob.MaxTitleLength}.");
+        }
+
+        VideoTemplate? template = null;
+        if (string.IsNullOrWhiteSpace(command.Template))
+        {
+            errors.Add("template", "Choose a template.");
+        }
+        else
+        {
+            template = await TemplateCatalog.FindAsync(db, command.Template, ct).ConfigureAwait(false);
+            if (template is null)
+            {
+                errors.Add("template", $"There is no template named '{TextInput.Clean(command.Template)}'.");
+            }
+        }
+
+        if (template is null || !errors.IsEmpty)
+        {
+            return (null, errors);
+        }
+
+        var providerName = string.IsNullOrWhiteSpace(command.Provider) ? template.DefaultProvider : command.Provider.Trim();
+        var provider = providers.Find(providerName);
+        var mode = command.Mode ?? template.DefaultMode;
+        if (provider is null)
+        {
+            errors.Add("provider", $"There is no provider named '{TextInput.Clean(providerName)}'. Available: {string.Join(", ", providers.All.Select(p => p.Name))}.");
+            return (null, errors);
+        }
+
+        if (!provider.IsConfigured)
+        {
+            errors.Add("provider", NotConfigured(provider));
+            return (null, errors);
+        }
+
+        CheckCapabilities(provider, template, mode, errors);
+        var fallback = CheckFallback(command, provider, template, mode, errors);
+        var cut = await cutReader.ReadAsync(db, ownerId, command, template, errors, ct).ConfigureAwait(false);
+        var prompts = CheckPrompts(command.Prompts, template, provider, errors);
+        var narrations = CheckNarrations(command.Narrations, template, errors);
+        if (!errors.IsEmpty || cut is null)
+        {
+            return (null, errors);
+        }
+
+        return (new JobBrief(template, provider, mode, fallback, cut, prompts, narrations, title.Length > 0 ? title : Shorten(theme, ProductionJob.MaxTitleLength), theme), errors);
+    }
+
+    private static string NotConfigured(IVideoProvider provider) =>
+        $"{provider.DisplayName} ('{provider.Name}') is not configured on this server: it needs an API key (Studio:Providers:{provider.Name}:ApiKey).";
+
+    private static GenerationRequest RequestFor(VideoTemplate template, GenerationMode mode, string prompt) =>
+        new(Guid.Empty, prompt, template.StylePrompt, mode, template.AspectRatio, TimeSpan.FromSeconds(template.SegmentSeconds), null);
+
+    /// <summary>The voice-over's price: a hosted voice with at least one line to say.</summary>
+    private decimal VoicePrice(CutSettings cut, IReadOnlyList<string?> narrations) =>
+        cut.Voice is { } voice && voices.Find(voice.Engine) is { IsHosted: true } && narrations.Any(n => !string.IsNullOrEmpty(n))
+            ? costs.VoicePrice(hosted: true)
+            : 0m;
+
     private static void CheckCapabilities(IVideoProvider provider, VideoTemplate template, GenerationMode mode, ValidationErrors errors)
     {
         var caps = provider.Capabilities;
@@ -245,6 +316,10 @@ public sealed class JobService(
         {
             errors.Add("template", $"{provider.DisplayName} makes clips of at most {caps.MaxDuration.TotalSeconds:0} s; the template asks for {template.SegmentSeconds} s.");
         }
+        else if (CostModel.MissingPrice(provider, RequestFor(template, mode, template.Name)) is { } missing)
+        {
+            errors.Add("provider", missing);
+        }
     }
 
     private List<string> CheckFallback(CreateJobCommand command, IVideoProvider provider, VideoTemplate template, GenerationMode mode, ValidationErrors errors)
@@ -265,6 +340,10 @@ public sealed class JobService(
             if (providers.Find(name) is not { } next)
             {
                 errors.Add("fallback", $"There is no provider named '{name}'. Available: {string.Join(", ", providers.All.Select(p => p.Name))}.");
+            }
+            else if (!next.IsConfigured)
+            {
+                errors.Add("fallback", NotConfigured(next));
             }
             else if (string.Equals(next.Name, provider.Name, StringComparison.OrdinalIgnoreCase) || chain.Contains(next.Name, StringComparer.OrdinalIgnoreCase))
             {
@@ -355,7 +434,7 @@ public sealed class JobService(
         var jobId = Guid.CreateVersion7(now);
         var segments = prompts.Select((prompt, i) =>
         {
-            var request = new GenerationRequest(Guid.Empty, prompt, template.StylePrompt, mode, template.AspectRatio, TimeSpan.FromSeconds(template.SegmentSeconds), null);
+            var request = RequestFor(template, mode, prompt);
             return new Segment(Guid.CreateVersion7(now), jobId, i, prompt, mode, null, provider.Name, template.SegmentSeconds, CostModel.ClipPrice(provider, request) ?? 0m)
                 .WithNarration(narrations[i]);
         }).ToList();

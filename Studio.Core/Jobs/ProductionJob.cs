@@ -1,4 +1,5 @@
 using Studio.Core.Assembly;
+using Studio.Core.Costs;
 using Studio.Core.Orchestration;
 using Studio.Core.Scripts;
 using Studio.Core.Segments;
@@ -120,8 +121,29 @@ public sealed class ProductionJob
     /// <summary>What the provider prices say it will cost, in USD.</summary>
     public decimal EstimatedCostUsd { get; private set; }
 
-    /// <summary>What the made segments did cost, in USD.</summary>
+    /// <summary>What was spent on it, in USD, once finished (segments, storyboard, voice-over); while running see <see cref="SpentUsd"/>.</summary>
     public decimal ActualCostUsd { get; private set; }
+
+    /// <summary>The estimate's storyboard part, in USD.</summary>
+    public decimal EstimatedScriptUsd { get; private set; }
+
+    /// <summary>The estimate's voice-over part, in USD.</summary>
+    public decimal EstimatedVoiceUsd { get; private set; }
+
+    /// <summary>What writing the storyboard cost, in USD.</summary>
+    public decimal ScriptCostUsd { get; private set; }
+
+    /// <summary>What speaking the voice-over cost, in USD (each assembly with a hosted voice speaks it again).</summary>
+    public decimal VoiceCostUsd { get; private set; }
+
+    /// <summary>What the estimate says, by part.</summary>
+    public CostBreakdown EstimatedCost => new(EstimatedCostUsd - EstimatedScriptUsd - EstimatedVoiceUsd, EstimatedScriptUsd, EstimatedVoiceUsd);
+
+    /// <summary>What was spent so far, by part (the segments must be loaded).</summary>
+    public CostBreakdown SpentCost => new(_segments.Sum(s => s.CostUsd), ScriptCostUsd, VoiceCostUsd);
+
+    /// <summary>What was spent so far, in USD (the segments must be loaded).</summary>
+    public decimal SpentUsd => SpentCost.Total;
 
     /// <summary>File-store key of the final MP4, once completed.</summary>
     public string? FinalVideoFile { get; private set; }
@@ -175,6 +197,31 @@ public sealed class ProductionJob
         MusicAssetId = cut.MusicAssetId;
         Transition = cut.Transition;
         return this;
+    }
+
+    /// <summary>Sets the estimate: the segments' part was given at creation; the storyboard and voice-over parts are added to it.</summary>
+    public void SetEstimatedExtras(decimal scriptUsd, decimal voiceUsd)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(scriptUsd);
+        ArgumentOutOfRangeException.ThrowIfNegative(voiceUsd);
+        EstimatedCostUsd += scriptUsd + voiceUsd - EstimatedScriptUsd - EstimatedVoiceUsd;
+        EstimatedScriptUsd = scriptUsd;
+        EstimatedVoiceUsd = voiceUsd;
+    }
+
+    /// <summary>The storyboard was written by a hosted model for <paramref name="usd"/>.</summary>
+    public void ChargeScript(decimal usd)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(usd);
+        ScriptCostUsd += usd;
+    }
+
+    /// <summary>The voice-over was spoken by a hosted voice for <paramref name="usd"/>.</summary>
+    public void ChargeVoice(decimal usd)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(usd);
+        VoiceCostUsd += usd;
+        Touch();
     }
 
     /// <summary>Draft → Queued: hands the job to the workers.</summary>
@@ -263,7 +310,7 @@ public sealed class ProductionJob
         Status = JobStatus.Completed;
         FinalVideoFile = finalVideoFile;
         PosterFile = posterFile;
-        ActualCostUsd = _segments.Sum(s => s.CostUsd);
+        ActualCostUsd = SpentUsd;
         Progress = 1;
         Error = null;
         Finish(now);
@@ -279,7 +326,7 @@ public sealed class ProductionJob
 
         Status = JobStatus.Failed;
         Error = error;
-        ActualCostUsd = _segments.Sum(s => s.CostUsd);
+        ActualCostUsd = SpentUsd;
         Finish(now);
     }
 
@@ -300,7 +347,7 @@ public sealed class ProductionJob
 
         Status = JobStatus.Cancelled;
         Error = null;
-        ActualCostUsd = _segments.Sum(s => s.CostUsd);
+        ActualCostUsd = SpentUsd;
         Finish(now);
         return running;
     }

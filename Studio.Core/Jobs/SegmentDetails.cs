@@ -45,10 +45,14 @@ public sealed record SegmentDetails(
     /// <summary>What is said over it; empty for silence. Default empty.</summary>
     public string Narration { get; init; } = string.Empty;
 
+    /// <summary>The provider's note on where the generation stands (e.g. "Queued at provider"); null when none. Default null.</summary>
+    public string? Detail { get; init; }
+
     internal static SegmentDetails From(Segment s) => new(
         s.Index, s.Prompt, s.Mode, s.Status, s.Progress, s.Provider, s.Attempts, s.Error, s.Seconds, s.EstimatedCostUsd, s.CostUsd, s.StartedAt, s.FinishedAt,
         s.Submissions, s.Take, s.SelectedTake, [.. s.Takes.OrderBy(t => t.Number).Select(t => TakeDetails.From(t, s.SelectedTake))])
     {
         Narration = s.Narration,
+        Detail = s.Detail,
     };
 }

@@ -2,10 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Studio.Core.Assembly;
+using Studio.Core.Costs;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
 using Studio.Core.Media;
 using Studio.Core.Persistence;
+using Studio.Core.Voice;
 using Studio.Core.Segments;
 using Studio.Core.Storage;
 using Studio.Core.Templates;
@@ -24,6 +26,8 @@ public sealed partial class AssemblyRunner(
     IJobEvents events,
     TimeProvider time,
     IOptions<WorkerOptions> options,
+    CostModel costs,
+    VoiceCatalog voices,
     ILogger<AssemblyRunner> logger)
 {
     private static readonly TimeSpan ProgressWriteInterval = TimeSpan.FromMilliseconds(250);
@@ -123,7 +127,25 @@ public sealed partial class AssemblyRunner(
             // Both end before anything else is written: FFmpeg may still be working when reporting fails.
             await Task.WhenAll(making, reporting).ConfigureAwait(false);
             var outputs = await making.ConfigureAwait(false);
-            await UpdateJobAsync(jobId, worker, j => j.Complete(outputs.Video, outputs.Poster, time.GetUtcNow()), null, ct).ConfigureAwait(false);
+
+            // A hosted voice spoke the narration for this cut: that is billed, each time the cut is made.
+            var voiceUsd = job.VoiceEngine is { } engine && voices.Find(engine) is { IsHosted: true } && job.Segments.Any(s => s.Narration.Length > 0)
+                ? costs.VoicePrice(hosted: true)
+                : 0m;
+            var entry = voiceUsd > 0
+                ? new CostEntry(Guid.CreateVersion7(time.GetUtcNow()), job.OwnerId, jobId, null, job.VoiceEngine!, CostKind.Voice, voiceUsd, time.GetUtcNow())
+                : null;
+            await UpdateJobAsync(
+                jobId,
+                worker,
+                j =>
+                {
+                    j.ChargeVoice(voiceUsd);
+                    j.Complete(outputs.Video, outputs.Poster, time.GetUtcNow());
+                },
+                null,
+                ct,
+                entry).ConfigureAwait(false);
             LogCompleted(logger, jobId);
         }
         catch (MediaProcessingException ex)
@@ -159,7 +181,7 @@ public sealed partial class AssemblyRunner(
     /// Applies a change to the job, only while <paramref name="worker"/> holds it. The lease owner is read and the change
     /// saved under the job's version, so a take-over in between fails the save instead of being overwritten.
     /// </summary>
-    private async Task UpdateJobAsync(Guid jobId, string worker, Action<ProductionJob> change, int? segmentIndex, CancellationToken ct)
+    private async Task UpdateJobAsync(Guid jobId, string worker, Action<ProductionJob> change, int? segmentIndex, CancellationToken ct, CostEntry? entry = null)
     {
         ProductionJob job;
         await using (var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false))
@@ -172,6 +194,11 @@ public sealed partial class AssemblyRunner(
             }
 
             change(job);
+            if (entry is not null)
+            {
+                db.Costs.Add(entry);
+            }
+
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
 

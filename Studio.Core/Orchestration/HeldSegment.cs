@@ -29,8 +29,8 @@ internal sealed class HeldSegment(Segment segment, GenerationContext job, IDbCon
             ct,
             announce);
 
-    /// <summary>Applies <paramref name="change"/>, saves it (with the take it returns, if any) under the held version and announces it.</summary>
-    public async Task WriteAsync(Func<Segment, SegmentTake?> change, CancellationToken ct, bool announce = true)
+    /// <summary>Applies <paramref name="change"/>, saves it (with the entity it returns, if any: a take, a cost entry) under the held version and announces it.</summary>
+    public async Task WriteAsync(Func<Segment, object?> change, CancellationToken ct, bool announce = true)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         var changedAt = time.GetUtcNow();
@@ -39,10 +39,9 @@ internal sealed class HeldSegment(Segment segment, GenerationContext job, IDbCon
             await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
             using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
             db.Segments.Attach(segment);
-            var take = change(segment);
-            if (take is not null)
+            if (change(segment) is { } added)
             {
-                db.Takes.Add(take);
+                db.Add(added);
             }
 
             await db.SaveChangesAsync(ct).ConfigureAwait(false);

@@ -139,7 +139,8 @@ public sealed partial class SegmentStep(
         if (found is not null)
         {
             LogRecovered(logger, held.Job.JobId, held.Segment.Index, found);
-            await held.WriteAsync(s => s.MarkSubmitted(found), CancellationToken.None).ConfigureAwait(false);
+            var price = CostModel.ClipPrice(provider, await BuildRequestAsync(held, withInput: false, ct).ConfigureAwait(false)) ?? 0m;
+            await held.WriteAsync(s => Charge(held, s.Index, provider, () => s.MarkSubmitted(found, price), price), CancellationToken.None).ConfigureAwait(false);
             return true;
         }
 
@@ -155,9 +156,11 @@ public sealed partial class SegmentStep(
     {
         var segment = held.Segment;
         string providerJobId;
+        decimal price;
         try
         {
             var request = await BuildRequestAsync(held, withInput: true, ct).ConfigureAwait(false);
+            price = CostModel.ClipPrice(provider, request) ?? 0m;
 
             // Never retried blindly: a submission may start a paid generation.
             providerJobId = await provider.SubmitAsync(request, ct).ConfigureAwait(false);
@@ -186,7 +189,7 @@ public sealed partial class SegmentStep(
         try
         {
             // Saved even when stopping: the provider has started (and may bill) this generation; losing its id would start it again.
-            await held.WriteAsync(s => s.MarkSubmitted(providerJobId), CancellationToken.None).ConfigureAwait(false);
+            await held.WriteAsync(s => Charge(held, s.Index, provider, () => s.MarkSubmitted(providerJobId, price), price), CancellationToken.None).ConfigureAwait(false);
         }
         catch (LeaseLostException)
         {
@@ -224,7 +227,7 @@ public sealed partial class SegmentStep(
                 await held.WriteAsync(
                     s =>
                     {
-                        s.ReportRendering(status.Progress);
+                        s.ReportRendering(status.Progress, status.Detail);
                         s.Release(time.GetUtcNow() + NextPoll(provider, status, s.Polls));
                     },
                     ct).ConfigureAwait(false);
@@ -236,6 +239,11 @@ public sealed partial class SegmentStep(
 
             default:
                 var error = status.Error ?? $"{provider.DisplayName} reported a failure without a reason.";
+                if (provider.Capabilities.RefundsFailures && segment.OpenChargeUsd > 0)
+                {
+                    await held.WriteAsync(s => Refund(held, s, provider), ct, announce: false).ConfigureAwait(false);
+                }
+
                 if (status.IsPermanent)
                 {
                     await FailAsync(held, error, ct).ConfigureAwait(false);
@@ -286,8 +294,7 @@ public sealed partial class SegmentStep(
 
             var key = FileKeys.Take(held.Job.JobId, segment.Index, segment.Take);
             await files.PromoteAsync(temp, key, ct).ConfigureAwait(false);
-            var cost = CostModel.ClipPrice(provider, await BuildRequestAsync(held, withInput: false, ct).ConfigureAwait(false)) ?? 0m;
-            await held.WriteAsync(s => s.Succeed(key, cost, time.GetUtcNow()), ct).ConfigureAwait(false);
+            await held.WriteAsync(s => s.Succeed(key, time.GetUtcNow()), ct).ConfigureAwait(false);
             await settler.SettleAsync(held.Job.JobId, ct).ConfigureAwait(false);
         }
         finally
@@ -328,6 +335,24 @@ public sealed partial class SegmentStep(
     {
         await held.WriteAsync(s => s.Fail(reason, time.GetUtcNow()), ct).ConfigureAwait(false);
         await settler.SettleAsync(held.Job.JobId, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies a submission and returns its ledger line (none for a free provider).</summary>
+    private CostEntry? Charge(HeldSegment held, int index, IVideoProvider provider, Action submit, decimal price)
+    {
+        submit();
+        return price > 0
+            ? new CostEntry(Guid.CreateVersion7(time.GetUtcNow()), held.Job.OwnerId, held.Job.JobId, index, provider.Name, CostKind.Clip, price, time.GetUtcNow())
+            : null;
+    }
+
+    /// <summary>Gives back the running generation's charge (its provider refunds failures) and returns the ledger line.</summary>
+    private CostEntry? Refund(HeldSegment held, Segment segment, IVideoProvider provider)
+    {
+        var refund = segment.Refund();
+        return refund > 0
+            ? new CostEntry(Guid.CreateVersion7(time.GetUtcNow()), held.Job.OwnerId, held.Job.JobId, segment.Index, provider.Name, CostKind.Refund, -refund, time.GetUtcNow())
+            : null;
     }
 
     private async Task<GenerationRequest> BuildRequestAsync(HeldSegment held, bool withInput, CancellationToken ct)

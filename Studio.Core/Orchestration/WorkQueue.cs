@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Studio.Core.Jobs;
 using Studio.Core.Persistence;
+using Studio.Core.Providers;
 using Studio.Core.Segments;
 
 namespace Studio.Core.Orchestration;
@@ -15,7 +16,7 @@ namespace Studio.Core.Orchestration;
 /// provider's concurrency limit.
 /// </summary>
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is the work queue of ARCHITECTURE.md; it is no collection.")]
-public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, DatabaseWriteGate writes, TimeProvider time, IOptions<WorkerOptions> options)
+public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, DatabaseWriteGate writes, TimeProvider time, IOptions<WorkerOptions> options, VideoProviderCatalog providers)
 {
     private static readonly SegmentStatus[] InFlight = [SegmentStatus.Submitting, SegmentStatus.Submitted, SegmentStatus.Rendering, SegmentStatus.Downloading];
 
@@ -231,7 +232,7 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Data
             }
 
             var segment = pending[head.JobId].FirstOrDefault(s => s.Index == head.Index);
-            if (segment is null || byProvider.GetValueOrDefault(segment.Provider) >= options.Value.LimitFor(segment.Provider))
+            if (segment is null || byProvider.GetValueOrDefault(segment.Provider) >= options.Value.LimitFor(segment.Provider, providers.Find(segment.Provider)?.MaxConcurrency))
             {
                 // Gone meanwhile, or its provider has all it may run: its job waits, the others go on.
                 continue;

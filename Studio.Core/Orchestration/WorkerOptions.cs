@@ -59,6 +59,12 @@ public sealed class WorkerOptions
     [Range(1, 20)]
     public int MaxAttemptsPerSegment { get; set; } = 3;
 
-    /// <summary>How many generations one provider may have in flight.</summary>
-    public int LimitFor(string provider) => ProviderLimits.TryGetValue(provider, out var limit) && limit > 0 ? limit : DefaultProviderLimit;
+    /// <summary>
+    /// Generations in flight allowed at <paramref name="provider"/>: <see cref="ProviderLimits"/> when set there, else the
+    /// provider's own configured concurrency (<paramref name="providerMaxConcurrency"/>), else <see cref="DefaultProviderLimit"/>.
+    /// </summary>
+    public int LimitFor(string provider, int? providerMaxConcurrency = null) =>
+        ProviderLimits.TryGetValue(provider, out var limit) && limit > 0 ? limit
+        : providerMaxConcurrency is > 0 ? providerMaxConcurrency.Value
+        : DefaultProviderLimit;
 }

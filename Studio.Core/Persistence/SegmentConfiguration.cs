@@ -17,6 +17,7 @@ internal sealed class SegmentConfiguration : IEntityTypeConfiguration<Segment>
         builder.Property(s => s.ProviderJobId).HasMaxLength(200);
         builder.Property(s => s.Error).HasMaxLength(2000);
         builder.Property(s => s.ClipFile).HasMaxLength(300);
+        builder.Property(s => s.Detail).HasMaxLength(Segment.MaxDetailLength);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.LeaseOwner).HasMaxLength(100);
         builder.Ignore(s => s.IsFinished);

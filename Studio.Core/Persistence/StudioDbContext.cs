@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Studio.Core.Accounts;
 using Studio.Core.Assets;
+using Studio.Core.Costs;
 using Studio.Core.Jobs;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
@@ -29,6 +30,9 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     /// <summary>Personal API tokens (hashed).</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>The spending ledger.</summary>
+    public DbSet<CostEntry> Costs => Set<CostEntry>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

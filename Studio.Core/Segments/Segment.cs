@@ -13,6 +13,9 @@ public sealed class Segment
     /// <summary>Longest narration line accepted.</summary>
     public const int MaxNarrationLength = 300;
 
+    /// <summary>Longest provider note kept (<see cref="Detail"/>).</summary>
+    public const int MaxDetailLength = 200;
+
     private Segment()
     {
         Prompt = Provider = Narration = string.Empty;
@@ -82,8 +85,17 @@ public sealed class Segment
     /// <summary>What the provider's price list says this segment costs, in USD.</summary>
     public decimal EstimatedCostUsd { get; private set; }
 
-    /// <summary>What was billed for it, in USD.</summary>
+    /// <summary>What was billed for it, in USD, over all takes: every accepted submission, less refunds.</summary>
     public decimal CostUsd { get; private set; }
+
+    /// <summary>What the current take has cost so far, in USD (its retries included).</summary>
+    public decimal TakeCostUsd { get; private set; }
+
+    /// <summary>The charge of the generation running at the provider, given back if it fails at a provider that refunds.</summary>
+    public decimal OpenChargeUsd { get; private set; }
+
+    /// <summary>The provider's note on where the generation stands (e.g. "Queued at provider"); null when none.</summary>
+    public string? Detail { get; private set; }
 
     /// <summary>When its first generation started.</summary>
     public DateTimeOffset? StartedAt { get; private set; }
@@ -192,6 +204,7 @@ public sealed class Segment
         ProviderAttempts++;
         Polls = 0;
         Progress = 0;
+        Detail = null;
         StartedAt ??= now;
         Touch();
     }
@@ -225,24 +238,43 @@ public sealed class Segment
         Release(dueAt);
     }
 
-    /// <summary>Submitting → Submitted: the provider's job id is known and saved; the provider bills it.</summary>
-    public void MarkSubmitted(string providerJobId)
+    /// <summary>
+    /// Submitting → Submitted: the provider's job id is known and saved; the provider bills it
+    /// <paramref name="chargeUsd"/>, which is added to the segment's cost at once.
+    /// </summary>
+    public void MarkSubmitted(string providerJobId, decimal chargeUsd = 0m)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(providerJobId);
+        ArgumentOutOfRangeException.ThrowIfNegative(chargeUsd);
         Ensure(SegmentStatus.Submitting);
         ProviderJobId = providerJobId;
         Status = SegmentStatus.Submitted;
         Submissions++;
+        CostUsd += chargeUsd;
+        TakeCostUsd += chargeUsd;
+        OpenChargeUsd = chargeUsd;
         Error = null;
         Touch();
     }
 
+    /// <summary>The running generation failed at a provider that refunds failures: its charge is given back. Returns the amount.</summary>
+    public decimal Refund()
+    {
+        var refund = OpenChargeUsd;
+        CostUsd -= refund;
+        TakeCostUsd -= refund;
+        OpenChargeUsd = 0;
+        Touch();
+        return refund;
+    }
+
     /// <summary>Submitted/Rendering → Rendering with the provider's progress (one more poll on record).</summary>
-    public void ReportRendering(double progress)
+    public void ReportRendering(double progress, string? detail = null)
     {
         Ensure(SegmentStatus.Submitted, SegmentStatus.Rendering);
         Status = SegmentStatus.Rendering;
         Progress = Math.Clamp(progress, 0, 0.99);
+        Detail = detail is null ? null : detail.Length > MaxDetailLength ? detail[..MaxDetailLength] : detail;
         Polls++;
         Touch();
     }
@@ -253,6 +285,7 @@ public sealed class Segment
         Ensure(SegmentStatus.Submitted, SegmentStatus.Rendering);
         Status = SegmentStatus.Downloading;
         Polls = 0;
+        Detail = null;
         Touch();
     }
 
@@ -260,13 +293,13 @@ public sealed class Segment
     /// Downloading → Succeeded: the clip is stored as the current take, which becomes the chosen one.
     /// Returns the take, for the caller to save with the segment.
     /// </summary>
-    public SegmentTake Succeed(string clipFile, decimal costUsd, DateTimeOffset now)
+    public SegmentTake Succeed(string clipFile, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(clipFile);
         Ensure(SegmentStatus.Downloading);
         Status = SegmentStatus.Succeeded;
         ClipFile = clipFile;
-        CostUsd += costUsd;
+        OpenChargeUsd = 0;
         Progress = 1;
         Error = null;
         FinishedAt = now;
@@ -275,7 +308,7 @@ public sealed class Segment
         LeaseUntil = null;
         DueAt = null;
         Touch();
-        return new SegmentTake(Guid.CreateVersion7(now), Id, JobId, Take, Provider, Prompt, clipFile, costUsd, now);
+        return new SegmentTake(Guid.CreateVersion7(now), Id, JobId, Take, Provider, Prompt, clipFile, TakeCostUsd, now);
     }
 
     /// <summary>
@@ -385,6 +418,7 @@ public sealed class Segment
         if (SelectedTake is not null)
         {
             Take++;
+            TakeCostUsd = 0;
         }
 
         Status = SegmentStatus.Pending;

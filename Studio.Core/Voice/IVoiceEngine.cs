@@ -18,4 +18,7 @@ public interface IVoiceEngine
     /// <summary>Synthesises the request into a new scratch file and measures it; the caller deletes the file.</summary>
     /// <exception cref="VoiceException">The engine failed; the message is meant for the user.</exception>
     Task<SpeechAudio> SpeakAsync(SpeechRequest request, CancellationToken ct);
+
+    /// <summary>True when a hosted service speaks (and bills) the voice-over. Default false.</summary>
+    bool IsHosted => false;
 }

@@ -14,6 +14,9 @@ namespace Studio.Providers.ElevenLabs;
 /// <summary>ElevenLabs (<c>POST /v1/text-to-speech/{voice_id}</c>, <c>xi-api-key</c> header): MP3 back; durations are measured with ffprobe.</summary>
 public sealed partial class ElevenLabsVoiceEngine(IHttpClientFactory clients, IOptions<ElevenLabsOptions> options, IMediaEngine media, StudioPaths paths) : IVoiceEngine
 {
+    /// <summary>A hosted voice: billed per video (<c>Studio:Costs:HostedVoiceUsd</c>).</summary>
+    public bool IsHosted => true;
+
     /// <summary>Name of the HTTP client (with its resilience handler) this class uses.</summary>
     public const string HttpClientName = "ElevenLabsVoiceEngine";
 

@@ -46,6 +46,8 @@ public static class ProviderHttpServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ProviderHttpOptions>>(new ProviderHttpOptionsValidator(providerName, httpSection));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderClientFactory<TClient>>();
+        services.TryAddSingleton<ProviderHealthBoard>();
+        services.TryAddSingleton<Studio.Core.Providers.IProviderHealth>(sp => sp.GetRequiredService<ProviderHealthBoard>());
 
         var builder = services.AddHttpClient<TClient>(providerName, (sp, client) =>
         {
@@ -58,6 +60,7 @@ public static class ProviderHttpServiceCollectionExtensions
 #pragma warning disable EXTEXP0001
         builder.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+        builder.AddHttpMessageHandler(sp => new ProviderCallRecorder(sp.GetRequiredService<ProviderHealthBoard>(), providerName, sp.GetRequiredService<TimeProvider>()));
         builder.AddResilienceHandler(PipelineIdentifier, (pipeline, context) =>
         {
             var sp = context.ServiceProvider;
@@ -67,7 +70,8 @@ public static class ProviderHttpServiceCollectionExtensions
                 providerName,
                 context.GetOptions<ProviderHttpOptions>(providerName),
                 sp.GetRequiredService<TimeProvider>(),
-                logger);
+                logger,
+                sp.GetRequiredService<ProviderHealthBoard>());
         });
         return builder;
     }

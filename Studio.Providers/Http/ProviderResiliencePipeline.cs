@@ -19,7 +19,8 @@ internal static class ProviderResiliencePipeline
         string providerName,
         ProviderHttpOptions options,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        ProviderHealthBoard? board = null)
     {
         pipeline.AddTimeout(new TimeoutStrategyOptions { Name = "total", Timeout = options.TotalTimeout });
         if (options.MaxRetryAttempts > 0)
@@ -60,16 +61,19 @@ internal static class ProviderResiliencePipeline
             OnOpened = args =>
             {
                 ProviderHttpLog.CircuitOpened(logger, providerName, args.BreakDuration);
+                board?.CircuitChanged(providerName, "open");
                 return ValueTask.CompletedTask;
             },
             OnHalfOpened = _ =>
             {
                 ProviderHttpLog.CircuitHalfOpened(logger, providerName);
+                board?.CircuitChanged(providerName, "half-open");
                 return ValueTask.CompletedTask;
             },
             OnClosed = _ =>
             {
                 ProviderHttpLog.CircuitClosed(logger, providerName);
+                board?.CircuitChanged(providerName, "closed");
                 return ValueTask.CompletedTask;
             },
         });

@@ -19,6 +19,12 @@ namespace Studio.Providers.OpenAi;
 /// </summary>
 public sealed partial class ChatScriptWriter(IHttpClientFactory clients, IOptions<ChatScriptWriterOptions> options, ILogger<ChatScriptWriter> logger) : IScriptWriter
 {
+    /// <inheritdoc />
+    public string Name => "chat";
+
+    /// <summary>A hosted model: billed per video (<c>Studio:Costs:HostedScriptUsd</c>).</summary>
+    public bool IsHosted => true;
+
     /// <summary>Name of the HTTP client (with its resilience handler) this class uses.</summary>
     public const string HttpClientName = "ChatScriptWriter";
 

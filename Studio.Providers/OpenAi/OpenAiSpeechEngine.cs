@@ -14,6 +14,9 @@ namespace Studio.Providers.OpenAi;
 /// <summary>OpenAI speech (<c>POST /v1/audio/speech</c>): MP3 back, no timestamps; durations are measured with ffprobe.</summary>
 public sealed class OpenAiSpeechEngine(IHttpClientFactory clients, IOptions<OpenAiSpeechOptions> options, IMediaEngine media, StudioPaths paths) : IVoiceEngine
 {
+    /// <summary>A hosted voice: billed per video (<c>Studio:Costs:HostedVoiceUsd</c>).</summary>
+    public bool IsHosted => true;
+
     /// <summary>Name of the HTTP client (with its resilience handler) this class uses.</summary>
     public const string HttpClientName = "OpenAiSpeechEngine";
 

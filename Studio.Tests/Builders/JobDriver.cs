@@ -41,7 +41,7 @@ public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJob
         segment.ReportRendering(progress);
     });
 
-    /// <summary>A segment's clip is done and stored (billed <paramref name="costUsd"/>).</summary>
+    /// <summary>A segment's clip is done and stored (billed <paramref name="costUsd"/> at submission, when it was still pending).</summary>
     public Task SucceedSegmentAsync(Guid jobId, int index, decimal costUsd = 0m) => ChangeAsync(jobId, index, job =>
     {
         SucceedSegment(job, index, costUsd);
@@ -98,11 +98,11 @@ public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJob
         if (segment.Status == SegmentStatus.Pending)
         {
             segment.BeginSubmit(time.GetUtcNow());
-            segment.MarkSubmitted($"provider-{job.Id:N}-{index}");
+            segment.MarkSubmitted($"provider-{job.Id:N}-{index}", costUsd);
         }
 
         segment.BeginDownload();
-        _takes.Add(segment.Succeed(FileKeys.Take(job.Id, index, segment.Take), costUsd, time.GetUtcNow()));
+        _takes.Add(segment.Succeed(FileKeys.Take(job.Id, index, segment.Take), time.GetUtcNow()));
     }
 
     private static Segment SegmentAt(ProductionJob job, int index) => job.Segments.Single(s => s.Index == index);

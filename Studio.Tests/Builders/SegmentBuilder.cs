@@ -32,12 +32,12 @@ public sealed class SegmentBuilder
         return this;
     }
 
-    public SegmentBuilder Submitted(string providerJobId = "provider-job-1")
+    public SegmentBuilder Submitted(string providerJobId = "provider-job-1", decimal chargeUsd = 0m)
     {
         _state = s =>
         {
             s.BeginSubmit(Now);
-            s.MarkSubmitted(providerJobId);
+            s.MarkSubmitted(providerJobId, chargeUsd);
             return s;
         };
         return this;

@@ -31,7 +31,9 @@ public sealed record JobResponse(
     Guid? MusicAssetId,
     string Transition,
     string? CaptionsUrl,
-    string? ClipsUrl)
+    string? ClipsUrl,
+    CostResponse EstimatedCost,
+    CostResponse ActualCost)
 {
     public static JobResponse From(JobDetails job) => new(
         job.Id,
@@ -59,5 +61,7 @@ public sealed record JobResponse(
         job.MusicAssetId,
         job.Transition.ToString().ToLowerInvariant(),
         job.Downloads.Captions ? $"/api/jobs/{job.Id}/captions.srt" : null,
-        job.Downloads.Clips ? $"/api/jobs/{job.Id}/clips.zip" : null);
+        job.Downloads.Clips ? $"/api/jobs/{job.Id}/clips.zip" : null,
+        CostResponse.From(job.EstimatedCost),
+        CostResponse.From(job.ActualCost));
 }

@@ -19,6 +19,7 @@ internal static class JobsApi
         var jobs = app.MapGroup("/api/jobs").WithTags("Jobs");
         jobs.MapGet("/", ListJobs);
         jobs.MapPost("/", CreateJob);
+        jobs.MapPost("/estimate", EstimateJob);
         jobs.MapGet("/{id:guid}", GetJob);
         jobs.MapPost("/{id:guid}/start", StartJob);
         jobs.MapPost("/{id:guid}/cancel", CancelJob);
@@ -38,6 +39,23 @@ internal static class JobsApi
     public static async Task<Results<Created<JobResponse>, ValidationProblem>> CreateJob(
         CreateJobRequest request, ClaimsPrincipal user, JobService service, CancellationToken ct)
     {
+        if (ToCommand(request, out var invalid) is not { } command)
+        {
+            return invalid!;
+        }
+
+        var result = await service.CreateAsync(user.RequireUserId(), command, ct);
+        if (result.Job is { } job)
+        {
+            return TypedResults.Created($"/api/jobs/{job.Id}", JobResponse.From(job));
+        }
+
+        return Invalid(request, result.Errors!);
+    }
+
+    /// <summary>The request as a command, or the problem with it.</summary>
+    private static CreateJobCommand? ToCommand(CreateJobRequest request, out ValidationProblem? invalid)
+    {
         GenerationMode? mode = null;
         if (!string.IsNullOrWhiteSpace(request.Mode))
         {
@@ -45,7 +63,8 @@ internal static class JobsApi
             {
                 var errors = new ValidationErrors();
                 errors.Add("mode", $"Unknown mode '{TextInput.Clean(request.Mode)}'; use {string.Join(", ", Enum.GetNames<GenerationMode>())}.");
-                return TypedResults.ValidationProblem(errors.ToDictionary());
+                invalid = TypedResults.ValidationProblem(errors.ToDictionary());
+                return null;
             }
 
             mode = parsed;
@@ -55,13 +74,15 @@ internal static class JobsApi
         {
             var errors = new ValidationErrors();
             errors.Add("segments", "Give either segments, or prompts and narrations, not both.");
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            invalid = TypedResults.ValidationProblem(errors.ToDictionary());
+            return null;
         }
 
         var (prompts, narrations) = request.Segments is { } segments
             ? (Items(segments.Select(s => s?.Prompt)), Items(segments.Select(s => s?.Narration)))
             : (request.Prompts, request.Narrations);
-        var command = new CreateJobCommand(
+        invalid = null;
+        return new CreateJobCommand(
             request.Title,
             request.Theme,
             request.Template,
@@ -76,13 +97,30 @@ internal static class JobsApi
             narrations,
             request.Fallback,
             request.AllowFallback);
-        var result = await service.CreateAsync(user.RequireUserId(), command, ct);
-        if (result.Job is { } job)
+    }
+
+    /// <summary>What the job the request describes would cost, by part and per segment; nothing is created or written.</summary>
+    public static async Task<Results<Ok<EstimateResponse>, ValidationProblem>> EstimateJob(
+        CreateJobRequest request, ClaimsPrincipal user, JobService service, CancellationToken ct)
+    {
+        if (ToCommand(request, out var invalid) is not { } command)
         {
-            return TypedResults.Created($"/api/jobs/{job.Id}", JobResponse.From(job));
+            return invalid!;
         }
 
-        var problems = result.Errors!.ToDictionary();
+        var result = await service.EstimateAsync(user.RequireUserId(), command, ct);
+        if (result.Estimate is { } estimate)
+        {
+            return TypedResults.Ok(EstimateResponse.From(estimate));
+        }
+
+        return Invalid(request, result.Errors!);
+    }
+
+    /// <summary>The service's errors as a 400, named after the form (segments or prompts) the caller used.</summary>
+    private static ValidationProblem Invalid(CreateJobRequest request, ValidationErrors errors)
+    {
+        var problems = errors.ToDictionary();
         return TypedResults.ValidationProblem(request.Segments is null
             ? problems
             : problems.GroupBy(e => SegmentField(e.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray(), StringComparer.Ordinal));

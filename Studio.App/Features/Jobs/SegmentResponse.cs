@@ -22,9 +22,10 @@ public sealed record SegmentResponse(
     int Take,
     int? SelectedTake,
     string? MadeBy,
-    IReadOnlyList<TakeResponse> Takes)
+    IReadOnlyList<TakeResponse> Takes,
+    string? Detail)
 {
     public static SegmentResponse From(SegmentDetails s) => new(
         s.Index, s.Prompt, s.Narration, s.Mode, s.Status, Math.Round(s.Progress, 4), s.Provider, s.Submissions, s.Attempts, s.Error, s.Seconds, s.EstimatedCostUsd, s.CostUsd,
-        s.Take, s.SelectedTake, s.MadeBy, [.. (s.Takes ?? []).Select(TakeResponse.From)]);
+        s.Take, s.SelectedTake, s.MadeBy, [.. (s.Takes ?? []).Select(TakeResponse.From)], s.Detail);
 }

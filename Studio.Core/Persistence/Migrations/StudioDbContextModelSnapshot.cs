@@ -298,6 +298,50 @@ namespace Studio.Core.Persistence.Migrations
                     b.ToTable("Assets", (string)null);
                 });
 
+            modelBuilder.Entity("Studio.Core.Costs.CostEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmountUsd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SegmentIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("JobId");
+
+                    b.HasIndex("OwnerId", "At");
+
+                    b.ToTable("Costs", (string)null);
+                });
+
             modelBuilder.Entity("Studio.Core.Jobs.ProductionJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -323,6 +367,12 @@ namespace Studio.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("EstimatedCostUsd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EstimatedScriptUsd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EstimatedVoiceUsd")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FallbackProviders")
@@ -374,6 +424,9 @@ namespace Studio.Core.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("ScriptCostUsd")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SegmentSeconds")
                         .HasColumnType("INTEGER");
 
@@ -417,6 +470,9 @@ namespace Studio.Core.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("VoiceCostUsd")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VoiceEngine")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -453,6 +509,10 @@ namespace Studio.Core.Persistence.Migrations
                     b.Property<decimal>("CostUsd")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -487,6 +547,9 @@ namespace Studio.Core.Persistence.Migrations
                     b.Property<string>("Narration")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OpenChargeUsd")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Polls")
@@ -531,6 +594,9 @@ namespace Studio.Core.Persistence.Migrations
 
                     b.Property<int>("Take")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("TakeCostUsd")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()

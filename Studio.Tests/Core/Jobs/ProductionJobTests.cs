@@ -288,9 +288,9 @@ public sealed class ProductionJobTests
     private static SegmentTake Succeed(Segment segment, decimal cost)
     {
         segment.Claim("w", Now, Lease);
-        segment.MarkSubmitted($"prov-{segment.Index}-{segment.Take}");
+        segment.MarkSubmitted($"prov-{segment.Index}-{segment.Take}", cost);
         segment.BeginDownload();
-        return segment.Succeed($"jobs/x/takes/{segment.Index}-{segment.Take}.mp4", cost, Now);
+        return segment.Succeed($"jobs/x/takes/{segment.Index}-{segment.Take}.mp4", Now);
     }
 
     private static ProductionJob NewJob(VideoTemplate? template = null)

@@ -182,7 +182,7 @@ public sealed class WorkQueueTests : IAsyncLifetime
                 segment.Claim("w", _time.GetUtcNow(), TimeSpan.FromMinutes(1));
                 segment.MarkSubmitted($"p-{segment.Id:N}");
                 segment.BeginDownload();
-                db.Takes.Add(segment.Succeed($"jobs/{jobId:N}/takes/{segment.Index}-1.mp4", 0m, _time.GetUtcNow()));
+                db.Takes.Add(segment.Succeed($"jobs/{jobId:N}/takes/{segment.Index}-1.mp4", _time.GetUtcNow()));
             }
 
             job.BeginAssembly();

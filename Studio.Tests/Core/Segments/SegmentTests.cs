@@ -67,10 +67,10 @@ public sealed class SegmentTests
     [Fact]
     public void Succeed_FromDownloading_StoresClipCostAndFullProgress()
     {
-        var segment = new SegmentBuilder().Submitted().Build();
+        var segment = new SegmentBuilder().Submitted(chargeUsd: 0.5m).Build();
         segment.BeginDownload();
 
-        segment.Succeed("jobs/x/takes/0-1.mp4", 0.5m, Now);
+        segment.Succeed("jobs/x/takes/0-1.mp4", Now);
 
         segment.Status.Should().Be(SegmentStatus.Succeeded);
         segment.ClipFile.Should().Be("jobs/x/takes/0-1.mp4");
@@ -84,7 +84,7 @@ public sealed class SegmentTests
     {
         var segment = new SegmentBuilder().Submitted().Build();
 
-        var act = () => segment.Succeed("clip.mp4", 0, Now);
+        var act = () => segment.Succeed("clip.mp4", Now);
 
         act.Should().Throw<InvalidOperationException>();
     }
