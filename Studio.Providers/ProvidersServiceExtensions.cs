@@ -44,9 +44,11 @@ public static class ProvidersServiceExtensions
         services.TryAddSingleton<LocalClipRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVideoProvider, LocalVideoProvider>());
         SimRegistration.AddSimProvider(builder);
+        Luma.LumaRegistration.AddLumaProvider(builder);
+        Runway.RunwayRegistration.AddRunwayProvider(builder);
         Pika.PikaRegistration.AddPikaProvider(builder);
         Stability.StabilityRegistration.AddStabilityProvider(builder);
-        Runway.RunwayRegistration.AddRunwayProvider(builder);
+        Sora.SoraRegistration.AddSoraProvider(builder);
         Veo.VeoRegistration.AddVeoProvider(builder);
 
         services.AddOptions<EspeakOptions>().BindConfiguration(EspeakOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -34,7 +34,7 @@ public sealed class AssetLinks
     }
 
     /// <summary>True when <see cref="StudioOptions.PublicBaseUrl"/> is set, so links can be made.</summary>
-    public bool CanLink => _studio.PublicBaseUrl.Length > 0;
+    public bool CanLink => !string.IsNullOrWhiteSpace(_studio.PublicBaseUrl);
 
     /// <summary>A link to <paramref name="assetId"/> that works for <see cref="AssetLinkOptions.Lifetime"/>; null when <see cref="CanLink"/> is false.</summary>
     public Uri? LinkFor(Guid assetId)
@@ -45,7 +45,7 @@ public sealed class AssetLinks
         }
 
         var expires = (_time.GetUtcNow() + _options.Lifetime).ToUnixTimeSeconds();
-        var root = _studio.PublicBaseUrl.EndsWith('/') ? _studio.PublicBaseUrl : _studio.PublicBaseUrl + "/";
+        var root = _studio.PublicBaseUrl!.EndsWith('/') ? _studio.PublicBaseUrl : _studio.PublicBaseUrl + "/";
         return new Uri(new Uri(root), string.Create(CultureInfo.InvariantCulture, $"{RoutePrefix}/{assetId:N}/{expires}/{Sign(assetId, expires)}"));
     }
 
