@@ -59,7 +59,7 @@ internal static class JobsApi
         GenerationMode? mode = null;
         if (!string.IsNullOrWhiteSpace(request.Mode))
         {
-            if (!Enum.TryParse<GenerationMode>(request.Mode, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            if (ParseMode(request.Mode) is not { } parsed)
             {
                 var errors = new ValidationErrors();
                 errors.Add("mode", $"Unknown mode '{TextInput.Clean(request.Mode)}'; use {string.Join(", ", Enum.GetNames<GenerationMode>())}.");
@@ -81,6 +81,36 @@ internal static class JobsApi
         var (prompts, narrations) = request.Segments is { } segments
             ? (Items(segments.Select(s => s?.Prompt)), Items(segments.Select(s => s?.Narration)))
             : (request.Prompts, request.Narrations);
+        List<SegmentInput?>? inputs = null;
+        if (request.Segments is { } items && items.Any(s => s?.Mode is not null || s?.AssetId is not null))
+        {
+            inputs = [];
+            var errors = new ValidationErrors();
+            for (var i = 0; i < items.Count; i++)
+            {
+                GenerationMode? segmentMode = null;
+                if (items[i]?.Mode is { } text && !string.IsNullOrWhiteSpace(text))
+                {
+                    if (ParseMode(text) is { } parsedMode)
+                    {
+                        segmentMode = parsedMode;
+                    }
+                    else
+                    {
+                        errors.Add($"segments[{i}].mode", $"Unknown mode '{TextInput.Clean(text)}'; use {string.Join(", ", Enum.GetNames<GenerationMode>())}.");
+                    }
+                }
+
+                inputs.Add(new SegmentInput(segmentMode, items[i]?.AssetId));
+            }
+
+            if (!errors.IsEmpty)
+            {
+                invalid = TypedResults.ValidationProblem(errors.ToDictionary());
+                return null;
+            }
+        }
+
         invalid = null;
         return new CreateJobCommand(
             request.Title,
@@ -96,8 +126,12 @@ internal static class JobsApi
             request.Transition,
             narrations,
             request.Fallback,
-            request.AllowFallback);
+            request.AllowFallback,
+            inputs);
     }
+
+    private static GenerationMode? ParseMode(string text) =>
+        Enum.TryParse<GenerationMode>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
 
     /// <summary>What the job the request describes would cost, by part and per segment; nothing is created or written.</summary>
     public static async Task<Results<Ok<EstimateResponse>, ValidationProblem>> EstimateJob(
