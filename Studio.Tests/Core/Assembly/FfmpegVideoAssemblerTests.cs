@@ -1,3 +1,4 @@
+using Studio.Core.Media;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -101,6 +102,31 @@ public sealed class FfmpegVideoAssemblerTests : IClassFixture<AssemblyClipsFixtu
     }
 
     [Fact]
+    public async Task AssembleAsync_ClipHalfItsSlot_IsSlowedToFillItRatherThanFrozen()
+    {
+        // A provider that makes 2 s clips (Stability) in a 4 s segment: the clip plays at half speed over the whole slot.
+        var plan = Plan([new AssemblyClip(_clips.SmallSilent, TimeSpan.FromSeconds(4))]);
+
+        var result = await _assembler.AssembleAsync(plan, null, CancellationToken.None);
+
+        result.Duration.Should().BeCloseTo(TimeSpan.FromSeconds(4), Tolerance);
+        var late = await FrameAsync(plan.OutputVideoFile, 3.0);
+        var later = await FrameAsync(plan.OutputVideoFile, 3.8);
+        late.Should().NotEqual(later, "a held last frame would make the end of the slot a still picture");
+    }
+
+    [Theory]
+    [InlineData(2.0, 4.0, 2.0)]
+    [InlineData(4.0, 5.0, 1.25)]
+    [InlineData(4.9, 5.0, 1.0)]
+    [InlineData(1.0, 5.0, 2.5)]
+    [InlineData(6.0, 5.0, 1.0)]
+    public void Stretch_ClipAndSlot_SlowsOnlyClearlyShortClipsAndAtMostTwoAndAHalfTimes(double clip, double slot, double expected)
+    {
+        CutGraph.Stretch(TimeSpan.FromSeconds(clip), TimeSpan.FromSeconds(slot)).Should().BeApproximately(expected, 0.0001);
+    }
+
+    [Fact]
     public async Task AssembleAsync_SameSizeButOtherAudioRate_Reencodes()
     {
         var plan = Plan([new AssemblyClip(_clips.Uniform[0], TwoSeconds), new AssemblyClip(_clips.UniformButAudioAt44k, TwoSeconds)]);
@@ -177,6 +203,22 @@ public sealed class FfmpegVideoAssemblerTests : IClassFixture<AssemblyClipsFixtu
         new(clips.ToList(), Vertical, Path.Combine(_root, "out", "final.mp4"), Path.Combine(_root, "out", "poster.jpg"));
 
     private static Dictionary<string, long> TopLevelBoxes(string file) => Mp4TopLevelBoxes.Read(file);
+
+    /// <summary>The raw RGB bytes of the frame at <paramref name="seconds"/>, shrunk to 64×64.</summary>
+    private async Task<byte[]> FrameAsync(string video, double seconds)
+    {
+        var frame = Path.Combine(_root, $"frame-{seconds:0.0}-{Guid.NewGuid():N}.rgb");
+        await _clips.Engine.RunAsync(
+            new MediaJob(
+                [new MediaInput(video, ["-ss", seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)])],
+                null,
+                ["-frames:v", "1", "-vf", "scale=64:64", "-f", "rawvideo", "-pix_fmt", "rgb24"],
+                frame,
+                TimeSpan.Zero),
+            null,
+            CancellationToken.None);
+        return await File.ReadAllBytesAsync(frame);
+    }
 
     private sealed class RecordingProgress : IProgress<double>
     {
