@@ -209,47 +209,10 @@ public sealed class LumaVideoProvider : IVideoProvider
     /// <summary>The prompt to send (prompt, then the style, cut to Luma's limit), or a permanent error when the request cannot succeed.</summary>
     private string Validate(GenerationRequest request)
     {
-        if (string.IsNullOrWhiteSpace(request.Prompt))
-        {
-            throw new ProviderException("The prompt is empty.", isPermanent: true);
-        }
-
-        if (request.Prompt.Length > MaxPromptLength)
-        {
-            throw new ProviderException($"The prompt is longer than the {MaxPromptLength} characters {Title} takes.", isPermanent: true);
-        }
-
-        if (!Capabilities.Modes.Contains(request.Mode))
-        {
-            throw new ProviderException($"{Title} cannot make {request.Mode} clips: it makes text-to-video and image-to-video.", isPermanent: true);
-        }
-
-        if (!Capabilities.AspectRatios.Contains(request.AspectRatio))
-        {
-            throw new ProviderException($"{Title} cannot make {request.AspectRatio} clips.", isPermanent: true);
-        }
-
-        if (request.Mode == GenerationMode.ImageToVideo && request.Input is not { Kind: AssetKind.Image })
-        {
-            throw new ProviderException($"Image-to-video needs an input image, and {Title} takes only images.", isPermanent: true);
-        }
-
-        var prompt = Compose(request.Prompt.Trim(), request.StylePrompt.Trim(), MaxPromptLength);
+        ProviderRequests.Check(request, Capabilities, Title);
+        var prompt = ProviderRequests.PromptWithStyle(request, MaxPromptLength);
         return prompt.Length < MinPromptLength
             ? throw new ProviderException($"{Title} needs a prompt of at least {MinPromptLength} characters.", isPermanent: true)
             : prompt;
-    }
-
-    private static string Compose(string prompt, string style, int max)
-    {
-        var text = style.Length == 0 ? prompt : $"{prompt.TrimEnd('.')}. Style: {style}";
-        if (text.Length <= max)
-        {
-            return text;
-        }
-
-        // Never cut a surrogate pair in half.
-        var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
-        return text[..cut].TrimEnd();
     }
 }

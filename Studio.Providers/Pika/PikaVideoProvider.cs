@@ -214,17 +214,8 @@ public sealed class PikaVideoProvider : IVideoProvider
         };
     }
 
-    /// <summary>The prompt, then the template's style words, cut to <see cref="MaxPromptLength"/>.</summary>
-    internal static string PromptFor(GenerationRequest request)
-    {
-        var prompt = request.Prompt.Trim();
-        if (!string.IsNullOrWhiteSpace(request.StylePrompt))
-        {
-            prompt = $"{prompt.TrimEnd('.')}. Style: {request.StylePrompt.Trim()}";
-        }
-
-        return prompt.Length <= MaxPromptLength ? prompt : prompt[..MaxPromptLength];
-    }
+    /// <summary>The prompt sent: the request's, then its style, cut to <see cref="MaxPromptLength"/>.</summary>
+    internal static string PromptFor(GenerationRequest request) => ProviderRequests.PromptWithStyle(request, MaxPromptLength);
 
     private async Task<ProviderJobStatus> OutcomeAsync(PikaRequestUrls urls, CancellationToken ct)
     {
@@ -273,31 +264,5 @@ public sealed class PikaVideoProvider : IVideoProvider
         return new PikaRequestUrls(response, status, cancel);
     }
 
-    private void Validate(GenerationRequest request)
-    {
-        if (string.IsNullOrWhiteSpace(request.Prompt))
-        {
-            throw new ProviderException($"{Title} needs a prompt; it is empty.", isPermanent: true);
-        }
-
-        if (request.Prompt.Length > MaxPromptLength)
-        {
-            throw new ProviderException($"{Title} takes prompts of at most {MaxPromptLength} characters.", isPermanent: true);
-        }
-
-        if (!Capabilities.Modes.Contains(request.Mode))
-        {
-            throw new ProviderException($"{Title} makes clips from text or from an image, not {request.Mode}.", isPermanent: true);
-        }
-
-        if (!Capabilities.AspectRatios.Contains(request.AspectRatio))
-        {
-            throw new ProviderException($"{Title} cannot make {request.AspectRatio} clips.", isPermanent: true);
-        }
-
-        if (request.Mode == GenerationMode.ImageToVideo && (request.Input is null || request.Input.Kind != Studio.Core.Assets.AssetKind.Image))
-        {
-            throw new ProviderException($"{Title} image-to-video needs an input image.", isPermanent: true);
-        }
-    }
+    private void Validate(GenerationRequest request) => ProviderRequests.Check(request, Capabilities, Title);
 }

@@ -198,17 +198,7 @@ public sealed class RunwayVideoProvider : IVideoProvider
     };
 
     /// <summary>The prompt sent: the request's, then its style, cut to <see cref="MaxPromptLength"/>.</summary>
-    internal static string PromptFor(GenerationRequest request)
-    {
-        var prompt = request.Prompt.Trim();
-        if (!string.IsNullOrWhiteSpace(request.StylePrompt))
-        {
-            var end = prompt.Length > 0 && char.IsPunctuation(prompt[^1]) ? " " : ". ";
-            prompt = $"{prompt}{end}Style: {request.StylePrompt.Trim()}";
-        }
-
-        return prompt.Length <= MaxPromptLength ? prompt : prompt[..MaxPromptLength].TrimEnd();
-    }
+    internal static string PromptFor(GenerationRequest request) => ProviderRequests.PromptWithStyle(request, MaxPromptLength);
 
     private static string FailureMessage(RunwayTask task)
     {
@@ -251,44 +241,5 @@ public sealed class RunwayVideoProvider : IVideoProvider
         _ => _options.Model,
     };
 
-    private void Validate(GenerationRequest request)
-    {
-        if (string.IsNullOrWhiteSpace(request.Prompt))
-        {
-            throw new ProviderException("The prompt is empty.", isPermanent: true);
-        }
-
-        if (request.Prompt.Length > MaxPromptLength)
-        {
-            throw new ProviderException($"The prompt is longer than the {MaxPromptLength} characters {Title} takes.", isPermanent: true);
-        }
-
-        if (!Capabilities.Modes.Contains(request.Mode))
-        {
-            throw new ProviderException($"{Title} cannot make {request.Mode}.", isPermanent: true);
-        }
-
-        if (!Capabilities.AspectRatios.Contains(request.AspectRatio))
-        {
-            throw new ProviderException($"{Title} cannot make this frame shape ({request.AspectRatio}).", isPermanent: true);
-        }
-
-        if (request.Duration <= TimeSpan.Zero || request.Duration > Capabilities.MaxDuration)
-        {
-            throw new ProviderException($"A {Title} clip lasts more than 0 and at most {Capabilities.MaxDuration.TotalSeconds} seconds.", isPermanent: true);
-        }
-
-        var needed = request.Mode switch
-        {
-            GenerationMode.ImageToVideo => AssetKind.Image,
-            GenerationMode.VideoToVideo => AssetKind.Video,
-            _ => (AssetKind?)null,
-        };
-        if (needed is { } kind && (request.Input is null || request.Input.Kind != kind))
-        {
-            throw new ProviderException(
-                $"{Title} {(kind == AssetKind.Image ? "image" : "video")}-to-video needs an input {(kind == AssetKind.Image ? "image" : "clip")}.",
-                isPermanent: true);
-        }
-    }
+    private void Validate(GenerationRequest request) => ProviderRequests.Check(request, Capabilities, Title);
 }

@@ -186,42 +186,7 @@ public sealed class SoraVideoProvider : IVideoProvider
     /// <summary>The prompt to send (prompt, then the style, cut to the limit), or a permanent error when the request cannot succeed.</summary>
     private string Validate(GenerationRequest request)
     {
-        var max = Capabilities.MaxPromptLength;
-        if (string.IsNullOrWhiteSpace(request.Prompt))
-        {
-            throw new ProviderException("The prompt is empty.", isPermanent: true);
-        }
-
-        if (request.Prompt.Length > max)
-        {
-            throw new ProviderException($"The prompt is longer than the {max} characters Studio sends to {Title}.", isPermanent: true);
-        }
-
-        if (!Capabilities.Modes.Contains(request.Mode))
-        {
-            throw new ProviderException($"{Title} cannot make {request.Mode} clips: it makes text-to-video and image-to-video.", isPermanent: true);
-        }
-
-        if (!Capabilities.AspectRatios.Contains(request.AspectRatio))
-        {
-            throw new ProviderException($"{Title} makes only 9:16 and 16:9 clips, not {request.AspectRatio}.", isPermanent: true);
-        }
-
-        if (request.Mode == GenerationMode.ImageToVideo && request.Input is not { Kind: AssetKind.Image })
-        {
-            throw new ProviderException($"Image-to-video needs an input image, and {Title} takes only images.", isPermanent: true);
-        }
-
-        var prompt = request.Prompt.Trim();
-        var style = request.StylePrompt.Trim();
-        var text = style.Length == 0 ? prompt : $"{prompt.TrimEnd('.')}. Style: {style}";
-        if (text.Length <= max)
-        {
-            return text;
-        }
-
-        // Never cut a surrogate pair in half.
-        var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
-        return text[..cut].TrimEnd();
+        ProviderRequests.Check(request, Capabilities, Title);
+        return ProviderRequests.PromptWithStyle(request, Capabilities.MaxPromptLength);
     }
 }

@@ -174,26 +174,6 @@ public sealed class StabilityVideoProvider : IVideoProvider
             ? "The clip was filtered by Stability's content moderation."
             : $"The clip was filtered by Stability's content moderation: {said}";
 
-    private void Validate(GenerationRequest request)
-    {
-        if (request.Mode != GenerationMode.ImageToVideo)
-        {
-            throw new ProviderException($"{Title} only animates an image (image-to-video), not {request.Mode}.", isPermanent: true);
-        }
-
-        if (request.Input is null || request.Input.Kind != AssetKind.Image)
-        {
-            throw new ProviderException($"{Title} needs an input image to animate.", isPermanent: true);
-        }
-
-        if (!Capabilities.AspectRatios.Contains(request.AspectRatio))
-        {
-            throw new ProviderException($"{Title} cannot make {request.AspectRatio} clips.", isPermanent: true);
-        }
-
-        if (request.Prompt.Length > Capabilities.MaxPromptLength)
-        {
-            throw new ProviderException($"{Title} takes prompts of at most {Capabilities.MaxPromptLength} characters.", isPermanent: true);
-        }
-    }
+    /// <summary>SVD animates the image alone: no prompt is needed (none is sent).</summary>
+    private void Validate(GenerationRequest request) => ProviderRequests.Check(request, Capabilities, Title, promptRequired: false);
 }

@@ -192,17 +192,7 @@ public sealed class VeoVideoProvider : IVideoProvider
     };
 
     /// <summary>The prompt sent: the request's, then its style, cut to <see cref="MaxPromptLength"/>.</summary>
-    internal static string PromptFor(GenerationRequest request)
-    {
-        var prompt = request.Prompt.Trim();
-        if (!string.IsNullOrWhiteSpace(request.StylePrompt))
-        {
-            var end = prompt.Length > 0 && char.IsPunctuation(prompt[^1]) ? " " : ". ";
-            prompt = $"{prompt}{end}Style: {request.StylePrompt.Trim()}";
-        }
-
-        return prompt.Length <= MaxPromptLength ? prompt : prompt[..MaxPromptLength].TrimEnd();
-    }
+    internal static string PromptFor(GenerationRequest request) => ProviderRequests.PromptWithStyle(request, MaxPromptLength);
 
     /// <summary>INVALID_ARGUMENT (rpc code 3) and FAILED_PRECONDITION (9) would fail again; the rest may pass on a new try.</summary>
     private static bool IsPermanentError(VeoStatus error) =>
@@ -237,36 +227,5 @@ public sealed class VeoVideoProvider : IVideoProvider
         return new VeoImage(Convert.ToBase64String(await _inputs.FitImageAsync(input, size, "jpeg", ct).ConfigureAwait(false)), "image/jpeg");
     }
 
-    private void Validate(GenerationRequest request)
-    {
-        if (string.IsNullOrWhiteSpace(request.Prompt))
-        {
-            throw new ProviderException("The prompt is empty.", isPermanent: true);
-        }
-
-        if (request.Prompt.Length > MaxPromptLength)
-        {
-            throw new ProviderException($"The prompt is longer than the {MaxPromptLength} characters {Title} takes.", isPermanent: true);
-        }
-
-        if (!Capabilities.Modes.Contains(request.Mode))
-        {
-            throw new ProviderException($"{Title} makes clips from text or from an image, not {request.Mode}.", isPermanent: true);
-        }
-
-        if (!Capabilities.AspectRatios.Contains(request.AspectRatio))
-        {
-            throw new ProviderException($"{Title} makes only 16:9 and 9:16 clips, not {request.AspectRatio}.", isPermanent: true);
-        }
-
-        if (request.Duration <= TimeSpan.Zero || request.Duration > Capabilities.MaxDuration)
-        {
-            throw new ProviderException($"A {Title} clip lasts more than 0 and at most {Capabilities.MaxDuration.TotalSeconds} seconds.", isPermanent: true);
-        }
-
-        if (request.Mode == GenerationMode.ImageToVideo && request.Input is not { Kind: AssetKind.Image })
-        {
-            throw new ProviderException($"{Title} image-to-video needs an input image.", isPermanent: true);
-        }
-    }
+    private void Validate(GenerationRequest request) => ProviderRequests.Check(request, Capabilities, Title);
 }

@@ -124,9 +124,9 @@ public sealed class VeoVideoProviderTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("square", "only 16:9 and 9:16")]
-    [InlineData("4:5", "only 16:9 and 9:16")]
-    [InlineData("video", "from text or from an image")]
+    [InlineData("square", "only 9:16 and 16:9")]
+    [InlineData("4:5", "only 9:16 and 16:9")]
+    [InlineData("video", "cannot make VideoToVideo")]
     [InlineData("image without input", "needs an input image")]
     [InlineData("empty prompt", "The prompt is empty.")]
     [InlineData("long prompt", "longer than the 1024 characters")]
