@@ -33,7 +33,9 @@ internal static class ProviderResiliencePipeline
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.MaxRetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(ProviderRetryRule.ShouldRetry(MethodOf(args.Context, args.Outcome), args.Outcome)),
+                ShouldHandle = async args =>
+                    ProviderRetryRule.ShouldRetry(MethodOf(args.Context, args.Outcome), args.Outcome)
+                    && !await ProviderRetryRule.SaysDoNotRetryAsync(args.Outcome.Result, args.Context.CancellationToken).ConfigureAwait(false),
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Result is { } response ? RetryAfter.Read(response, time.GetUtcNow(), options.MaxRetryAfter) : null),
                 OnRetry = args =>

@@ -14,6 +14,11 @@ namespace Studio.Providers.Http;
 /// </summary>
 public static class ProviderRetryRule
 {
+    /// <summary>Largest error body read to tell a spent quota from a passing rate limit.</summary>
+    private const int MaxErrorBody = 64 * 1024;
+
+    private static readonly string[] QuotaSpent = ["insufficient_quota", "quota_exceeded", "exhausted balance"];
+
     /// <summary>True for methods that change nothing more when repeated (RFC 9110 idempotent methods).</summary>
     public static bool IsRepeatable(HttpMethod? method) =>
         method is not null
@@ -33,6 +38,43 @@ public static class ProviderRetryRule
         return status == HttpStatusCode.TooManyRequests
             || (IsRepeatable(method) && status is HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError
                 or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout);
+    }
+
+    /// <summary>
+    /// True when the provider's answer says that trying again is pointless, whatever its status: the
+    /// <c>x-should-retry: false</c> header (the Stainless SDKs' convention, sent by OpenAI, Luma and Runway), or a 429 whose
+    /// body says the account's quota or balance is spent (<c>insufficient_quota</c>, <c>quota_exceeded</c>, fal's
+    /// "Exhausted balance") — a limit that does not lift in seconds. Reads at most a small error body, buffered so the
+    /// client can still read it.
+    /// </summary>
+    public static async ValueTask<bool> SaysDoNotRetryAsync(HttpResponseMessage? response, CancellationToken ct)
+    {
+        if (response is null)
+        {
+            return false;
+        }
+
+        if (response.Headers.TryGetValues("x-should-retry", out var values)
+            && values.Any(v => string.Equals(v.Trim(), "false", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        if (response.StatusCode != HttpStatusCode.TooManyRequests || response.Content.Headers.ContentLength is > MaxErrorBody)
+        {
+            return false;
+        }
+
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(MaxErrorBody, ct).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            return QuotaSpent.Any(marker => body.Contains(marker, StringComparison.OrdinalIgnoreCase));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -100,4 +100,38 @@ public sealed class ProviderRetryRuleTests
         ProviderRetryRule.CountsAsFailure(Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException())).Should().BeTrue();
         ProviderRetryRule.CountsAsFailure(Outcome.FromException<HttpResponseMessage>(new OperationCanceledException())).Should().BeFalse();
     }
+
+    [Theory]
+    [InlineData("{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":\"insufficient_quota\",\"code\":\"insufficient_quota\"}}", true)]
+    [InlineData("{\"detail\":{\"status\":\"quota_exceeded\",\"message\":\"This request exceeds your quota.\"}}", true)]
+    [InlineData("{\"detail\":\"User is locked. Reason: Exhausted balance.\"}", true)]
+    [InlineData("{\"error\":{\"message\":\"Rate limit reached for requests\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}", false)]
+    [InlineData("", false)]
+    public async Task SaysDoNotRetryAsync_TooManyRequests_OnlyASpentQuotaOrBalanceStopsRetries(string body, bool expected)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Content = new StringContent(body) };
+
+        (await ProviderRetryRule.SaysDoNotRetryAsync(response, CancellationToken.None)).Should().Be(expected);
+        (await response.Content.ReadAsStringAsync()).Should().Be(body, "the body stays readable for the client");
+    }
+
+    [Theory]
+    [InlineData("false", true)]
+    [InlineData("False", true)]
+    [InlineData("true", false)]
+    public async Task SaysDoNotRetryAsync_ShouldRetryHeader_IsObeyed(string header, bool expected)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        response.Headers.Add("x-should-retry", header);
+
+        (await ProviderRetryRule.SaysDoNotRetryAsync(response, CancellationToken.None)).Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task SaysDoNotRetryAsync_ServerErrorWithQuotaWords_IsStillRetried()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.InternalServerError) { Content = new StringContent("insufficient_quota") };
+
+        (await ProviderRetryRule.SaysDoNotRetryAsync(response, CancellationToken.None)).Should().BeFalse("only a 429 can mean a spent quota");
+    }
 }
