@@ -28,7 +28,7 @@ public sealed class CostModel(IOptions<CostOptions> options)
         }
 
         var model = provider.Quote(request).Model;
-        return $"{provider.DisplayName} has no price for model '{model}'; set Studio:Providers:{provider.Name}:Prices:{model}.";
+        return $"{provider.DisplayName} has no price for model '{model}'; set {ProviderSettings.SectionOf(provider)}:Prices:{model}.";
     }
 
     /// <summary>The storyboard's price: only a hosted writer costs.</summary>

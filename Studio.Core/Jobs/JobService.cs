@@ -288,7 +288,7 @@ public sealed class JobService(
     }
 
     private static string NotConfigured(IVideoProvider provider) =>
-        $"{provider.DisplayName} ('{provider.Name}') is not configured on this server: it needs an API key (Studio:Providers:{provider.Name}:ApiKey).";
+        $"{provider.DisplayName} ('{provider.Name}') is not configured on this server: it needs an API key ({ProviderSettings.SectionOf(provider)}:ApiKey).";
 
     private static GenerationRequest RequestFor(VideoTemplate template, GenerationMode mode, string prompt) =>
         new(Guid.Empty, prompt, template.StylePrompt, mode, template.AspectRatio, TimeSpan.FromSeconds(template.SegmentSeconds), null);

@@ -45,6 +45,9 @@ public sealed record SegmentDetails(
     /// <summary>What is said over it; empty for silence. Default empty.</summary>
     public string Narration { get; init; } = string.Empty;
 
+    /// <summary>The uploaded image or clip an image- or video-to-video segment starts from; null for text-to-video. Default null.</summary>
+    public Guid? AssetId { get; init; }
+
     /// <summary>The provider's note on where the generation stands (e.g. "Queued at provider"); null when none. Default null.</summary>
     public string? Detail { get; init; }
 
@@ -53,6 +56,7 @@ public sealed record SegmentDetails(
         s.Submissions, s.Take, s.SelectedTake, [.. s.Takes.OrderBy(t => t.Number).Select(t => TakeDetails.From(t, s.SelectedTake))])
     {
         Narration = s.Narration,
+        AssetId = s.AssetId,
         Detail = s.Detail,
     };
 }

@@ -18,6 +18,12 @@ internal static class AssetLinksEndpoint
         app.MapGet($"/{AssetLinks.RoutePrefix}/{{id:guid}}/{{expires:long}}/{{signature}}", GetAsset)
             .AllowAnonymous()
             .ExcludeFromDescription();
+
+        // Anything else under the prefix (no listing, a partial or malformed link) is a plain 404 too: without this the
+        // sign-in redirect answered, and a provider following it would fetch the sign-in page as its input.
+        app.MapGet($"/{AssetLinks.RoutePrefix}/{{**rest}}", () => TypedResults.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
     }
 

@@ -52,7 +52,7 @@ public sealed class ModelPriceTests
 
         var unpriced = new UnpricedProvider();
         CostModel.ClipPrice(unpriced, request).Should().BeNull();
-        CostModel.MissingPrice(unpriced, request).Should().Contain("Studio:Providers:unpriced:Prices:mystery");
+        CostModel.MissingPrice(unpriced, request).Should().Contain("Studio:Providers:Unpriced:Prices:mystery");
     }
 
     [Theory]
