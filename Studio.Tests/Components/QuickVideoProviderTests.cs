@@ -62,6 +62,7 @@ public sealed class QuickVideoProviderTests : StudioComponentTest
         page.WaitForAssertion(() => page.Find("[data-testid=estimate-total]").TextContent.Should().Be("$0.90"));
         page.Find("[data-testid=estimate-breakdown]").TextContent.Should().Be("segments $0.90 · script $0.00 · voice $0.00");
         page.Find("[data-testid=estimate-clips]").TextContent.Should().Be("6 clips · ray-2 · 720p · $0.15 each");
+        page.Find("[data-testid=preview-provider]").TextContent.Should().Contain("made by Luma Dream Machine");
         page.FindAll("[data-testid=estimate-trim]").Should().BeEmpty("Luma makes the segment's exact length");
         page.Find("button[data-testid=generate]").HasAttribute("disabled").Should().BeFalse();
     }

@@ -76,6 +76,8 @@ public sealed partial class QuickVideo : IDisposable
     /// <summary>The provider asked: the user's pick, else the template's default.</summary>
     private string? Provider => _providerChoice ?? SelectedTemplate?.DefaultProvider;
 
+    private string? ProviderDisplayName => Provider is { } name ? Providers.Find(name)?.DisplayName ?? name : null;
+
     private string? EstimateProblem =>
         _estimateErrors.Count > 0 ? "No price: the provider above cannot make this video as it stands."
         : _estimateFailed ? "The price could not be worked out just now; it is tried again with your next change."
