@@ -28,17 +28,20 @@ public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJob
         job.MarkRunning(time.GetUtcNow());
     });
 
-    /// <summary>A segment renders at <paramref name="progress"/> (submitting it first when it is pending).</summary>
-    public Task RenderSegmentAsync(Guid jobId, int index, double progress) => ChangeAsync(jobId, index, job =>
+    /// <summary>
+    /// A segment renders at <paramref name="progress"/> with the provider's note <paramref name="detail"/> (submitting it
+    /// first when it is pending, billed <paramref name="costUsd"/>).
+    /// </summary>
+    public Task RenderSegmentAsync(Guid jobId, int index, double progress, string? detail = null, decimal costUsd = 0m) => ChangeAsync(jobId, index, job =>
     {
         var segment = SegmentAt(job, index);
         if (segment.Status == SegmentStatus.Pending)
         {
             segment.BeginSubmit(time.GetUtcNow());
-            segment.MarkSubmitted($"provider-{jobId:N}-{index}");
+            segment.MarkSubmitted($"provider-{jobId:N}-{index}", costUsd);
         }
 
-        segment.ReportRendering(progress);
+        segment.ReportRendering(progress, detail);
     });
 
     /// <summary>A segment's clip is done and stored (billed <paramref name="costUsd"/> at submission, when it was still pending).</summary>

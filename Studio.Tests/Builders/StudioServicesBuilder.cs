@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Studio.Core;
+using Studio.Core.Assets;
+using Studio.Core.Costs;
 using Studio.Core.Events;
 using Microsoft.Extensions.Options;
 using Studio.Core.Jobs;
@@ -102,6 +104,10 @@ public sealed class StudioServicesBuilder
         }
 
         services.AddSingleton<VoiceCatalog>();
+        services.AddOptions<AssetLinkOptions>();
+        services.AddSingleton<AssetLinks>();
+        services.AddOptions<CostOptions>();
+        services.AddSingleton<CostModel>();
         services.AddSingleton<CutSettingsReader>();
         services.AddSingleton<JobService>();
         services.AddSingleton<DatabaseWriteGate>();

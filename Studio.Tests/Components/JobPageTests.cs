@@ -74,6 +74,17 @@ public sealed class JobPageTests : StudioComponentTest
     }
 
     [Fact]
+    public async Task Render_FreeJob_ShowsNoCostBreakdown()
+    {
+        var job = await CreateJobAsync();
+
+        var page = Render<JobPage>(p => p.Add(c => c.Id, job.Id));
+
+        page.WaitForAssertion(() => page.Find(".job-facts").TextContent.Should().Contain("free"));
+        page.FindAll("[data-testid=job-cost]").Should().BeEmpty("nothing is billed, so there is nothing to break down");
+    }
+
+    [Fact]
     public async Task Render_CompletedJob_ShowsThePlayerAndDownloads()
     {
         var job = await CreateJobAsync(title: "Launch teaser");

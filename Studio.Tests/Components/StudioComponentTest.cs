@@ -34,7 +34,7 @@ public abstract class StudioComponentTest : BunitContext, IAsyncLifetime
         var auth = AddAuthorization();
         auth.SetAuthorized("user@studio.test");
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, UserId));
-        _database = await new StudioServicesBuilder().AddToAsync(Services);
+        _database = await Configure(new StudioServicesBuilder()).AddToAsync(Services);
 
         // Both reach into the renderer, which freezes the service collection: services first.
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -43,6 +43,9 @@ public abstract class StudioComponentTest : BunitContext, IAsyncLifetime
         // bUnit waits 1 s by default; a 2-core CI machine running FFmpeg-heavy tests beside these needs more patience.
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
     }
+
+    /// <summary>Lets a test class add what its pages need (e.g. its own providers) before the services are built.</summary>
+    protected virtual StudioServicesBuilder Configure(StudioServicesBuilder builder) => builder;
 
     async Task IAsyncLifetime.DisposeAsync()
     {

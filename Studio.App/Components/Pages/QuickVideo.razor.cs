@@ -4,21 +4,27 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Studio.App.Components.Shared;
 using Studio.Core.Common;
 using Studio.Core.Jobs;
+using Studio.Core.Providers;
+using Studio.Core.Segments;
 using Studio.Core.Templates;
 
 namespace Studio.App.Components.Pages;
 
 /// <summary>
-/// The quickest way to a video: a theme, an optional title, a template and its finish (voice-over, language,
-/// captions, transitions). Generate creates the job, starts it
-/// and opens its page. The job service validates; its messages are shown at their fields.
+/// The quickest way to a video: a theme, an optional title, a template, the provider that makes the clips and the
+/// finish (voice-over, language, captions, transitions). What it would cost is asked again whenever one of those
+/// changes and shown before Generate, which creates the job, starts it and opens its page. The job service validates;
+/// its messages are shown at their fields, and what the chosen provider cannot do at the provider.
 /// </summary>
 public sealed partial class QuickVideo : IDisposable
 {
     private const string PlaceholderTheme = "your theme";
 
     // Messages keyed by the service's field names; these fields have a place on the form, the rest go on top.
-    private static readonly HashSet<string> FieldKeys = new(StringComparer.Ordinal) { "theme", "title", "template" };
+    private static readonly HashSet<string> FieldKeys = new(StringComparer.Ordinal) { "theme", "title", "template", "provider" };
+
+    // The estimate runs on a placeholder theme until one is typed; these are the form's to report, at Generate.
+    private static readonly HashSet<string> NotTheEstimates = new(StringComparer.Ordinal) { "theme", "title" };
 
     private readonly CancellationTokenSource _cts = new();
     private readonly Dictionary<Guid, VideoTemplate?> _templateDetails = [];
@@ -34,6 +40,12 @@ public sealed partial class QuickVideo : IDisposable
     private IDictionary<string, string[]> _errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
     private string? _submitError;
     private bool _submitting;
+    private string? _providerChoice;
+    private CancellationTokenSource? _estimateCts;
+    private JobEstimate? _estimate;
+    private IReadOnlyList<string> _estimateErrors = [];
+    private bool _estimating;
+    private bool _estimateFailed;
 
     /// <summary>The templates offered; carried from the prerender to the circuit so the form does not flash back to loading.</summary>
     [PersistentState]
@@ -49,13 +61,27 @@ public sealed partial class QuickVideo : IDisposable
     private TemplateCatalog Templates { get; set; } = default!;
 
     [Inject]
+    private VideoProviderCatalog Providers { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private ILogger<QuickVideo> Logger { get; set; } = default!;
 
-    // A click before the circuit is connected would be lost, so the button waits for interactivity.
-    private bool CanSubmit => RendererInfo.IsInteractive && !_submitting && Offered is { Count: > 0 };
+    // A click before the circuit is connected would be lost, so the button waits for interactivity; a provider that
+    // cannot make this video is refused before anything is created.
+    private bool CanSubmit => RendererInfo.IsInteractive && !_submitting && Offered is { Count: > 0 } && _estimateErrors.Count == 0;
+
+    /// <summary>The provider asked: the user's pick, else the template's default.</summary>
+    private string? Provider => _providerChoice ?? SelectedTemplate?.DefaultProvider;
+
+    private string? ProviderDisplayName => Provider is { } name ? Providers.Find(name)?.DisplayName ?? name : null;
+
+    private string? EstimateProblem =>
+        _estimateErrors.Count > 0 ? "No price: the provider above cannot make this video as it stands."
+        : _estimateFailed ? "The price could not be worked out just now; it is tried again with your next change."
+        : null;
 
     private TemplateSummary? SelectedTemplate => Offered?.FirstOrDefault(t => t.Id == _templateId);
 
@@ -71,6 +97,7 @@ public sealed partial class QuickVideo : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _estimateCts?.Cancel();
         _cts.Cancel();
         _cts.Dispose();
     }
@@ -89,7 +116,18 @@ public sealed partial class QuickVideo : IDisposable
 
     private bool HasError(string field) => _errors.ContainsKey(field);
 
-    private string? ErrorFor(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+    private string? ErrorFor(string field)
+    {
+        IEnumerable<string> messages = _errors.TryGetValue(field, out var given) ? given : [];
+        if (field == "provider")
+        {
+            // The estimate's refusals (aspect ratio, segment length, prompt length…) all come from the provider's capabilities.
+            messages = _estimateErrors.Concat(messages).Distinct(StringComparer.Ordinal);
+        }
+
+        var text = string.Join(" ", messages);
+        return text.Length > 0 ? text : null;
+    }
 
     private string TemplateText(Guid? id) => Offered?.FirstOrDefault(t => t.Id == id)?.Name ?? string.Empty;
 
@@ -145,13 +183,21 @@ public sealed partial class QuickVideo : IDisposable
         _errors.Remove("title");
     }
 
-    private void OnCutChanged(CutChoices cut)
+    private async Task OnCutChangedAsync(CutChoices cut)
     {
         _cut = cut;
         DraftStoryboard();
+        await RefreshEstimateAsync();
     }
 
-    private void OnLineChanged(StoryboardEdit edit)
+    private async Task OnProviderChangedAsync(string name)
+    {
+        _providerChoice = name;
+        _errors.Remove("provider");
+        await RefreshEstimateAsync();
+    }
+
+    private async Task OnLineChangedAsync(StoryboardEdit edit)
     {
         if (edit.Index < 0 || edit.Index >= _drafted.Count)
         {
@@ -162,6 +208,9 @@ public sealed partial class QuickVideo : IDisposable
         Keep(_promptEdits, edit.Index, edit.Line.Prompt, _drafted[edit.Index].Prompt);
         Keep(_narrationEdits, edit.Index, edit.Line.Narration, _drafted[edit.Index].Narration);
         _storyboard = [.. Lines.Select(l => l.Prompt)];
+
+        // A prompt may be too long for the provider, a silenced line may drop the voice-over's price.
+        await RefreshEstimateAsync();
 
         static void Keep(Dictionary<int, string> edits, int index, string value, string drafted)
         {
@@ -205,6 +254,58 @@ public sealed partial class QuickVideo : IDisposable
         }
 
         DraftStoryboard();
+        await RefreshEstimateAsync();
+    }
+
+    /// <summary>
+    /// Asks what the video as the form stands would cost, cancelling a question still running; the last answer stays
+    /// (dimmed) until the new one comes. A prerender asks nothing: the circuit asks once it is connected.
+    /// </summary>
+    private async Task RefreshEstimateAsync()
+    {
+        _estimateCts?.Cancel();
+        if (!RendererInfo.IsInteractive || _templateId is null)
+        {
+            return;
+        }
+
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_cts.Token);
+        _estimateCts = cts;
+        _estimating = true;
+        try
+        {
+            var userId = await AuthenticationState.RequireUserIdAsync();
+            var theme = TextInput.Clean(_theme);
+            var result = await Jobs.EstimateAsync(userId, Command(theme.Length > 0 ? theme : PlaceholderTheme), cts.Token);
+            cts.Token.ThrowIfCancellationRequested();
+            _estimate = result.Estimate;
+            _estimateErrors = result.Errors is null
+                ? []
+                : [.. result.Errors.ToDictionary().Where(e => !NotTheEstimates.Contains(e.Key)).SelectMany(e => e.Value)];
+            _estimateFailed = false;
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            // A newer question replaced this one, or the page closed.
+            return;
+        }
+#pragma warning disable CA1031 // The price is shown when it can be; the form still works without it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            UiLog.LoadFailed(Logger, ex, "an estimate");
+            _estimate = null;
+            _estimateErrors = [];
+            _estimateFailed = true;
+        }
+        finally
+        {
+            if (ReferenceEquals(_estimateCts, cts))
+            {
+                _estimateCts = null;
+                _estimating = false;
+            }
+        }
     }
 
     private void DraftStoryboard()
@@ -221,6 +322,20 @@ public sealed partial class QuickVideo : IDisposable
     private List<string?>? Edited(Dictionary<int, string> edits) =>
         edits.Count == 0 ? null : [.. Enumerable.Range(0, _drafted.Count).Select(i => edits.TryGetValue(i, out var line) ? line : null)];
 
+    /// <summary>The job as the form stands, about <paramref name="theme"/>: always text-to-video (images come with the wizard).</summary>
+    private CreateJobCommand Command(string theme) => new(
+        _title,
+        theme,
+        _templateId?.ToString(),
+        Provider: Provider,
+        Mode: GenerationMode.TextToVideo,
+        Prompts: Edited(_promptEdits),
+        Language: _cut.Language,
+        Voice: _cut.VoiceEngine is { } engine ? new Studio.Core.Voice.VoiceChoice(engine, null) : null,
+        Captions: _cut.Captions,
+        Transition: _cut.Transition,
+        Narrations: Edited(_narrationEdits));
+
     private async Task GenerateAsync()
     {
         if (!CanSubmit)
@@ -234,17 +349,7 @@ public sealed partial class QuickVideo : IDisposable
         try
         {
             var userId = await AuthenticationState.RequireUserIdAsync();
-            var command = new CreateJobCommand(
-                _title,
-                _theme,
-                _templateId?.ToString(),
-                Prompts: Edited(_promptEdits),
-                Narrations: Edited(_narrationEdits),
-                Language: _cut.Language,
-                Voice: _cut.VoiceEngine is { } engine ? new Studio.Core.Voice.VoiceChoice(engine, null) : null,
-                Captions: _cut.Captions,
-                Transition: _cut.Transition);
-            var result = await Jobs.CreateAsync(userId, command, _cts.Token);
+            var result = await Jobs.CreateAsync(userId, Command(_theme), _cts.Token);
             if (result.Job is not { } job)
             {
                 _errors = result.Errors?.ToDictionary() ?? _errors;

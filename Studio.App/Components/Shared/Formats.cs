@@ -1,4 +1,5 @@
 using System.Globalization;
+using Studio.Core.Costs;
 using Studio.Core.Jobs;
 using Studio.Core.Templates;
 
@@ -24,6 +25,16 @@ internal static class Formats
 
         return status.IsFinished() ? (Usd(actualUsd), "spent") : ("~" + Usd(estimatedUsd), "estimated");
     }
+
+    /// <summary>"segments $0.90 · script $0.01 · voice $0.02": a cost by part, every part named even when nothing.</summary>
+    public static string Breakdown(CostBreakdown cost)
+    {
+        ArgumentNullException.ThrowIfNull(cost);
+        return $"segments {Usd(cost.Segments)} · script {Usd(cost.Script)} · voice {Usd(cost.Voice)}";
+    }
+
+    /// <summary>"8", "7.5": a number of seconds without needless decimals.</summary>
+    public static string Seconds(double seconds) => seconds.ToString("0.#", Culture);
 
     /// <summary>"42%" for 0.42; rounded down, so "100%" means done, never 99.5 % of the way.</summary>
     public static string Percent(double progress) =>
