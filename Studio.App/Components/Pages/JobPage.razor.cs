@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Studio.App.Components.Shared;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
+using Studio.Core.Providers;
 using MudBlazor;
 using Studio.Core.Templates;
 
@@ -39,6 +40,9 @@ public sealed partial class JobPage : IAsyncDisposable
 
     [Inject]
     private JobService Jobs { get; set; } = default!;
+
+    [Inject]
+    private VideoProviderCatalog Providers { get; set; } = default!;
 
     [Inject]
     private IJobEvents Events { get; set; } = default!;
