@@ -53,6 +53,7 @@ internal static class AppServiceExtensions
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+        services.AddStudioOpenApi();
         services.AddHostedService<GenerationWorker>();
         return builder;
     }

@@ -62,6 +62,7 @@ internal static class StudioStartup
         app.MapProvidersApi();
         app.MapCostsApi();
         app.MapAssetLinks();
+        app.MapStudioOpenApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
