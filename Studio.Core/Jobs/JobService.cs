@@ -157,17 +157,76 @@ public sealed class JobService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var rows = await db.Jobs.AsNoTracking().Where(j => j.OwnerId == ownerId)
-            .Select(j => new JobSummary(
-                j.Id, j.Title, j.TemplateName, j.Provider, j.Status,
-                j.Status == JobStatus.Completed ? 1
-                    : j.Status == JobStatus.Assembling ? j.Progress
-                    : j.Segments.Count == 0 ? 0
-                    : JobProgress.GenerationShare * j.Segments.Sum(s => s.Status == SegmentStatus.Succeeded ? 1 : s.Progress) / j.Segments.Count,
-                j.EstimatedCostUsd,
-                j.Segments.Sum(s => s.CostUsd) + j.ScriptCostUsd + j.VoiceCostUsd,
-                j.Segments.Count, j.CreatedAt, j.FinishedAt))
+            .Select(Summary)
             .ToListAsync(ct).ConfigureAwait(false);
         return [.. rows.OrderByDescending(j => j.CreatedAt)];
+    }
+
+    /// <summary>A job as its list row, computed by the database.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<ProductionJob, JobSummary>> Summary = j => new JobSummary(
+        j.Id, j.Title, j.TemplateName, j.Provider, j.Status,
+        j.Status == JobStatus.Completed ? 1
+            : j.Status == JobStatus.Assembling ? j.Progress
+            : j.Segments.Count == 0 ? 0
+            : JobProgress.GenerationShare * j.Segments.Sum(s => s.Status == SegmentStatus.Succeeded ? 1 : s.Progress) / j.Segments.Count,
+        j.EstimatedCostUsd,
+        j.Segments.Sum(s => s.CostUsd) + j.ScriptCostUsd + j.VoiceCostUsd,
+        j.Segments.Count, j.CreatedAt, j.FinishedAt);
+
+    /// <summary>One page of the user's jobs, newest first, optionally only those in <paramref name="status"/>, and how many there are in all.</summary>
+    public async Task<(IReadOnlyList<JobSummary> Items, int Total)> PageAsync(string ownerId, int page, int pageSize, JobStatus? status, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var mine = db.Jobs.AsNoTracking().Where(j => j.OwnerId == ownerId);
+        if (status is { } wanted)
+        {
+            mine = mine.Where(j => j.Status == wanted);
+        }
+
+        var total = await mine.CountAsync(ct).ConfigureAwait(false);
+        var items = await mine.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(Summary)
+            .ToListAsync(ct).ConfigureAwait(false);
+        return (items, total);
+    }
+
+    /// <summary>
+    /// Deletes a finished (or draft) job of the user, with its segments, takes and files. The spending ledger keeps its
+    /// lines: money spent stays spent. A job still being made must be cancelled first.
+    /// </summary>
+    public async Task<JobCommandResult> DeleteAsync(string ownerId, Guid jobId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var job = await db.Jobs.Include(j => j.Segments).ThenInclude(s => s.Takes).AsSplitQuery()
+            .FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
+        if (job is null)
+        {
+            return new JobCommandResult(JobCommandOutcome.NotFound);
+        }
+
+        if (!job.IsFinished && job.Status != JobStatus.Draft)
+        {
+            return new JobCommandResult(JobCommandOutcome.Conflict, $"The job is {job.Status}; cancel it before deleting it.");
+        }
+
+        db.Takes.RemoveRange(job.Segments.SelectMany(s => s.Takes));
+        db.Segments.RemoveRange(job.Segments);
+        db.Jobs.Remove(job);
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new JobCommandResult(JobCommandOutcome.Conflict, "The job changed while it was being deleted; try again.");
+        }
+
+        await files.DeleteFolderAsync(FileKeys.JobFolder(jobId), CancellationToken.None).ConfigureAwait(false);
+        await events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, null, time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+        return new JobCommandResult(JobCommandOutcome.Done);
     }
 
     /// <summary>

@@ -6,6 +6,9 @@ public static class FileKeys
     /// <summary>An uploaded asset.</summary>
     public static string Asset(Guid assetId) => $"assets/{assetId:N}";
 
+    /// <summary>Everything kept for a job (takes and outputs).</summary>
+    public static string JobFolder(Guid jobId) => $"jobs/{jobId:N}";
+
     /// <summary>A take of a segment's clip.</summary>
     public static string Take(Guid jobId, int segmentIndex, int take) => $"jobs/{jobId:N}/takes/{segmentIndex}-{take}.mp4";
 

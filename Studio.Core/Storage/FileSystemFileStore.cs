@@ -57,6 +57,18 @@ public sealed partial class FileSystemFileStore(StudioPaths paths) : IFileStore
     }
 
     /// <inheritdoc />
+    public Task DeleteFolderAsync(string folder, CancellationToken ct)
+    {
+        var path = PathOf(folder);
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public string? TryGetLocalPath(string key) => PathOf(key);
 
     private string PathOf(string key)

@@ -24,4 +24,7 @@ public interface IFileStore
 
     /// <summary>The file's path on this machine when the store keeps it on local disk, else null (then copy it out with <see cref="OpenReadAsync"/>).</summary>
     string? TryGetLocalPath(string key);
+
+    /// <summary>Deletes every file whose key starts with <paramref name="folder"/> + "/" (a job's whole folder); nothing when there is none.</summary>
+    Task DeleteFolderAsync(string folder, CancellationToken ct);
 }

@@ -21,6 +21,7 @@ internal static class JobsApi
         jobs.MapPost("/", CreateJob);
         jobs.MapPost("/estimate", EstimateJob);
         jobs.MapGet("/{id:guid}", GetJob);
+        jobs.MapDelete("/{id:guid}", DeleteJob);
         jobs.MapPost("/{id:guid}/start", StartJob);
         jobs.MapPost("/{id:guid}/cancel", CancelJob);
         jobs.MapPost("/{id:guid}/retry", RetryJob);
@@ -33,8 +34,61 @@ internal static class JobsApi
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<JobSummary>>> ListJobs(ClaimsPrincipal user, JobService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.ListAsync(user.RequireUserId(), ct));
+    /// <summary>Largest page of <c>GET /api/jobs</c>.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// My jobs, newest first, a page at a time (<c>page</c> from 1, default 1; <c>pageSize</c> 1–100, default 50), optionally
+    /// only those in <c>status</c>; the header <c>X-Total-Count</c> says how many there are in all.
+    /// </summary>
+    public static async Task<Results<Ok<IReadOnlyList<JobSummary>>, ValidationProblem>> ListJobs(
+        int? page, int? pageSize, string? status, ClaimsPrincipal user, JobService service, HttpContext context, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (page is < 1)
+        {
+            errors.Add("page", "Pages are numbered from 1.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add("pageSize", $"A page holds 1 to {MaxPageSize} jobs.");
+        }
+
+        JobStatus? wanted = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (Enum.TryParse<JobStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                errors.Add("status", $"Unknown status '{TextInput.Clean(status)}'; use {string.Join(", ", Enum.GetNames<JobStatus>())}.");
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var (items, total) = await service.PageAsync(user.RequireUserId(), page ?? 1, pageSize ?? 50, wanted, ct);
+        context.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(items);
+    }
+
+    /// <summary>Deletes a finished or draft job with its files: 204; 409 while it is being made; 404 for another user's.</summary>
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteJob(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct)
+    {
+        var result = await service.DeleteAsync(user.RequireUserId(), id, ct);
+        return result.Outcome switch
+        {
+            JobCommandOutcome.Done => TypedResults.NoContent(),
+            JobCommandOutcome.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The job cannot be deleted", detail: result.Reason),
+            _ => TypedResults.NotFound(),
+        };
+    }
 
     public static async Task<Results<Created<JobResponse>, ValidationProblem>> CreateJob(
         CreateJobRequest request, ClaimsPrincipal user, JobService service, CancellationToken ct)
