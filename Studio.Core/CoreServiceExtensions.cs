@@ -82,6 +82,7 @@ public static class CoreServiceExtensions
 
         services.AddSingleton<VideoProviderCatalog>();
         services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<TemplateEditor>();
         services.AddSingleton<JobService>();
 
         services.AddSingleton<JobControl>();

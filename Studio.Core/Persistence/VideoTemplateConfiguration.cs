@@ -11,7 +11,8 @@ internal sealed class VideoTemplateConfiguration : IEntityTypeConfiguration<Vide
         builder.ToTable("Templates");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Name).HasMaxLength(VideoTemplate.MaxNameLength).IsRequired();
-        builder.HasIndex(t => t.Name).IsUnique();
+        builder.HasIndex(t => t.Name).IsUnique().HasFilter("\"IsArchived\" = 0");
+        builder.Property(t => t.OwnerId).HasMaxLength(450);
         builder.Property(t => t.Description).HasMaxLength(1000);
         builder.Property(t => t.DefaultProvider).HasMaxLength(40);
         builder.Property(t => t.StylePrompt).HasMaxLength(500);

@@ -10,7 +10,7 @@ public sealed class TemplateCatalog(IDbContextFactory<StudioDbContext> dbFactory
     public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var templates = await db.Templates.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        var templates = await db.Templates.AsNoTracking().Where(t => !t.IsArchived).ToListAsync(ct).ConfigureAwait(false);
         return [.. templates.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Select(TemplateSummary.From)];
     }
 
@@ -25,18 +25,18 @@ public sealed class TemplateCatalog(IDbContextFactory<StudioDbContext> dbFactory
     {
         if (Guid.TryParse(idOrName, out var id))
         {
-            return await db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct).ConfigureAwait(false);
+            return await db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && !t.IsArchived, ct).ConfigureAwait(false);
         }
 
         var name = idOrName.Trim();
-        var byName = await db.Templates.AsNoTracking().Where(t => t.Name == name).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var byName = await db.Templates.AsNoTracking().Where(t => t.Name == name && !t.IsArchived).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (byName is not null)
         {
             return byName;
         }
 
         // Few templates exist; a case-insensitive match in memory avoids collation differences between databases.
-        var all = await db.Templates.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        var all = await db.Templates.AsNoTracking().Where(t => !t.IsArchived).ToListAsync(ct).ConfigureAwait(false);
         return all.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -119,6 +119,48 @@ public sealed class VideoTemplate
     /// <summary>When it was last changed; equal to <see cref="CreatedAt"/> for an untouched seeded template.</summary>
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The user who made it; null for the built-in templates, which only admins change.</summary>
+    public string? OwnerId { get; private set; }
+
+    /// <summary>True once deleted: hidden from lists and new jobs, kept for the jobs made from it.</summary>
+    public bool IsArchived { get; private set; }
+
+    /// <summary>A new template from a checked draft, owned by <paramref name="ownerId"/>.</summary>
+    internal static VideoTemplate Create(TemplateDraft draft, string? ownerId, DateTimeOffset now)
+    {
+        var template = new VideoTemplate(
+            Guid.CreateVersion7(now), draft.Name, draft.Description, draft.AspectRatio, draft.SegmentCount, draft.SegmentSeconds,
+            draft.DefaultProvider, draft.DefaultMode, draft.StylePrompt, draft.DefaultPrompts, now, draft.Language, draft.Transition)
+        {
+            OwnerId = ownerId,
+        };
+        return template;
+    }
+
+    /// <summary>Takes the checked draft's values. Jobs made from it keep what they copied at their creation.</summary>
+    internal void Update(TemplateDraft draft, DateTimeOffset now)
+    {
+        Name = draft.Name;
+        Description = draft.Description;
+        AspectRatio = draft.AspectRatio;
+        SegmentCount = draft.SegmentCount;
+        SegmentSeconds = draft.SegmentSeconds;
+        DefaultProvider = draft.DefaultProvider;
+        DefaultMode = draft.DefaultMode;
+        StylePrompt = draft.StylePrompt;
+        _defaultPrompts = [.. draft.DefaultPrompts];
+        Language = draft.Language;
+        Transition = draft.Transition;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Deleted for users; kept for the jobs that name it.</summary>
+    internal void Archive(DateTimeOffset now)
+    {
+        IsArchived = true;
+        UpdatedAt = now;
+    }
+
     /// <summary>Total length of a video made from this template.</summary>
     public TimeSpan TotalDuration => TimeSpan.FromSeconds(SegmentCount * SegmentSeconds);
 

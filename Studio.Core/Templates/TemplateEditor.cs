@@ -1,0 +1,225 @@
+using Microsoft.EntityFrameworkCore;
+using Studio.Core.Assembly;
+using Studio.Core.Common;
+using Studio.Core.Persistence;
+using Studio.Core.Providers;
+using Studio.Core.Scripts;
+using Studio.Core.Segments;
+
+namespace Studio.Core.Templates;
+
+/// <summary>
+/// Creates, changes and deletes templates. Everyone signed in sees every template in use and may make new ones; a
+/// template is changed or deleted by its author or an admin (the built-in ones by admins only). Every value is checked
+/// and a refusal names the field. Jobs copy what they need from their template when they are created, so changing or
+/// deleting a template never changes a job; a deleted template is archived, not removed.
+/// </summary>
+public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory, VideoProviderCatalog providers, TimeProvider time)
+{
+    /// <summary>Most segments a template may have.</summary>
+    public const int MaxSegments = 20;
+
+    /// <summary>Shortest segment, in seconds.</summary>
+    public const int MinSegmentSeconds = 2;
+
+    /// <summary>Longest segment, in seconds.</summary>
+    public const int MaxSegmentSeconds = 20;
+
+    /// <summary>Longest description.</summary>
+    public const int MaxDescriptionLength = 500;
+
+    /// <summary>Longest style prompt.</summary>
+    public const int MaxStyleLength = 500;
+
+    /// <summary>A template in use, or null (unknown or deleted).</summary>
+    public async Task<VideoTemplate?> GetAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && !t.IsArchived, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Makes a template owned by <paramref name="userId"/>.</summary>
+    public async Task<TemplateResult> CreateAsync(string userId, TemplateInput input, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var (draft, errors) = await CheckAsync(db, input, null, ct).ConfigureAwait(false);
+        if (draft is null)
+        {
+            return TemplateResult.Invalid(errors);
+        }
+
+        var template = VideoTemplate.Create(draft, userId, time.GetUtcNow());
+        db.Templates.Add(template);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return TemplateResult.Done(template);
+    }
+
+    /// <summary>Changes a template its author (or an admin) may change.</summary>
+    public async Task<TemplateResult> UpdateAsync(string userId, bool isAdmin, Guid id, TemplateInput input, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var template = await db.Templates.FirstOrDefaultAsync(t => t.Id == id && !t.IsArchived, ct).ConfigureAwait(false);
+        if (template is null)
+        {
+            return TemplateResult.NotFound;
+        }
+
+        if (!MayChange(template, userId, isAdmin))
+        {
+            return TemplateResult.Forbidden(template);
+        }
+
+        var (draft, errors) = await CheckAsync(db, input, id, ct).ConfigureAwait(false);
+        if (draft is null)
+        {
+            return TemplateResult.Invalid(errors);
+        }
+
+        template.Update(draft, time.GetUtcNow());
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return TemplateResult.Done(template);
+    }
+
+    /// <summary>Deletes (archives) a template its author (or an admin) may change; jobs made from it are untouched.</summary>
+    public async Task<TemplateResult> DeleteAsync(string userId, bool isAdmin, Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var template = await db.Templates.FirstOrDefaultAsync(t => t.Id == id && !t.IsArchived, ct).ConfigureAwait(false);
+        if (template is null)
+        {
+            return TemplateResult.NotFound;
+        }
+
+        if (!MayChange(template, userId, isAdmin))
+        {
+            return TemplateResult.Forbidden(template);
+        }
+
+        template.Archive(time.GetUtcNow());
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return TemplateResult.Done(template);
+    }
+
+    private static bool MayChange(VideoTemplate template, string userId, bool isAdmin) =>
+        isAdmin || (template.OwnerId is not null && template.OwnerId == userId);
+
+    private async Task<(TemplateDraft? Draft, ValidationErrors Errors)> CheckAsync(StudioDbContext db, TemplateInput input, Guid? self, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new ValidationErrors();
+        var name = TextInput.Clean(input.Name);
+        if (name.Length == 0)
+        {
+            errors.Add("name", "Give the template a name.");
+        }
+        else if (name.Length > VideoTemplate.MaxNameLength)
+        {
+            errors.Add("name", $"The name is {name.Length} characters long; keep it to {VideoTemplate.MaxNameLength}.");
+        }
+        else
+        {
+            var inUse = await db.Templates.AsNoTracking().Where(t => !t.IsArchived && t.Id != self).Select(t => t.Name).ToListAsync(ct).ConfigureAwait(false);
+            if (inUse.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add("name", $"A template named '{name}' already exists; choose another name.");
+            }
+        }
+
+        var description = TextInput.Clean(input.Description);
+        if (description.Length > MaxDescriptionLength)
+        {
+            errors.Add("description", $"The description is {description.Length} characters long; keep it to {MaxDescriptionLength}.");
+        }
+
+        AspectRatio? ratio = Enum.GetValues<AspectRatio>().Cast<AspectRatio?>()
+            .FirstOrDefault(r => string.Equals(r!.Value.ToDisplay(), input.AspectRatio?.Trim(), StringComparison.Ordinal)
+                || string.Equals(r.Value.ToString(), input.AspectRatio?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (ratio is null)
+        {
+            errors.Add("aspectRatio", $"Choose a frame shape: {string.Join(", ", Enum.GetValues<AspectRatio>().Select(r => r.ToDisplay()))}.");
+        }
+
+        if (input.SegmentCount is not (>= 1 and <= MaxSegments))
+        {
+            errors.Add("segmentCount", $"A template has 1 to {MaxSegments} segments.");
+        }
+
+        if (input.SegmentSeconds is not (>= MinSegmentSeconds and <= MaxSegmentSeconds))
+        {
+            errors.Add("segmentSeconds", $"A segment lasts {MinSegmentSeconds} to {MaxSegmentSeconds} seconds.");
+        }
+
+        var mode = GenerationMode.TextToVideo;
+        if (!string.IsNullOrWhiteSpace(input.DefaultMode)
+            && !(Enum.TryParse(input.DefaultMode.Trim(), ignoreCase: true, out mode) && Enum.IsDefined(mode)))
+        {
+            errors.Add("defaultMode", $"Unknown mode '{TextInput.Clean(input.DefaultMode)}'; use {string.Join(", ", Enum.GetNames<GenerationMode>())}.");
+        }
+
+        var provider = providers.Find(TextInput.Clean(input.DefaultProvider));
+        if (provider is null)
+        {
+            errors.Add("defaultProvider", $"Choose a provider of this server: {string.Join(", ", providers.All.Select(p => p.Name).Order(StringComparer.Ordinal))}.");
+        }
+        else if (ratio is { } shape && input.SegmentSeconds is { } seconds && errors.IsEmpty)
+        {
+            CheckProvider(provider, shape, seconds, mode, errors);
+        }
+
+        var style = TextInput.Clean(input.StylePrompt);
+        if (style.Length > MaxStyleLength)
+        {
+            errors.Add("stylePrompt", $"The style prompt is {style.Length} characters long; keep it to {MaxStyleLength}.");
+        }
+
+        var prompts = (input.DefaultPrompts ?? []).Select(p => TextInput.Clean(p)).ToList();
+        if (input.SegmentCount is { } count && prompts.Count > count)
+        {
+            errors.Add("defaultPrompts", $"The template has {count} segments; {prompts.Count} prompts were given.");
+        }
+
+        for (var i = 0; i < prompts.Count; i++)
+        {
+            if (prompts[i].Length > Segment.MaxPromptLength)
+            {
+                errors.Add($"defaultPrompts[{i}]", $"Segment {i + 1}'s prompt is {prompts[i].Length} characters long; keep it to {Segment.MaxPromptLength}.");
+            }
+        }
+
+        var language = string.IsNullOrWhiteSpace(input.Language) ? NarrationLanguages.English : NarrationLanguages.Normalize(input.Language);
+        if (language is null)
+        {
+            errors.Add("language", $"Unknown language '{TextInput.Clean(input.Language)}'; use en or fr.");
+        }
+
+        var transition = TransitionStyle.Cut;
+        if (!string.IsNullOrWhiteSpace(input.Transition)
+            && !(Enum.TryParse(input.Transition.Trim(), ignoreCase: true, out transition) && Enum.IsDefined(transition)))
+        {
+            errors.Add("transition", $"Unknown transition '{TextInput.Clean(input.Transition)}'; use cut, crossfade or fade.");
+        }
+
+        return errors.IsEmpty
+            ? (new TemplateDraft(name, description, ratio!.Value, input.SegmentCount!.Value, input.SegmentSeconds!.Value, provider!.Name, mode, style, prompts, language!, transition), errors)
+            : (null, errors);
+    }
+
+    private static void CheckProvider(IVideoProvider provider, AspectRatio ratio, int seconds, GenerationMode mode, ValidationErrors errors)
+    {
+        var caps = provider.Capabilities;
+        if (!caps.AspectRatios.Contains(ratio))
+        {
+            errors.Add("defaultProvider", $"{provider.DisplayName} cannot render {ratio.ToDisplay()} videos.");
+        }
+
+        if (TimeSpan.FromSeconds(seconds) > caps.MaxDuration)
+        {
+            errors.Add("segmentSeconds", $"{provider.DisplayName} fills segments of at most {caps.MaxDuration.TotalSeconds:0} s.");
+        }
+
+        if (!caps.Modes.Contains(mode))
+        {
+            errors.Add("defaultMode", $"{provider.DisplayName} cannot do {mode}.");
+        }
+    }
+}
