@@ -7,6 +7,7 @@ using Polly;
 using Studio.Core.Accounts;
 using Studio.Core.Assembly;
 using Studio.Core.Assets;
+using Studio.Core.Audit;
 using Studio.Core.Costs;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
@@ -83,6 +84,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<VideoProviderCatalog>();
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<TemplateEditor>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<JobService>();
 
         services.AddSingleton<JobControl>();

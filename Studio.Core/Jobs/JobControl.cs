@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Studio.Core.Audit;
 using Studio.Core.Common;
 using Studio.Core.Events;
 using Studio.Core.Orchestration;
@@ -31,7 +32,7 @@ public sealed partial class JobControl(
     public async Task<JobCommandResult> CancelAsync(string ownerId, Guid jobId, CancellationToken ct)
     {
         IReadOnlyList<(string Provider, string ProviderJobId)> running = [];
-        var result = await ChangeAsync(ownerId, jobId, withTakes: false, job =>
+        var result = await ChangeAsync(ownerId, jobId, "job.cancel", withTakes: false, job =>
         {
             if (job.IsFinished)
             {
@@ -52,7 +53,7 @@ public sealed partial class JobControl(
 
     /// <summary>Makes the failed or cancelled segments again; the segments that have a clip keep it.</summary>
     public Task<JobCommandResult> RetryAsync(string ownerId, Guid jobId, CancellationToken ct) =>
-        ChangeAsync(ownerId, jobId, withTakes: false, job =>
+        ChangeAsync(ownerId, jobId, "job.retry", withTakes: false, job =>
         {
             if (job.Status is not (JobStatus.Failed or JobStatus.Cancelled))
             {
@@ -67,7 +68,7 @@ public sealed partial class JobControl(
     public async Task<JobCommandResult> RegenerateAsync(string ownerId, Guid jobId, int index, string? prompt, CancellationToken ct)
     {
         var cleaned = prompt is null ? null : TextInput.Clean(prompt);
-        return await ChangeAsync(ownerId, jobId, withTakes: true, job =>
+        return await ChangeAsync(ownerId, jobId, "job.regenerate", withTakes: true, job =>
         {
             if (job.Segments.All(s => s.Index != index))
             {
@@ -99,7 +100,7 @@ public sealed partial class JobControl(
 
     /// <summary>Puts take <paramref name="take"/> of segment <paramref name="index"/> into the cut, and assembles the cut again.</summary>
     public Task<JobCommandResult> SelectTakeAsync(string ownerId, Guid jobId, int index, int take, CancellationToken ct) =>
-        ChangeAsync(ownerId, jobId, withTakes: true, job =>
+        ChangeAsync(ownerId, jobId, "job.select-take", withTakes: true, job =>
         {
             var segment = job.Segments.FirstOrDefault(s => s.Index == index);
             var chosen = segment?.Takes.FirstOrDefault(t => t.Number == take);
@@ -130,7 +131,7 @@ public sealed partial class JobControl(
             : null;
     }
 
-    private async Task<JobCommandResult> ChangeAsync(string ownerId, Guid jobId, bool withTakes, Func<ProductionJob, JobCommandResult> change, CancellationToken ct)
+    private async Task<JobCommandResult> ChangeAsync(string ownerId, Guid jobId, string action, bool withTakes, Func<ProductionJob, JobCommandResult> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -158,6 +159,9 @@ public sealed partial class JobControl(
                 {
                     return result;
                 }
+
+                // On the audit trail in the same save: a command that is not saved is not recorded either.
+                db.Audit.Add(new AuditEntry(Guid.CreateVersion7(time.GetUtcNow()), ownerId, action, $"job/{jobId}", job.Title, job.SpentUsd, time.GetUtcNow()));
 
                 try
                 {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Studio.Core.Assets;
+using Studio.Core.Audit;
 using Studio.Core.Common;
 using Studio.Core.Costs;
 using Studio.Core.Events;
@@ -75,6 +76,7 @@ public sealed class JobService(
 
         job.SetEstimatedExtras(scriptUsd, VoicePrice(cut, narrations));
         db.Jobs.Add(job);
+        db.Audit.Add(new AuditEntry(Guid.CreateVersion7(time.GetUtcNow()), ownerId, "job.create", $"job/{job.Id}", job.Title, job.EstimatedCostUsd, time.GetUtcNow()));
         if (scriptUsd > 0)
         {
             job.ChargeScript(scriptUsd);
@@ -129,6 +131,7 @@ public sealed class JobService(
         }
 
         job.Queue();
+        db.Audit.Add(new AuditEntry(Guid.CreateVersion7(time.GetUtcNow()), ownerId, "job.start", $"job/{job.Id}", job.Title, job.EstimatedCostUsd, time.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -212,6 +215,7 @@ public sealed class JobService(
             return new JobCommandResult(JobCommandOutcome.Conflict, $"The job is {job.Status}; cancel it before deleting it.");
         }
 
+        db.Audit.Add(new AuditEntry(Guid.CreateVersion7(time.GetUtcNow()), ownerId, "job.delete", $"job/{job.Id}", job.Title, job.SpentUsd, time.GetUtcNow()));
         db.Takes.RemoveRange(job.Segments.SelectMany(s => s.Takes));
         db.Segments.RemoveRange(job.Segments);
         db.Jobs.Remove(job);

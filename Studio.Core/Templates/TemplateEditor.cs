@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Studio.Core.Assembly;
+using Studio.Core.Audit;
 using Studio.Core.Common;
 using Studio.Core.Persistence;
 using Studio.Core.Providers;
@@ -50,6 +51,7 @@ public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory,
 
         var template = VideoTemplate.Create(draft, userId, time.GetUtcNow());
         db.Templates.Add(template);
+        Record(db, userId, "template.create", template);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return TemplateResult.Done(template);
     }
@@ -76,6 +78,7 @@ public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory,
         }
 
         template.Update(draft, time.GetUtcNow());
+        Record(db, userId, "template.update", template);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return TemplateResult.Done(template);
     }
@@ -96,9 +99,13 @@ public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory,
         }
 
         template.Archive(time.GetUtcNow());
+        Record(db, userId, "template.delete", template);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return TemplateResult.Done(template);
     }
+
+    private void Record(StudioDbContext db, string userId, string action, VideoTemplate template) =>
+        db.Audit.Add(new AuditEntry(Guid.CreateVersion7(time.GetUtcNow()), userId, action, $"template/{template.Id}", template.Name, null, time.GetUtcNow()));
 
     private static bool MayChange(VideoTemplate template, string userId, bool isAdmin) =>
         isAdmin || (template.OwnerId is not null && template.OwnerId == userId);

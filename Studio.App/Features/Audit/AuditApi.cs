@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Studio.Core.Accounts;
+using Studio.Core.Audit;
+using Studio.Core.Common;
+
+namespace Studio.App.Features.Audit;
+
+/// <summary>
+/// <c>GET /api/audit?page=&amp;pageSize=&amp;userId=&amp;action=</c> (admins only): who created, started, cancelled, retried,
+/// regenerated or deleted which job, who changed which template, and what it cost — newest first, with
+/// <c>X-Total-Count</c>.
+/// </summary>
+internal static class AuditApi
+{
+    public const int MaxPageSize = 200;
+
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(policy => policy.RequireRole(StudioRoles.Admin)).MapGet("/", ListAudit);
+        return app;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ValidationProblem>> ListAudit(
+        int? page, int? pageSize, string? userId, string? action, AuditLog audit, HttpContext context, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (page is < 1)
+        {
+            errors.Add("page", "Pages are numbered from 1.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add("pageSize", $"A page holds 1 to {MaxPageSize} entries.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var (items, total) = await audit.PageAsync(page ?? 1, pageSize ?? 50, TextInput.Clean(userId), TextInput.Clean(action), ct);
+        context.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(items);
+    }
+}
