@@ -50,7 +50,7 @@ public sealed partial class UserAdministration(
         var role = ParseRole(request.Role);
         if (role is null)
         {
-            errors.Add("role", $"Unknown role; use {string.Join(" or ", StudioRoles.All)}.");
+            errors.Add("role", $"Unknown role; use {StudioRoles.User} or {StudioRoles.Admin}.");
         }
 
         if (!errors.IsEmpty)
