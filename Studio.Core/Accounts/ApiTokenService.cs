@@ -59,7 +59,7 @@ public sealed partial class ApiTokenService(
         return await db.ApiTokens.AsNoTracking()
             .Where(t => t.UserId == userId && t.RevokedAt == null)
             .OrderByDescending(t => t.CreatedAt)
-            .Select(t => new ApiTokenSummary(t.Id, t.Name, t.CreatedAt))
+            .Select(t => new ApiTokenSummary(t.Id, t.Name, t.CreatedAt, t.LastUsedAt))
             .ToListAsync(ct).ConfigureAwait(false);
     }
 

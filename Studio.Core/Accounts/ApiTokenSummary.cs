@@ -4,4 +4,5 @@ namespace Studio.Core.Accounts;
 /// <param name="Id">Identifier, for revoking it.</param>
 /// <param name="Name">The name its owner gave it.</param>
 /// <param name="CreatedAt">When it was created.</param>
-public sealed record ApiTokenSummary(Guid Id, string Name, DateTimeOffset CreatedAt);
+/// <param name="LastUsedAt">When it last signed a request in (to the minute); null when never used.</param>
+public sealed record ApiTokenSummary(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt);

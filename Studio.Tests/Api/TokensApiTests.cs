@@ -58,11 +58,24 @@ public sealed class TokensApiTests(StudioAppFactory factory) : IClassFixture<Stu
         var list = await ListAsync(client);
 
         var mine = list.Single(t => t["id"]!.GetValue<Guid>() == id);
-        mine.Select(p => p.Key).Should().BeEquivalentTo("id", "name", "createdAt");
+        mine.Select(p => p.Key).Should().BeEquivalentTo("id", "name", "createdAt", "lastUsedAt");
         mine["name"]!.GetValue<string>().Should().Be("laptop");
         var json = new JsonArray(list.Select(t => (JsonNode)t.DeepClone()).ToArray()).ToJsonString();
         json.Should().NotContain(token).And.NotContain(ApiTokenHasher.Hash(token));
         list.Select(t => t["id"]!.GetValue<Guid>()).Should().NotContain(otherId);
+    }
+
+    [Fact]
+    public async Task ListTokens_AfterATokenIsUsed_ShowsWhenItWasLastUsed()
+    {
+        var (_, client) = await factory.CreateUserAsync("user");
+        var (id, token) = await CreateAsync(client, "script");
+        var before = (await ListAsync(client)).Single(t => t["id"]!.GetValue<Guid>() == id);
+
+        var after = (await ListAsync(factory.CreateApiClient(token))).Single(t => t["id"]!.GetValue<Guid>() == id);
+
+        before["lastUsedAt"].Should().BeNull("it has not been used yet");
+        after["lastUsedAt"]!.GetValue<DateTimeOffset>().Should().BeOnOrAfter(before["createdAt"]!.GetValue<DateTimeOffset>());
     }
 
     [Fact]
