@@ -14,6 +14,7 @@ namespace Studio.Core.Accounts;
 public sealed partial class UserAdministration(
     UserManager<StudioUser> users,
     StudioDbContext db,
+    DatabaseWriteGate writeGate,
     TimeProvider time,
     ILogger<UserAdministration> logger)
 {
@@ -59,6 +60,7 @@ public sealed partial class UserAdministration(
         }
 
         var user = new StudioUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = time.GetUtcNow() };
+        using var turn = await writeGate.EnterAsync(ct).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         IdentityResult created;
         try

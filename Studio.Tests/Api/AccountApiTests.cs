@@ -130,22 +130,6 @@ public sealed partial class AccountApiTests(AccountAppFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task Login_LockedAccount_ItsApiTokensStopWorkingToo()
-    {
-        var email = $"locked-{Guid.NewGuid():N}@studio.test";
-        var token = await factory.CreateUserWithTokenAsync(email);
-        var api = factory.CreateApiClient(token);
-        (await api.GetAsync("/api/tokens")).StatusCode.Should().Be(HttpStatusCode.OK);
-
-        for (var i = 0; i < 5; i++)
-        {
-            await LoginAsync(CookieClient(), email, "Wrong-Pass-1234!");
-        }
-
-        (await api.GetAsync("/api/tokens")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-    }
-
-    [Fact]
     public async Task SignInPage_FailuresCountTowardsTheLockout()
     {
         var email = await NewUserAsync();

@@ -91,6 +91,19 @@ public sealed class UsersApiTests(StudioAppFactory factory) : IClassFixture<Stud
         (await ListAsync()).Count(u => string.Equals(u["email"]!.GetValue<string>(), email, StringComparison.OrdinalIgnoreCase)).Should().Be(1);
     }
 
+    [Fact]
+    public async Task CreateUser_SameEmailTwiceAtOnce_OneIs201TheOther409()
+    {
+        var email = NewEmail("twin");
+
+        var responses = await Task.WhenAll(
+            _admin.PostAsJsonAsync("/api/users", new { email, password = GoodPassword }),
+            _admin.PostAsJsonAsync("/api/users", new { email, password = GoodPassword }));
+
+        responses.Select(r => r.StatusCode).Should().BeEquivalentTo([HttpStatusCode.Created, HttpStatusCode.Conflict]);
+        (await ListAsync()).Count(u => u["email"]!.GetValue<string>() == email).Should().Be(1);
+    }
+
     [Theory]
     [InlineData("Owner")]
     [InlineData("Admins")]
