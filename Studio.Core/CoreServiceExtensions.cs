@@ -51,11 +51,11 @@ public static class CoreServiceExtensions
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<StudioDbContext>();
+            .AddEntityFrameworkStores<StudioDbContext>()
+            .AddUserManager<StudioUserManager>();
+        services.AddStudioAccounts();
         services.AddScoped<AccountBootstrapper>();
         services.AddSingleton<ApiTokenAuthenticator>();
 

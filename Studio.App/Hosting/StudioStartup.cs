@@ -8,6 +8,8 @@ using Studio.App.Features.Jobs;
 using Studio.App.Features.Links;
 using Studio.App.Features.Providers;
 using Studio.App.Features.Templates;
+using Studio.App.Features.Tokens;
+using Studio.App.Features.Users;
 using Studio.Core.Accounts;
 using Studio.Core.Persistence;
 using Studio.Core.Storage;
@@ -63,6 +65,8 @@ internal static class StudioStartup
         app.MapProvidersApi();
         app.MapCostsApi();
         app.MapAssetLinks();
+        app.MapUsersApi();
+        app.MapTokensApi();
         app.MapAuditApi();
         app.MapStudioOpenApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();

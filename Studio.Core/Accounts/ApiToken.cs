@@ -36,6 +36,9 @@ public sealed class ApiToken
     /// <summary>When it was revoked; a revoked token authenticates nobody.</summary>
     public DateTimeOffset? RevokedAt { get; private set; }
 
+    /// <summary>When it last signed a request in (recorded at most once a minute); null until first used.</summary>
+    public DateTimeOffset? LastUsedAt { get; private set; }
+
     /// <summary>Stops the token from working.</summary>
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 }

@@ -19,6 +19,7 @@ public sealed partial class RouteProtectionTests(StudioAppFactory factory, ITest
     private static readonly string[] AnonymousOnPurpose =
     [
         "/health",
+        "/api/account/login",
         "/links/assets/{id:guid}/{expires:long}/{signature}",
         "/links/assets/{**rest}",
         "/account/login",

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Studio.Core.Accounts;
+using Studio.Core.Common;
+
+namespace Studio.App.Features.Account;
+
+/// <summary>
+/// <c>POST /api/account/login</c>: a sign-in cookie for scripts and API clients, under the same rules as the sign-in
+/// page (failed sign-ins count towards the lockout). A wrong password and an unknown e-mail get the same answer; a
+/// locked account gets 429 with <c>Retry-After</c>, even when the password is right.
+/// </summary>
+internal static class AccountApi
+{
+    public const string WrongCredentials = "The e-mail and password do not match an account.";
+
+    public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/account/login", Login).WithTags("Account").AllowAnonymous();
+        return app;
+    }
+
+    public static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> Login(
+        LoginRequest request, SignInManager<StudioUser> signIn, TimeProvider time, HttpContext http)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(request.Email))
+        {
+            errors.Add("email", "Enter your e-mail.");
+        }
+
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            errors.Add("password", "Enter your password.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var users = signIn.UserManager;
+        var user = request.Email!.Length <= UserAdministration.MaxEmailLength ? await users.FindByEmailAsync(request.Email.Trim()) : null;
+        if (user is null || request.Password!.Length > UserAdministration.MaxPasswordLength)
+        {
+            return WrongEmailOrPassword();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            var role = await users.IsInRoleAsync(user, StudioRoles.Admin) ? StudioRoles.Admin : StudioRoles.User;
+            return TypedResults.Ok(new LoginResponse(user.Id, user.Email ?? string.Empty, role));
+        }
+
+        if (result.IsLockedOut)
+        {
+            var end = await users.GetLockoutEndDateAsync(user) ?? time.GetUtcNow();
+            var wait = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((end - time.GetUtcNow()).TotalSeconds)));
+            http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Account locked",
+                detail: $"This account is locked for a while after too many failed sign-ins; try again in {Describe(wait)}.");
+        }
+
+        return WrongEmailOrPassword();
+    }
+
+    private static ProblemHttpResult WrongEmailOrPassword() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: WrongCredentials);
+
+    private static string Describe(TimeSpan wait) =>
+        wait.TotalSeconds <= 90
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)wait.TotalSeconds} seconds")
+            : string.Create(CultureInfo.InvariantCulture, $"{(int)Math.Ceiling(wait.TotalMinutes)} minutes");
+}
