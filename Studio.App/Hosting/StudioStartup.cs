@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Studio.App.Components;
 using Studio.App.Features.Account;
+using Studio.App.Features.Assets;
 using Studio.App.Features.Costs;
 using Studio.App.Features.Jobs;
 using Studio.App.Features.Links;
@@ -62,6 +63,7 @@ internal static class StudioStartup
         app.MapProvidersApi();
         app.MapCostsApi();
         app.MapAssetLinks();
+        app.MapAssetsApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
