@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Studio.Core.Assets;
 
@@ -54,14 +53,18 @@ public static class UploadFileName
 
     private static bool IsWellFormed(string name)
     {
-        try
+        for (var i = 0; i < name.Length; i++)
         {
-            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetByteCount(name);
-            return true;
+            if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(name[i]))
+            {
+                return false;
+            }
         }
-        catch (EncoderFallbackException)
-        {
-            return false;
-        }
+
+        return true;
     }
 }

@@ -65,7 +65,7 @@ public sealed partial class UploadInspector(IMediaEngine media, IOptions<UploadO
             case AssetKind.Image:
                 if (!info.HasVideo || !ImageCodecs.Contains(info.VideoCodec, StringComparer.Ordinal) || info.Width <= 0 || info.Height <= 0)
                 {
-                    return UploadRefusal.Invalid($"It starts like a {type.Name} but holds no readable image.");
+                    return UploadRefusal.Invalid($"It starts like a {type.Name} but holds no readable image: it is damaged or not what it seems.");
                 }
 
                 return (long)info.Width * info.Height > limits.MaxImagePixels ? PixelsRefusal(type, info.Width, info.Height, limits.MaxImagePixels) : null;
@@ -73,7 +73,7 @@ public sealed partial class UploadInspector(IMediaEngine media, IOptions<UploadO
             case AssetKind.Video:
                 if (!info.HasVideo || info.Width <= 0 || info.Height <= 0 || info.Duration <= TimeSpan.Zero)
                 {
-                    return UploadRefusal.Invalid($"It starts like a {type.Name} but has no video stream with a duration.");
+                    return UploadRefusal.Invalid($"It starts like a {type.Name} but has no video stream with a duration: it is damaged or not what it seems.");
                 }
 
                 if ((long)info.Width * info.Height > limits.MaxVideoPixels)
@@ -86,7 +86,7 @@ public sealed partial class UploadInspector(IMediaEngine media, IOptions<UploadO
             default:
                 if (!info.HasAudio || info.Duration <= TimeSpan.Zero)
                 {
-                    return UploadRefusal.Invalid($"It starts like a {type.Name} but has no audio stream with a duration.");
+                    return UploadRefusal.Invalid($"It starts like a {type.Name} but has no audio stream with a duration: it is damaged or not what it seems.");
                 }
 
                 return info.Duration > TimeSpan.FromSeconds(limits.MaxAudioSeconds) ? DurationRefusal(type, info.Duration, limits.MaxAudioSeconds) : null;

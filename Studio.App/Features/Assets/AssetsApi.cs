@@ -16,7 +16,7 @@ internal static class AssetsApi
     public static IEndpointRouteBuilder MapAssetsApi(this IEndpointRouteBuilder app)
     {
         var assets = app.MapGroup("/api/assets").WithTags("Assets");
-        assets.MapPost("/", Upload).DisableAntiforgery();
+        assets.MapPost("/", Upload);
         assets.MapGet("/", ListAssets);
         assets.MapGet("/{id:guid}", GetAsset);
         assets.MapGet("/{id:guid}/content", GetContent);
