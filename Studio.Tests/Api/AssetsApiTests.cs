@@ -161,6 +161,23 @@ public sealed class AssetsApiTests(AssetsAppFactory factory) : IClassFixture<Ass
         (await _client.DeleteAsync($"/api/assets/{music}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
     }
 
+    [Fact]
+    public async Task Delete_ImageOfASegmentOfADraftJob_409SayingWhichJob()
+    {
+        var image = await UploadAsync(_client, "png", "scene.png");
+        object[] segments = [.. Enumerable.Range(0, 6).Select(i => i == 2
+            ? (object)new { prompt = $"Scene {i}", narration = $"Line {i}.", mode = "ImageToVideo", assetId = image }
+            : new { prompt = $"Scene {i}", narration = $"Line {i}." })];
+        var created = await _client.PostAsJsonAsync("/api/jobs", new { title = "Hybrid draft", theme = "x", template = "Reels 30s Standard", provider = "local", segments });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+
+        using var refused = await _client.DeleteAsync($"/api/assets/{image}");
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>().Should().Contain("'Hybrid draft' (Draft)");
+        (await _client.GetAsync($"/api/assets/{image}/content")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
     private static async Task<Guid> UploadAsync(HttpClient client, string extension, string name)
     {
         using var response = await client.PostAsync("/api/assets", MultipartBody.Of(MultipartBody.File(await MediaSamples.GetAsync(extension), name)));
