@@ -63,6 +63,9 @@ public static class CoreServiceExtensions
         services.AddOptions<AssetLinkOptions>().BindConfiguration(AssetLinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AssetLinks>();
         services.TryAddSingleton<IGenerationInputs, GenerationInputs>();
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<UploadInspector>();
+        services.AddSingleton<AssetLibrary>();
         services.AddOptions<CostOptions>().BindConfiguration(CostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CostModel>();
         services.AddSingleton<CostReports>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Studio.App.Components;
 using Studio.App.Features.Account;
+using Studio.App.Features.Assets;
 using Studio.App.Features.Audit;
 using Studio.App.Features.Costs;
 using Studio.App.Features.Jobs;
@@ -69,6 +70,7 @@ internal static class StudioStartup
         app.MapTokensApi();
         app.MapAuditApi();
         app.MapStudioOpenApi();
+        app.MapAssetsApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,11 @@
+namespace Studio.Tests.Fakes.Hostile;
+
+/// <summary>One hostile request: how to make its body, and the refusal it must get.</summary>
+/// <param name="Name">What it is, for the test's name.</param>
+/// <param name="Body">Makes the request body (fresh for each send).</param>
+/// <param name="Status">The expected status code.</param>
+/// <param name="Detail">A fragment the problem's detail must contain (case-insensitive).</param>
+public sealed record HostileCase(string Name, Func<Task<HttpContent>> Body, int Status, string Detail)
+{
+    public override string ToString() => Name;
+}
