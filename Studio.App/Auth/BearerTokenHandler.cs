@@ -14,7 +14,9 @@ internal sealed class BearerTokenHandler(
     UrlEncoder encoder,
     ApiTokenAuthenticator tokens,
     IUserClaimsPrincipalFactory<StudioUser> principals,
-    UserManager<StudioUser> users)
+    UserManager<StudioUser> users,
+    IOptions<AccountOptions> accounts,
+    TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string Prefix = "Bearer ";
@@ -32,7 +34,7 @@ internal sealed class BearerTokenHandler(
 
         var userId = await tokens.FindUserIdAsync(header[Prefix.Length..].Trim(), Context.RequestAborted);
         var user = userId is null ? null : await users.FindByIdAsync(userId);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null || IsDisabled(user))
         {
             return AuthenticateResult.Fail("The bearer token is not valid.");
         }
@@ -40,6 +42,14 @@ internal sealed class BearerTokenHandler(
         ClaimsPrincipal principal = await principals.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
+
+    /// <summary>
+    /// True for an account locked for longer than a sign-in lockout lasts (disabled on purpose). The lockout that follows
+    /// failed password attempts protects the password only: it does not stop the user's tokens, or anyone who knows an
+    /// e-mail address could stop that user's scripts by failing to sign in five times.
+    /// </summary>
+    private bool IsDisabled(StudioUser user) =>
+        user.LockoutEnabled && user.LockoutEnd is { } end && end > time.GetUtcNow() + accounts.Value.LockoutTime + TimeSpan.FromMinutes(1);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -161,6 +161,23 @@ public sealed partial class AccountApiTests(AccountAppFactory factory) : IClassF
 
     private HttpClient CookieClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    [Fact]
+    public async Task Login_FiveFailures_DoNotStopTheUsersApiTokens()
+    {
+        var email = $"user-{Guid.NewGuid():N}@studio.test";
+        var token = await factory.CreateUserWithTokenAsync(email);
+        var client = CookieClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await LoginAsync(client, email, "Wrong-Pass-1234!");
+        }
+
+        using var scripts = factory.CreateApiClient(token);
+
+        (await LoginAsync(client, email, Password)).StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "the password is locked");
+        (await scripts.GetAsync("/api/jobs")).StatusCode.Should().Be(HttpStatusCode.OK, "someone guessing the password must not stop the user's scripts");
+    }
+
     private async Task<string> NewUserAsync()
     {
         var email = $"user-{Guid.NewGuid():N}@studio.test";
