@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Studio.Core.Accounts;
 using Studio.Core.Assets;
+using Studio.Core.Budget;
 using Studio.Core.Costs;
 using Studio.Core.Jobs;
 using Studio.Core.Segments;
@@ -33,6 +34,9 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     /// <summary>The spending ledger.</summary>
     public DbSet<CostEntry> Costs => Set<CostEntry>();
+
+    /// <summary>Monthly budgets an admin set for single users.</summary>
+    public DbSet<UserBudget> Budgets => Set<UserBudget>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
