@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Studio.App.Components;
 using Studio.App.Features.Account;
+using Studio.App.Features.Budget;
 using Studio.App.Features.Costs;
 using Studio.App.Features.Jobs;
 using Studio.App.Features.Links;
@@ -51,6 +52,9 @@ internal static class StudioStartup
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), web => web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
+
+        // After sign-in (limits are per user), before authorization (signed-out floods are limited per address too).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -61,6 +65,7 @@ internal static class StudioStartup
         app.MapJobsApi();
         app.MapProvidersApi();
         app.MapCostsApi();
+        app.MapBudgetApi();
         app.MapAssetLinks();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
