@@ -25,9 +25,12 @@ internal static partial class RateLimiting
         {
             var options = limits.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+
+            // Starts first: a refused request is asked again (the middleware's wait, with no queue), and a chain takes
+            // its permits in order, so the API allowance is not spent by the starts limit's refusals.
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PerUser(options.ApiPerMinute, options.Window, IsApi),
-                PerUser(options.StartsPerMinute, options.Window, IsStart));
+                PerUser(options.StartsPerMinute, options.Window, IsStart),
+                PerUser(options.ApiPerMinute, options.Window, IsApi));
             limiter.OnRejected = (context, ct) => RejectAsync(context, options, ct);
         });
         return services;
