@@ -10,10 +10,13 @@ namespace Studio.Core.Budget;
 /// spent this month and what jobs in progress still expect to spend (reserved); the start's caller runs the check and
 /// the job's move to Queued (its reservation) in one write, so two starts cannot both take the last of a budget. Before
 /// each paid submission the real spending is checked again: a budget lowered meanwhile, or retries and new takes that
-/// cost more than the estimate, stop the clip before it is paid for. Free work is never refused.
+/// cost more than the estimate, stop the clip before it is paid for; a user's paid submissions take turns from the check
+/// until the charge is booked. Free work is never refused.
 /// </summary>
-public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IOptions<BudgetOptions> options, TimeProvider time)
+public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IOptions<BudgetOptions> options, TimeProvider time) : IDisposable
 {
+    private readonly OwnerTurns _turns = new();
+
     /// <summary>Where the user stands this month.</summary>
     public async Task<BudgetStatus> StatusAsync(string userId, CancellationToken ct)
     {
@@ -45,22 +48,51 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
         return spent + reserved + estimate > budget ? BudgetRefusal.ForStart(budget, spent, reserved, estimate) : null;
     }
 
-    /// <summary>Whether a clip costing <paramref name="priceUsd"/> may be submitted for the user: null when it may, else why not.</summary>
-    public async Task<BudgetRefusal?> CheckClipAsync(string ownerId, decimal priceUsd, CancellationToken ct)
+    /// <summary>
+    /// Whether a clip costing <paramref name="priceUsd"/> may be submitted for the user. Admitted paid clips of a user with
+    /// a budget hold the user's turn until disposed: dispose once the clip's charge is booked (or nothing was submitted).
+    /// </summary>
+    public async Task<ClipAdmission> AdmitClipAsync(string ownerId, decimal priceUsd, CancellationToken ct)
     {
         if (priceUsd <= 0)
         {
-            return null;
+            return ClipAdmission.Free;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        if (await MonthlySpending.BudgetOfAsync(db, ownerId, options.Value.MonthlyUsdPerUser, ct).ConfigureAwait(false) is not { } budget)
+        if (await MonthlySpending.BudgetOfAsync(db, ownerId, options.Value.MonthlyUsdPerUser, ct).ConfigureAwait(false) is null)
         {
-            return null;
+            // No budget: nothing to take turns for.
+            return ClipAdmission.Free;
         }
 
-        var (from, to, _) = MonthlySpending.MonthOf(time.GetUtcNow());
-        var spent = await MonthlySpending.SpentAsync(db, ownerId, from, to, ct).ConfigureAwait(false);
-        return spent + priceUsd > budget ? BudgetRefusal.ForClip(budget, spent, priceUsd) : null;
+        var turn = await _turns.EnterAsync(ownerId, ct).ConfigureAwait(false);
+        try
+        {
+            // Read again in turn: an admin may have changed the budget while this clip waited.
+            if (await MonthlySpending.BudgetOfAsync(db, ownerId, options.Value.MonthlyUsdPerUser, ct).ConfigureAwait(false) is not { } budget)
+            {
+                turn.Dispose();
+                return ClipAdmission.Free;
+            }
+
+            var (from, to, _) = MonthlySpending.MonthOf(time.GetUtcNow());
+            var spent = await MonthlySpending.SpentAsync(db, ownerId, from, to, ct).ConfigureAwait(false);
+            if (spent + priceUsd > budget)
+            {
+                turn.Dispose();
+                return ClipAdmission.Refused(BudgetRefusal.ForClip(budget, spent, priceUsd));
+            }
+
+            return ClipAdmission.Admitted(turn);
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _turns.Dispose();
 }

@@ -158,19 +158,24 @@ public sealed partial class SegmentStep(
     {
         var segment = held.Segment;
         string providerJobId;
-        decimal price;
-        BudgetRefusal? overBudget;
+
+        // Spending is checked again before each paid clip (the budget may have been lowered, or retries and new takes may
+        // cost more than the estimate the job started with); the owner's turn is held until the charge is booked.
+        var price = CostModel.ClipPrice(provider, await BuildRequestAsync(held, withInput: false, ct).ConfigureAwait(false)) ?? 0m;
+        using var admission = await budget.AdmitClipAsync(held.Job.OwnerId, price, ct).ConfigureAwait(false);
+        if (admission.Refusal is { } overBudget)
+        {
+            LogOverBudget(logger, held.Job.JobId, segment.Index, overBudget.SpentUsd, overBudget.BudgetUsd, price);
+            await FailAsync(held, overBudget.Message, ct).ConfigureAwait(false);
+            return false;
+        }
+
         try
         {
             var request = await BuildRequestAsync(held, withInput: true, ct).ConfigureAwait(false);
-            price = CostModel.ClipPrice(provider, request) ?? 0m;
-
-            // Spending is checked again before each paid clip: the budget may have been lowered, or retries and new
-            // takes may cost more than the estimate the job started with.
-            overBudget = await budget.CheckClipAsync(held.Job.OwnerId, price, ct).ConfigureAwait(false);
 
             // Never retried blindly: a submission may start a paid generation.
-            providerJobId = overBudget is null ? await provider.SubmitAsync(request, ct).ConfigureAwait(false) : string.Empty;
+            providerJobId = await provider.SubmitAsync(request, ct).ConfigureAwait(false);
         }
         catch (ProviderException ex) when (ex.IsPermanent)
         {
@@ -190,13 +195,6 @@ public sealed partial class SegmentStep(
             }
 
             await AttemptFailedAsync(held, provider, ex.Message, unavailable, ct).ConfigureAwait(false);
-            return false;
-        }
-
-        if (overBudget is not null)
-        {
-            LogOverBudget(logger, held.Job.JobId, segment.Index, overBudget.SpentUsd, overBudget.BudgetUsd, price);
-            await FailAsync(held, overBudget.Message, ct).ConfigureAwait(false);
             return false;
         }
 

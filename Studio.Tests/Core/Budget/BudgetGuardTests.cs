@@ -36,37 +36,67 @@ public sealed class BudgetGuardTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CheckClip_PriceWouldPassTheBudget_RefusesWithTheNumbers()
+    public async Task AdmitClip_PriceWouldPassTheBudget_RefusesWithTheNumbers()
     {
         await BookAsync(0.80m, _time.GetUtcNow());
+        var guard = _core.Get<BudgetGuard>();
 
-        var refusal = await _core.Get<BudgetGuard>().CheckClipAsync(Owner, 0.25m, CancellationToken.None);
+        using var refused = await guard.AdmitClipAsync(Owner, 0.25m, CancellationToken.None);
 
-        refusal.Should().NotBeNull();
-        refusal!.BudgetUsd.Should().Be(1.00m);
-        refusal.SpentUsd.Should().Be(0.80m);
-        refusal.EstimateUsd.Should().Be(0.25m);
-        refusal.Message.Should().Contain("this clip costs $0.25").And.Contain("$0.80 of your $1.00");
-        (await _core.Get<BudgetGuard>().CheckClipAsync(Owner, 0.20m, CancellationToken.None)).Should().BeNull("exactly reaching the budget is allowed");
+        refused.Refusal.Should().NotBeNull();
+        refused.Refusal!.BudgetUsd.Should().Be(1.00m);
+        refused.Refusal.SpentUsd.Should().Be(0.80m);
+        refused.Refusal.EstimateUsd.Should().Be(0.25m);
+        refused.Refusal.Message.Should().Contain("this clip costs $0.25").And.Contain("$0.80 of your $1.00");
+        using var exact = await guard.AdmitClipAsync(Owner, 0.20m, CancellationToken.None);
+        exact.Refusal.Should().BeNull("exactly reaching the budget is allowed");
     }
 
     [Fact]
-    public async Task CheckClip_NewMonth_LastMonthsSpendingNoLongerCounts()
+    public async Task AdmitClip_SecondClipOfTheSameUser_WaitsForTheFirstsChargeAndIsRefused()
+    {
+        var guard = _core.Get<BudgetGuard>();
+        var first = await guard.AdmitClipAsync(Owner, 0.60m, CancellationToken.None);
+        first.Refusal.Should().BeNull();
+
+        var second = guard.AdmitClipAsync(Owner, 0.60m, CancellationToken.None);
+        using (var otherUser = await guard.AdmitClipAsync("user-2", 0.60m, CancellationToken.None))
+        {
+            otherUser.Refusal.Should().BeNull("another user's clips do not wait");
+        }
+
+        second.IsCompleted.Should().BeFalse("the first clip's turn is held until its charge is booked");
+        await BookAsync(0.60m, _time.GetUtcNow());
+        first.Dispose();
+
+        using var answer = await second.WaitAsync(TimeSpan.FromSeconds(30));
+        answer.Refusal.Should().NotBeNull("$0.60 is booked; another $0.60 would pass $1.00");
+    }
+
+    [Fact]
+    public async Task AdmitClip_NewMonth_LastMonthsSpendingNoLongerCounts()
     {
         await BookAsync(1.00m, _time.GetUtcNow());
-        (await _core.Get<BudgetGuard>().CheckClipAsync(Owner, 0.10m, CancellationToken.None)).Should().NotBeNull();
+        var guard = _core.Get<BudgetGuard>();
+        using (var march = await guard.AdmitClipAsync(Owner, 0.10m, CancellationToken.None))
+        {
+            march.Refusal.Should().NotBeNull();
+        }
 
         _time.SetUtcNow(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
 
-        (await _core.Get<BudgetGuard>().CheckClipAsync(Owner, 0.10m, CancellationToken.None)).Should().BeNull();
+        using var april = await guard.AdmitClipAsync(Owner, 0.10m, CancellationToken.None);
+        april.Refusal.Should().BeNull();
     }
 
     [Fact]
-    public async Task CheckClip_FreeClipOverBudget_IsNeverRefused()
+    public async Task AdmitClip_FreeClipOverBudget_IsNeverRefused()
     {
         await BookAsync(3.00m, _time.GetUtcNow());
 
-        (await _core.Get<BudgetGuard>().CheckClipAsync(Owner, 0m, CancellationToken.None)).Should().BeNull();
+        using var free = await _core.Get<BudgetGuard>().AdmitClipAsync(Owner, 0m, CancellationToken.None);
+
+        free.Refusal.Should().BeNull();
     }
 
     [Fact]
@@ -85,7 +115,8 @@ public sealed class BudgetGuardTests : IAsyncLifetime
         status.MonthlyUsd.Should().BeNull();
         status.RemainingUsd.Should().BeNull();
         status.SpentUsd.Should().Be(1000m);
-        (await guard.CheckClipAsync(Owner, 50m, CancellationToken.None)).Should().BeNull();
+        using var admission = await guard.AdmitClipAsync(Owner, 50m, CancellationToken.None);
+        admission.Refusal.Should().BeNull();
     }
 
     private async Task BookAsync(decimal usd, DateTimeOffset at, CostKind kind = CostKind.Clip, string owner = Owner)
