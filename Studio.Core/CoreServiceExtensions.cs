@@ -8,6 +8,7 @@ using Studio.Core.Accounts;
 using Studio.Core.Assembly;
 using Studio.Core.Assets;
 using Studio.Core.Audit;
+using Studio.Core.Budget;
 using Studio.Core.Costs;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
@@ -69,6 +70,7 @@ public static class CoreServiceExtensions
         services.AddOptions<CostOptions>().BindConfiguration(CostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CostModel>();
         services.AddSingleton<CostReports>();
+        services.AddStudioBudget();
         services.AddSingleton<GenerationTimes>();
         services.AddSingleton<ScratchSweeper>();
         services.AddSingleton<IJobEvents, InProcessJobEvents>();

@@ -22,6 +22,7 @@ internal static class AppServiceExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHealthChecks();
+        services.AddStudioRateLimiting();
 
         // Core registered the user store (AddIdentityCore); the host adds sign-in and its cookies.
         new IdentityBuilder(typeof(StudioUser), typeof(IdentityRole), services).AddSignInManager().AddDefaultTokenProviders();

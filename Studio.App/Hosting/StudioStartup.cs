@@ -4,6 +4,7 @@ using Studio.App.Components;
 using Studio.App.Features.Account;
 using Studio.App.Features.Assets;
 using Studio.App.Features.Audit;
+using Studio.App.Features.Budget;
 using Studio.App.Features.Costs;
 using Studio.App.Features.Jobs;
 using Studio.App.Features.Links;
@@ -55,6 +56,9 @@ internal static class StudioStartup
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), web => web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
+
+        // After sign-in (limits are per user), before authorization (signed-out floods are limited per address too).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -65,6 +69,7 @@ internal static class StudioStartup
         app.MapJobsApi();
         app.MapProvidersApi();
         app.MapCostsApi();
+        app.MapBudgetApi();
         app.MapAssetLinks();
         app.MapUsersApi();
         app.MapTokensApi();

@@ -14,4 +14,7 @@ public enum JobCommandOutcome
 
     /// <summary>What was asked is not valid (e.g. an empty prompt).</summary>
     Invalid,
+
+    /// <summary>It would take the owner's spending past their monthly budget.</summary>
+    OverBudget,
 }

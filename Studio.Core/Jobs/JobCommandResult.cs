@@ -16,4 +16,7 @@ public sealed record JobCommandResult(JobCommandOutcome Outcome, string? Reason 
 
     /// <summary>What was asked is not valid, because <paramref name="reason"/>.</summary>
     public static JobCommandResult Invalid(string reason) => new(JobCommandOutcome.Invalid, reason);
+
+    /// <summary>Refused by the owner's monthly budget, because <paramref name="reason"/> (with the numbers).</summary>
+    public static JobCommandResult OverBudget(string reason) => new(JobCommandOutcome.OverBudget, reason);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Studio.Core.Assets;
 using Studio.Core.Audit;
+using Studio.Core.Budget;
 using Studio.Core.Common;
 using Studio.Core.Costs;
 using Studio.Core.Events;
@@ -32,6 +33,8 @@ public sealed class JobService(
     CostModel costs,
     VoiceCatalog voices,
     AssetLinks links,
+    DatabaseWriteGate writes,
+    BudgetGuard budget,
     TimeProvider time)
 {
     /// <summary>Creates a Draft job from a command, or says what is wrong with it.</summary>
@@ -115,35 +118,57 @@ public sealed class JobService(
         var breakdown = new CostBreakdown(segments.Sum(s => s.PriceUsd), writes ? costs.ScriptPrice(scriptWriter.IsHosted) : 0m, voice);
         return new JobEstimateResult(new JobEstimate(provider.Name, provider.DisplayName, breakdown, segments), null);
     }
-    /// <summary>Draft → Queued: hands the job to the workers.</summary>
-    public async Task<JobCommandOutcome> StartAsync(string ownerId, Guid jobId, CancellationToken ct)
+    /// <summary>Draft → Queued: hands the job to the workers (refused over the owner's monthly budget).</summary>
+    public async Task<JobCommandOutcome> StartAsync(string ownerId, Guid jobId, CancellationToken ct) =>
+        (await StartWithReasonAsync(ownerId, jobId, ct).ConfigureAwait(false)).Outcome;
+
+    /// <summary>
+    /// Draft → Queued: hands the job to the workers; refused, with the numbers, when its estimate would take the owner's
+    /// spending this month past their budget.
+    /// </summary>
+    public async Task<JobCommandResult> StartWithReasonAsync(string ownerId, Guid jobId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
-        if (job is null)
-        {
-            return JobCommandOutcome.NotFound;
-        }
+        ProductionJob? job;
 
-        if (job.Status != JobStatus.Draft)
+        // The budget check and the reservation (the job's move to Queued) are one write: this process's writers take
+        // turns, and the transaction holds SQLite's write lock from the first read, so two starts cannot both pass a
+        // budget that holds one.
+        using (await writes.EnterAsync(ct).ConfigureAwait(false))
         {
-            return JobCommandOutcome.Conflict;
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
+            if (job is null)
+            {
+                return JobCommandResult.NotFound;
+            }
 
-        job.Queue();
-        db.Audit.Add(new AuditEntry(Guid.CreateVersion7(time.GetUtcNow()), ownerId, "job.start", $"job/{job.Id}", job.Title, job.EstimatedCostUsd, time.GetUtcNow()));
-        try
-        {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return JobCommandOutcome.Conflict;
+            if (job.Status != JobStatus.Draft)
+            {
+                return JobCommandResult.Conflict($"Only a Draft job can be started; this one is {job.Status}.");
+            }
+
+            if (await budget.CheckStartAsync(db, job, ct).ConfigureAwait(false) is { } refusal)
+            {
+                return JobCommandResult.OverBudget(refusal.Message);
+            }
+
+            job.Queue();
+            db.Audit.Add(new AuditEntry(Guid.CreateVersion7(time.GetUtcNow()), ownerId, "job.start", $"job/{job.Id}", job.Title, job.EstimatedCostUsd, time.GetUtcNow()));
+            try
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return JobCommandResult.Conflict("The job was changed at the same moment; try again.");
+            }
         }
 
         await PublishAsync(job, ct).ConfigureAwait(false);
         queueSignal.Notify();
-        return JobCommandOutcome.Done;
+        return JobCommandResult.Done;
     }
 
     /// <summary>The job with its segments, or null when the user has no such job.</summary>

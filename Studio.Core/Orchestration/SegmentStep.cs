@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Registry;
+using Studio.Core.Budget;
 using Studio.Core.Costs;
 using Studio.Core.Events;
 using Studio.Core.Media;
@@ -26,6 +27,7 @@ public sealed partial class SegmentStep(
     ResiliencePipelineProvider<string> pipelines,
     JobSettler settler,
     DatabaseWriteGate writes,
+    BudgetGuard budget,
     IJobEvents events,
     TimeProvider time,
     IOptions<WorkerOptions> options,
@@ -156,11 +158,21 @@ public sealed partial class SegmentStep(
     {
         var segment = held.Segment;
         string providerJobId;
-        decimal price;
+
+        // Spending is checked again before each paid clip (the budget may have been lowered, or retries and new takes may
+        // cost more than the estimate the job started with); the owner's turn is held until the charge is booked.
+        var price = CostModel.ClipPrice(provider, await BuildRequestAsync(held, withInput: false, ct).ConfigureAwait(false)) ?? 0m;
+        using var admission = await budget.AdmitClipAsync(held.Job.OwnerId, price, ct).ConfigureAwait(false);
+        if (admission.Refusal is { } overBudget)
+        {
+            LogOverBudget(logger, held.Job.JobId, segment.Index, overBudget.SpentUsd, overBudget.BudgetUsd, price);
+            await FailAsync(held, overBudget.Message, ct).ConfigureAwait(false);
+            return false;
+        }
+
         try
         {
             var request = await BuildRequestAsync(held, withInput: true, ct).ConfigureAwait(false);
-            price = CostModel.ClipPrice(provider, request) ?? 0m;
 
             // Never retried blindly: a submission may start a paid generation.
             providerJobId = await provider.SubmitAsync(request, ct).ConfigureAwait(false);
@@ -464,6 +476,9 @@ public sealed partial class SegmentStep(
 
     [LoggerMessage(LogLevel.Warning, "Job {JobId}: could not renew a segment lease; will try again")]
     private static partial void LogRenewFailed(ILogger logger, Exception exception, Guid jobId);
+
+    [LoggerMessage(LogLevel.Warning, "Job {JobId} segment {Index}: not submitted, over the owner's monthly budget (spent {SpentUsd} of {BudgetUsd}, clip {PriceUsd})")]
+    private static partial void LogOverBudget(ILogger logger, Guid jobId, int index, decimal spentUsd, decimal budgetUsd, decimal priceUsd);
 
     [LoggerMessage(LogLevel.Warning, "Could not cancel {Provider} generation {ProviderJobId}")]
     private static partial void LogCancelFailed(ILogger logger, Exception exception, string provider, string providerJobId);

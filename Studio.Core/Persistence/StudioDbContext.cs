@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Studio.Core.Accounts;
 using Studio.Core.Assets;
 using Studio.Core.Audit;
+using Studio.Core.Budget;
 using Studio.Core.Costs;
 using Studio.Core.Jobs;
 using Studio.Core.Segments;
@@ -37,6 +38,9 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     /// <summary>The audit trail.</summary>
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    /// <summary>Monthly budgets an admin set for single users.</summary>
+    public DbSet<UserBudget> Budgets => Set<UserBudget>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -128,6 +128,11 @@ public class StudioAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Studio:Bootstrap:ApiToken", AdminToken);
         builder.UseSetting("Studio:Workers:IdlePoll", "00:00:00.200");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Tests share users across many requests and jobs: limits and budget are out of the way unless a fixture sets them.
+        builder.UseSetting("Studio:RateLimits:ApiPerMinute", "1000000");
+        builder.UseSetting("Studio:RateLimits:StartsPerMinute", "1000000");
+        builder.UseSetting("Studio:Budget:MonthlyUsdPerUser", "");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

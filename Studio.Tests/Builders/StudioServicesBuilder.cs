@@ -1,3 +1,4 @@
+using Studio.Core.Budget;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -108,6 +109,8 @@ public sealed class StudioServicesBuilder
         services.AddSingleton<AssetLinks>();
         services.AddOptions<CostOptions>();
         services.AddSingleton<CostModel>();
+        services.AddOptions<BudgetOptions>();
+        services.AddSingleton<BudgetGuard>();
         services.AddSingleton<CutSettingsReader>();
         services.AddSingleton<JobService>();
         services.AddSingleton<DatabaseWriteGate>();

@@ -242,15 +242,15 @@ internal static class JobsApi
     public static async Task<Results<Accepted<JobResponse>, NotFound, ProblemHttpResult>> StartJob(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct)
     {
         var userId = user.RequireUserId();
-        var outcome = await service.StartAsync(userId, id, ct);
+        var result = await service.StartWithReasonAsync(userId, id, ct);
         var job = await service.GetAsync(userId, id, ct);
-        return outcome switch
+        return (result.Outcome, job) switch
         {
-            JobCommandOutcome.Done when job is not null => TypedResults.Accepted($"/api/jobs/{id}", JobResponse.From(job)),
-            JobCommandOutcome.Conflict when job is not null => TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "The job cannot be started",
-                detail: $"Only a Draft job can be started; this one is {job.Status}."),
+            (JobCommandOutcome.Done, not null) => TypedResults.Accepted($"/api/jobs/{id}", JobResponse.From(job)),
+            (JobCommandOutcome.Conflict, not null) => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "The job cannot be started", detail: result.Reason),
+            (JobCommandOutcome.OverBudget, not null) => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Over your monthly budget", detail: result.Reason),
             _ => TypedResults.NotFound(),
         };
     }

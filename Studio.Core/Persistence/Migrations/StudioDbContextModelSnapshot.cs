@@ -342,6 +342,23 @@ namespace Studio.Core.Persistence.Migrations
                     b.ToTable("Audit", (string)null);
                 });
 
+            modelBuilder.Entity("Studio.Core.Budget.UserBudget", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MonthlyUsd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("Budgets", (string)null);
+                });
+
             modelBuilder.Entity("Studio.Core.Costs.CostEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -847,6 +864,15 @@ namespace Studio.Core.Persistence.Migrations
                 });
 
             modelBuilder.Entity("Studio.Core.Accounts.ApiToken", b =>
+                {
+                    b.HasOne("Studio.Core.Accounts.StudioUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Studio.Core.Budget.UserBudget", b =>
                 {
                     b.HasOne("Studio.Core.Accounts.StudioUser", null)
                         .WithMany()

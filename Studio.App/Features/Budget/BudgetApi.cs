@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Studio.App.Auth;
+using Studio.Core.Accounts;
+using Studio.Core.Budget;
+using Studio.Core.Common;
+
+namespace Studio.App.Features.Budget;
+
+/// <summary>
+/// The monthly budget: <c>GET /api/budget</c> (mine: budget, spent, reserved, remaining) and
+/// <c>PUT /api/users/{id}/budget</c> (admins: one user's own budget). An unknown user answers 404.
+/// </summary>
+internal static class BudgetApi
+{
+    public static IEndpointRouteBuilder MapBudgetApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/budget", GetMine).WithTags("Budget");
+        app.MapPut("/api/users/{id}/budget", SetForUser).WithTags("Budget")
+            .RequireAuthorization(policy => policy.RequireRole(StudioRoles.Admin));
+        return app;
+    }
+
+    public static async Task<Ok<BudgetStatus>> GetMine(ClaimsPrincipal user, BudgetGuard budget, CancellationToken ct) =>
+        TypedResults.Ok(await budget.StatusAsync(user.RequireUserId(), ct));
+
+    public static async Task<Results<Ok<UserBudgetResponse>, NotFound, ValidationProblem>> SetForUser(
+        string id, SetBudgetRequest request, UserBudgets budgets, IOptions<BudgetOptions> options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.MonthlyUsd is < 0 or > UserBudgets.MaxMonthlyUsd)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("monthlyUsd", string.Create(
+                CultureInfo.InvariantCulture,
+                $"A monthly budget is between 0 and {UserBudgets.MaxMonthlyUsd} USD; {request.MonthlyUsd} was given. Use null for the default budget."));
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        if (!await budgets.SetAsync(id, request.MonthlyUsd, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(request.MonthlyUsd is { } amount
+            ? new UserBudgetResponse(id, amount, IsDefault: false)
+            : new UserBudgetResponse(id, options.Value.MonthlyUsdPerUser, IsDefault: true));
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace Studio.Core.Budget;
+
+/// <summary>Why spending was refused: the numbers, and a sentence for the user.</summary>
+/// <param name="BudgetUsd">The user's monthly budget.</param>
+/// <param name="SpentUsd">Spent this month.</param>
+/// <param name="ReservedUsd">Still expected by other queued and running jobs.</param>
+/// <param name="EstimateUsd">What was asked for: the job's estimate still to spend, or one clip's price.</param>
+/// <param name="Message">The refusal in words, with the numbers.</param>
+public sealed record BudgetRefusal(decimal BudgetUsd, decimal SpentUsd, decimal ReservedUsd, decimal EstimateUsd, string Message)
+{
+    /// <summary>Refuses to start a job.</summary>
+    public static BudgetRefusal ForStart(decimal budget, decimal spent, decimal reserved, decimal estimate) =>
+        new(budget, spent, reserved, estimate, string.Create(
+            CultureInfo.InvariantCulture,
+            $"Over your monthly budget: this job is estimated at {Usd(estimate)}; your budget is {Usd(budget)}, of which {Usd(spent)} is spent this month and {Usd(reserved)} is reserved by jobs in progress, leaving {Usd(Math.Max(0, budget - spent - reserved))}. Ask an admin to raise your budget, or choose a cheaper provider."));
+
+    /// <summary>Refuses a paid submission.</summary>
+    public static BudgetRefusal ForClip(decimal budget, decimal spent, decimal price) =>
+        new(budget, spent, 0, price, string.Create(
+            CultureInfo.InvariantCulture,
+            $"Over your monthly budget: this clip costs {Usd(price)} and {Usd(spent)} of your {Usd(budget)} is already spent this month, so it was not submitted. Ask an admin to raise your budget, then retry."));
+
+    private static string Usd(decimal amount) => amount.ToString("$0.00##", CultureInfo.InvariantCulture);
+}
