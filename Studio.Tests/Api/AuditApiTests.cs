@@ -50,6 +50,27 @@ public sealed class AuditApiTests(StudioAppFactory factory) : IClassFixture<Stud
     }
 
     [Fact]
+    public async Task Audit_AccountsTokensAndBudgets_AreRecordedWithTheAdminOrUserWhoActed()
+    {
+        using var admin = factory.CreateApiClient();
+        var adminId = await factory.UserIdAsync(StudioAppFactory.AdminEmail);
+        var email = $"new-{Guid.NewGuid():N}@studio.test";
+        var made = await admin.PostAsJsonAsync("/api/users", new { email, password = "A-Strong-Pass-1234!", role = "User" });
+        var userId = (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await admin.PutAsJsonAsync($"/api/users/{userId}/budget", new { monthlyUsd = 12.5m })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var (ownerId, client) = await factory.CreateUserAsync("tokens");
+        var token = await (await client.PostAsJsonAsync("/api/tokens", new { name = "CI script" })).Content.ReadFromJsonAsync<JsonElement>();
+        (await client.DeleteAsync($"/api/tokens/{token.GetProperty("id").GetGuid()}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        var byAdmin = (await admin.GetFromJsonAsync<JsonElement>($"/api/audit?userId={adminId}&pageSize=200")).EnumerateArray().ToList();
+        var byOwner = (await admin.GetFromJsonAsync<JsonElement>($"/api/audit?userId={ownerId}")).EnumerateArray().ToList();
+
+        byAdmin.Should().Contain(e => e.GetProperty("action").GetString() == "user.create" && e.GetProperty("target").GetString() == $"user/{userId}");
+        byAdmin.Should().Contain(e => e.GetProperty("action").GetString() == "budget.set" && e.GetProperty("costUsd").GetDecimal() == 12.5m);
+        byOwner.Select(e => e.GetProperty("action").GetString()).Should().Equal("token.revoke", "token.create");
+    }
+
+    [Fact]
     public async Task Audit_NonAdmin_Is403()
     {
         var (_, client) = await factory.CreateUserAsync("curious");

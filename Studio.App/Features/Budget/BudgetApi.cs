@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Studio.App.Auth;
 using Studio.Core.Accounts;
+using Studio.Core.Audit;
 using Studio.Core.Budget;
 using Studio.Core.Common;
 
@@ -27,7 +28,7 @@ internal static class BudgetApi
         TypedResults.Ok(await budget.StatusAsync(user.RequireUserId(), ct));
 
     public static async Task<Results<Ok<UserBudgetResponse>, NotFound, ValidationProblem>> SetForUser(
-        string id, SetBudgetRequest request, UserBudgets budgets, IOptions<BudgetOptions> options, CancellationToken ct)
+        string id, SetBudgetRequest request, ClaimsPrincipal admin, UserBudgets budgets, IOptions<BudgetOptions> options, AuditLog audit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.MonthlyUsd is < 0 or > UserBudgets.MaxMonthlyUsd)
@@ -43,6 +44,8 @@ internal static class BudgetApi
         {
             return TypedResults.NotFound();
         }
+
+        await audit.WriteAsync(admin.RequireUserId(), "budget.set", $"user/{id}", request.MonthlyUsd is null ? "back to the default budget" : "monthly budget", request.MonthlyUsd, ct);
 
         return TypedResults.Ok(request.MonthlyUsd is { } amount
             ? new UserBudgetResponse(id, amount, IsDefault: false)

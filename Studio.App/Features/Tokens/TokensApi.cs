@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Studio.App.Auth;
 using Microsoft.Extensions.Options;
 using Studio.Core.Accounts;
+using Studio.Core.Audit;
 
 namespace Studio.App.Features.Tokens;
 
@@ -25,11 +26,12 @@ internal static class TokensApi
         TypedResults.Ok(await tokens.ListAsync(user.RequireUserId(), ct));
 
     public static async Task<Results<Created<CreatedApiToken>, ValidationProblem, ProblemHttpResult>> CreateToken(
-        CreateTokenRequest request, ClaimsPrincipal user, ApiTokenService tokens, IOptions<AccountOptions> options, CancellationToken ct)
+        CreateTokenRequest request, ClaimsPrincipal user, ApiTokenService tokens, IOptions<AccountOptions> options, AuditLog audit, CancellationToken ct)
     {
         var result = await tokens.CreateAsync(user.RequireUserId(), request.Name, ct);
         if (result.Token is { } token)
         {
+            await audit.WriteAsync(user.RequireUserId(), "token.create", $"token/{token.Id}", token.Name, null, ct);
             return TypedResults.Created($"/api/tokens/{token.Id}", token);
         }
 
@@ -44,6 +46,14 @@ internal static class TokensApi
         return TypedResults.ValidationProblem(result.Errors!.ToDictionary());
     }
 
-    public static async Task<Results<NoContent, NotFound>> RevokeToken(Guid id, ClaimsPrincipal user, ApiTokenService tokens, CancellationToken ct) =>
-        await tokens.RevokeAsync(user.RequireUserId(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    public static async Task<Results<NoContent, NotFound>> RevokeToken(Guid id, ClaimsPrincipal user, ApiTokenService tokens, AuditLog audit, CancellationToken ct)
+    {
+        if (!await tokens.RevokeAsync(user.RequireUserId(), id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        await audit.WriteAsync(user.RequireUserId(), "token.revoke", $"token/{id}", string.Empty, null, ct);
+        return TypedResults.NoContent();
+    }
 }

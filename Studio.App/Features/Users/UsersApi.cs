@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Studio.App.Auth;
 using Studio.Core.Accounts;
+using Studio.Core.Audit;
 
 namespace Studio.App.Features.Users;
 
@@ -24,11 +27,12 @@ internal static class UsersApi
         TypedResults.Ok(await administration.ListAsync(ct));
 
     public static async Task<Results<Created<CreatedUserResponse>, ValidationProblem, ProblemHttpResult>> CreateUser(
-        CreateUserRequest request, UserAdministration administration, CancellationToken ct)
+        CreateUserRequest request, ClaimsPrincipal admin, UserAdministration administration, AuditLog audit, CancellationToken ct)
     {
         var result = await administration.CreateAsync(new NewUser(request.Email, request.Password, request.Role), ct);
         if (result.User is { } user)
         {
+            await audit.WriteAsync(admin.RequireUserId(), "user.create", $"user/{user.Id}", $"{user.Email} ({user.Role})", null, ct);
             return TypedResults.Created($"/api/users/{user.Id}", new CreatedUserResponse(user.Id, user.Email, user.Role));
         }
 
