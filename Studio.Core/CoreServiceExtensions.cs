@@ -90,6 +90,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<TemplateEditor>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ResourceOwners>();
         services.AddSingleton<JobService>();
 
         services.AddSingleton<JobControl>();

@@ -52,7 +52,8 @@ internal static class AppServiceExtensions
 
         // Every endpoint needs a signed-in user unless it says otherwise (sign-in page, static assets, health).
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddOwnerPolicy(services);
 
         services.AddStudioOpenApi();
         services.AddHostedService<GenerationWorker>();

@@ -75,6 +75,20 @@ public sealed partial class RouteProtectionTests(StudioAppFactory factory, ITest
         open.Distinct().Should().OnlyContain(p => AnonymousOnPurpose.Contains(p, StringComparer.OrdinalIgnoreCase), "a route open to anyone must be listed here on purpose");
     }
 
+    [Fact]
+    public void EveryRouteOfAUsersResource_GoesThroughTheOwnershipPolicy()
+    {
+        var owned = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw
+                && (raw.StartsWith("/api/jobs/{id", StringComparison.Ordinal) || raw.StartsWith("/api/assets/{id", StringComparison.Ordinal) || raw.StartsWith("/api/tokens/{id", StringComparison.Ordinal)))
+            .ToList();
+
+        owned.Should().HaveCountGreaterThan(12, "every route of a job, an asset or a token by its id");
+        owned.Should().OnlyContain(
+            e => e.Metadata.GetMetadata<Studio.App.Auth.OwnedResourceMetadata>() != null,
+            "a route that names a user's resource by its id must go through the one ownership policy");
+    }
+
     private static bool IsStaticAsset(RouteEndpoint endpoint) =>
         endpoint.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal))
         || endpoint.RoutePattern.RawText?.StartsWith("_content", StringComparison.Ordinal) == true

@@ -31,7 +31,10 @@ public sealed class ApiDocsJourneyTests(StudioProcess studio) : IClassFixture<St
 
         await page.GotoAsync("/api-docs");
         await Expect(page.GetByText("Studio API").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Expect(page.GetByText("/api/jobs/estimate").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        foreach (var tag in new[] { "Jobs", "Templates", "Assets", "Providers", "Costs" })
+        {
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = tag, Exact = true }).First).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        }
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, "api-docs.png") });
 
         requested.Should().Contain(u => u.Contains("/openapi/v1.json", StringComparison.Ordinal), "the page reads the app's own document");

@@ -76,6 +76,10 @@ public sealed class StudioProcess : IAsyncLifetime
         start.Environment["Studio__Bootstrap__ApiToken"] = ApiToken;
         start.Environment["Studio__Bootstrap__AdminEmail"] = AdminEmail;
         start.Environment["Studio__Bootstrap__AdminPassword"] = AdminPassword;
+
+        // The suites drive many jobs through one admin: lift the per-user rate limits (their own tests prove them).
+        start.Environment["Studio__RateLimits__ApiPerMinute"] = "100000";
+        start.Environment["Studio__RateLimits__StartsPerMinute"] = "100000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in _settings)

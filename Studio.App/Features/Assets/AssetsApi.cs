@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Studio.App.Auth;
+using Studio.Core.Accounts;
 using Studio.Core.Assets;
 
 namespace Studio.App.Features.Assets;
@@ -18,9 +19,10 @@ internal static class AssetsApi
         var assets = app.MapGroup("/api/assets").WithTags("Assets");
         assets.MapPost("/", Upload);
         assets.MapGet("/", ListAssets);
-        assets.MapGet("/{id:guid}", GetAsset);
-        assets.MapGet("/{id:guid}/content", GetContent);
-        assets.MapDelete("/{id:guid}", DeleteAsset);
+        var asset = assets.MapGroup("/{id:guid}").RequireOwner(OwnedKind.Asset);
+        asset.MapGet(string.Empty, GetAsset);
+        asset.MapGet("/content", GetContent);
+        asset.MapDelete(string.Empty, DeleteAsset);
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Studio.App.Auth;
+using Studio.Core.Accounts;
 using Studio.Core.Common;
 using Studio.Core.Jobs;
 using Studio.Core.Segments;
@@ -20,17 +21,20 @@ internal static class JobsApi
         jobs.MapGet("/", ListJobs);
         jobs.MapPost("/", CreateJob);
         jobs.MapPost("/estimate", EstimateJob);
-        jobs.MapGet("/{id:guid}", GetJob);
-        jobs.MapDelete("/{id:guid}", DeleteJob);
-        jobs.MapPost("/{id:guid}/start", StartJob);
-        jobs.MapPost("/{id:guid}/cancel", CancelJob);
-        jobs.MapPost("/{id:guid}/retry", RetryJob);
-        jobs.MapPost("/{id:guid}/segments/{index:int}/regenerate", RegenerateSegment);
-        jobs.MapPost("/{id:guid}/segments/{index:int}/takes/{take:int}/select", SelectTake);
-        jobs.MapGet("/{id:guid}/video", GetVideo);
-        jobs.MapGet("/{id:guid}/poster", GetPoster);
-        jobs.MapGet("/{id:guid}/captions.srt", GetCaptions);
-        jobs.MapGet("/{id:guid}/clips.zip", GetClips);
+
+        // One job, its segments, takes and downloads: the caller's only (the ownership policy, else 404).
+        var job = jobs.MapGroup("/{id:guid}").RequireOwner(OwnedKind.Job);
+        job.MapGet(string.Empty, GetJob);
+        job.MapDelete(string.Empty, DeleteJob);
+        job.MapPost("/start", StartJob);
+        job.MapPost("/cancel", CancelJob);
+        job.MapPost("/retry", RetryJob);
+        job.MapPost("/segments/{index:int}/regenerate", RegenerateSegment);
+        job.MapPost("/segments/{index:int}/takes/{take:int}/select", SelectTake);
+        job.MapGet("/video", GetVideo);
+        job.MapGet("/poster", GetPoster);
+        job.MapGet("/captions.srt", GetCaptions);
+        job.MapGet("/clips.zip", GetClips);
         return app;
     }
 

@@ -18,7 +18,7 @@ internal static class TokensApi
         var tokens = app.MapGroup("/api/tokens").WithTags("Tokens");
         tokens.MapGet("/", ListTokens);
         tokens.MapPost("/", CreateToken);
-        tokens.MapDelete("/{id:guid}", RevokeToken);
+        tokens.MapGroup("/{id:guid}").RequireOwner(OwnedKind.ApiToken).MapDelete(string.Empty, RevokeToken);
         return app;
     }
 
