@@ -40,6 +40,7 @@ public sealed class StudioServicesBuilder
     private readonly List<IVoiceEngine> _voices = [];
     private TimeProvider _time = TimeProvider.System;
     private IScriptWriter? _scriptWriter;
+    private decimal? _budget;
 
     /// <summary>Uses this script writer instead of the offline one.</summary>
     public StudioServicesBuilder WithScriptWriter(IScriptWriter writer)
@@ -52,6 +53,13 @@ public sealed class StudioServicesBuilder
     public StudioServicesBuilder WithVoice(IVoiceEngine engine)
     {
         _voices.Add(engine);
+        return this;
+    }
+
+    /// <summary>Gives every user this monthly budget (null: unlimited, the default here).</summary>
+    public StudioServicesBuilder WithMonthlyBudget(decimal? usd)
+    {
+        _budget = usd;
         return this;
     }
 
@@ -109,7 +117,7 @@ public sealed class StudioServicesBuilder
         services.AddSingleton<AssetLinks>();
         services.AddOptions<CostOptions>();
         services.AddSingleton<CostModel>();
-        services.AddOptions<BudgetOptions>();
+        services.AddOptions<BudgetOptions>().Configure(o => o.MonthlyUsdPerUser = _budget);
         services.AddSingleton<BudgetGuard>();
         services.AddSingleton<CutSettingsReader>();
         services.AddSingleton<JobService>();

@@ -357,7 +357,13 @@ public sealed partial class QuickVideo : IDisposable
             }
 
             // The job exists either way: if it could not be started its page says it is a draft.
-            await Jobs.StartAsync(userId, job.Id, _cts.Token);
+            var started = await Jobs.StartWithReasonAsync(userId, job.Id, _cts.Token);
+            if (started.Outcome == JobCommandOutcome.OverBudget)
+            {
+                _submitError = $"{started.Reason} The video is kept as a draft in My videos.";
+                return;
+            }
+
             Navigation.NavigateTo($"/jobs/{job.Id}");
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
