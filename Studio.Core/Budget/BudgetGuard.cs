@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Studio.Core.Jobs;
@@ -10,12 +11,16 @@ namespace Studio.Core.Budget;
 /// spent this month and what jobs in progress still expect to spend (reserved); the start's caller runs the check and
 /// the job's move to Queued (its reservation) in one write, so two starts cannot both take the last of a budget. Before
 /// each paid submission the real spending is checked again: a budget lowered meanwhile, or retries and new takes that
-/// cost more than the estimate, stop the clip before it is paid for; a user's paid submissions take turns from the check
-/// until the charge is booked. Free work is never refused.
+/// cost more than the estimate, stop the clip before it is paid for; each admitted clip reserves its price until its
+/// charge is booked, so a user's clips are submitted in parallel without passing the budget together. Free work is never
+/// refused.
 /// </summary>
 public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IOptions<BudgetOptions> options, TimeProvider time) : IDisposable
 {
     private readonly OwnerTurns _turns = new();
+
+    /// <summary>Per owner, the price of the clips admitted and not yet charged (their submission is under way).</summary>
+    private readonly ConcurrentDictionary<string, decimal> _inFlight = new(StringComparer.Ordinal);
 
     /// <summary>Where the user stands this month.</summary>
     public async Task<BudgetStatus> StatusAsync(string userId, CancellationToken ct)
@@ -49,8 +54,8 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
     }
 
     /// <summary>
-    /// Whether a clip costing <paramref name="priceUsd"/> may be submitted for the user. Admitted paid clips of a user with
-    /// a budget hold the user's turn until disposed: dispose once the clip's charge is booked (or nothing was submitted).
+    /// Whether a clip costing <paramref name="priceUsd"/> may be submitted for the user. An admitted paid clip of a user
+    /// with a budget reserves its price until disposed: dispose once its charge is booked (or nothing was submitted).
     /// </summary>
     public async Task<ClipAdmission> AdmitClipAsync(string ownerId, decimal priceUsd, CancellationToken ct)
     {
@@ -66,33 +71,43 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
             return ClipAdmission.Free;
         }
 
-        var turn = await _turns.EnterAsync(ownerId, ct).ConfigureAwait(false);
-        try
+        // The check and the reservation are made in this owner's turn, which is held only for them: other clips of the
+        // same owner are then submitted in parallel, each seeing the others' reservations until their charges are booked.
+        using (await _turns.EnterAsync(ownerId, ct).ConfigureAwait(false))
         {
             // Read again in turn: an admin may have changed the budget while this clip waited.
             if (await MonthlySpending.BudgetOfAsync(db, ownerId, options.Value.MonthlyUsdPerUser, ct).ConfigureAwait(false) is not { } budget)
             {
-                turn.Dispose();
                 return ClipAdmission.Free;
             }
 
             var (from, to, _) = MonthlySpending.MonthOf(time.GetUtcNow());
             var spent = await MonthlySpending.SpentAsync(db, ownerId, from, to, ct).ConfigureAwait(false);
-            if (spent + priceUsd > budget)
+            var inFlight = _inFlight.GetValueOrDefault(ownerId);
+            if (spent + inFlight + priceUsd > budget)
             {
-                turn.Dispose();
-                return ClipAdmission.Refused(BudgetRefusal.ForClip(budget, spent, priceUsd));
+                return ClipAdmission.Refused(BudgetRefusal.ForClip(budget, spent + inFlight, priceUsd));
             }
 
-            return ClipAdmission.Admitted(turn);
-        }
-        catch
-        {
-            turn.Dispose();
-            throw;
+            _inFlight.AddOrUpdate(ownerId, priceUsd, (_, held) => held + priceUsd);
+            return ClipAdmission.Admitted(new Reservation(_inFlight, ownerId, priceUsd));
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Releases the owners' turns.</summary>
     public void Dispose() => _turns.Dispose();
+
+    /// <summary>An admitted clip's reservation, given back once its charge is booked (or it was not submitted).</summary>
+    private sealed class Reservation(ConcurrentDictionary<string, decimal> inFlight, string ownerId, decimal priceUsd) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                inFlight.AddOrUpdate(ownerId, 0, (_, held) => held - priceUsd);
+            }
+        }
+    }
 }

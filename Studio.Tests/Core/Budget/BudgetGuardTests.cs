@@ -53,24 +53,42 @@ public sealed class BudgetGuardTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AdmitClip_SecondClipOfTheSameUser_WaitsForTheFirstsChargeAndIsRefused()
+    public async Task AdmitClip_SecondClipOfTheSameUserWhileTheFirstIsSubmitted_CountsItsReservationAndIsRefused()
     {
         var guard = _core.Get<BudgetGuard>();
         var first = await guard.AdmitClipAsync(Owner, 0.60m, CancellationToken.None);
         first.Refusal.Should().BeNull();
 
-        var second = guard.AdmitClipAsync(Owner, 0.60m, CancellationToken.None);
-        using (var otherUser = await guard.AdmitClipAsync("user-2", 0.60m, CancellationToken.None))
+        using (var second = await guard.AdmitClipAsync(Owner, 0.60m, CancellationToken.None))
         {
-            otherUser.Refusal.Should().BeNull("another user's clips do not wait");
+            second.Refusal.Should().NotBeNull("$0.60 is reserved by the clip being submitted; another $0.60 would pass $1.00");
         }
 
-        second.IsCompleted.Should().BeFalse("the first clip's turn is held until its charge is booked");
+        using (var otherUser = await guard.AdmitClipAsync("user-2", 0.60m, CancellationToken.None))
+        {
+            otherUser.Refusal.Should().BeNull("another user's clips are counted apart");
+        }
+
         await BookAsync(0.60m, _time.GetUtcNow());
         first.Dispose();
+        using (var third = await guard.AdmitClipAsync(Owner, 0.30m, CancellationToken.None))
+        {
+            third.Refusal.Should().BeNull("$0.60 booked and nothing reserved leaves $0.40");
+        }
 
-        using var answer = await second.WaitAsync(TimeSpan.FromSeconds(30));
-        answer.Refusal.Should().NotBeNull("$0.60 is booked; another $0.60 would pass $1.00");
+        using var fourth = await guard.AdmitClipAsync(Owner, 0.60m, CancellationToken.None);
+        fourth.Refusal.Should().NotBeNull("the booked charge counts once the reservation is given back");
+    }
+
+    [Fact]
+    public async Task AdmitClip_NotSubmittedAfterAll_GivesItsReservationBack()
+    {
+        var guard = _core.Get<BudgetGuard>();
+        (await guard.AdmitClipAsync(Owner, 0.60m, CancellationToken.None)).Dispose();
+
+        using var again = await guard.AdmitClipAsync(Owner, 0.60m, CancellationToken.None);
+
+        again.Refusal.Should().BeNull("nothing was booked and the first reservation was given back");
     }
 
     [Fact]
