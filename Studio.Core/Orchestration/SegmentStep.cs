@@ -160,7 +160,7 @@ public sealed partial class SegmentStep(
         string providerJobId;
 
         // Spending is checked again before each paid clip (the budget may have been lowered, or retries and new takes may
-        // cost more than the estimate the job started with); the owner's turn is held until the charge is booked.
+        // cost more than the estimate the job started with); the clip's price stays reserved until its charge is booked.
         var price = CostModel.ClipPrice(provider, await BuildRequestAsync(held, withInput: false, ct).ConfigureAwait(false)) ?? 0m;
         using var admission = await budget.AdmitClipAsync(held.Job.OwnerId, price, ct).ConfigureAwait(false);
         if (admission.Refusal is { } overBudget)
