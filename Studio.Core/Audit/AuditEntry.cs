@@ -28,6 +28,14 @@ public sealed class AuditEntry
         At = at;
     }
 
+    /// <summary>An entry made now (by <paramref name="time"/>), with a time-ordered id.</summary>
+    public static AuditEntry Now(TimeProvider time, string actorId, string action, string target, string detail, decimal? costUsd)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow();
+        return new AuditEntry(Guid.CreateVersion7(now), actorId, action, target, detail, costUsd, now);
+    }
+
     /// <summary>Identifier.</summary>
     public Guid Id { get; private set; }
 

@@ -10,7 +10,7 @@ public sealed class AuditLog(IDbContextFactory<StudioDbContext> dbFactory, TimeP
     public async Task WriteAsync(string actorId, string action, string target, string detail, decimal? costUsd, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        db.Audit.Add(new AuditEntry(Guid.CreateVersion7(time.GetUtcNow()), actorId, action, target, detail, costUsd, time.GetUtcNow()));
+        db.Audit.Add(AuditEntry.Now(time, actorId, action, target, detail, costUsd));
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
     }
 

@@ -26,6 +26,14 @@ public sealed class CostEntry
         At = at;
     }
 
+    /// <summary>An entry booked now (by <paramref name="time"/>), with a time-ordered id.</summary>
+    public static CostEntry Now(TimeProvider time, string ownerId, Guid jobId, int? segmentIndex, string provider, CostKind kind, decimal amountUsd)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow();
+        return new CostEntry(Guid.CreateVersion7(now), ownerId, jobId, segmentIndex, provider, kind, amountUsd, now);
+    }
+
     /// <summary>Identifier.</summary>
     public Guid Id { get; private set; }
 

@@ -161,7 +161,7 @@ public sealed partial class JobControl(
                 }
 
                 // On the audit trail in the same save: a command that is not saved is not recorded either.
-                db.Audit.Add(new AuditEntry(Guid.CreateVersion7(time.GetUtcNow()), ownerId, action, $"job/{jobId}", job.Title, job.SpentUsd, time.GetUtcNow()));
+                db.Audit.Add(AuditEntry.Now(time, ownerId, action, $"job/{jobId}", job.Title, job.SpentUsd));
 
                 try
                 {

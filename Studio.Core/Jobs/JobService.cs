@@ -79,11 +79,11 @@ public sealed class JobService(
 
         job.SetEstimatedExtras(scriptUsd, VoicePrice(cut, narrations));
         db.Jobs.Add(job);
-        db.Audit.Add(new AuditEntry(Guid.CreateVersion7(time.GetUtcNow()), ownerId, "job.create", $"job/{job.Id}", job.Title, job.EstimatedCostUsd, time.GetUtcNow()));
+        db.Audit.Add(AuditEntry.Now(time, ownerId, "job.create", $"job/{job.Id}", job.Title, job.EstimatedCostUsd));
         if (scriptUsd > 0)
         {
             job.ChargeScript(scriptUsd);
-            db.Costs.Add(new CostEntry(Guid.CreateVersion7(time.GetUtcNow()), ownerId, job.Id, null, scriptWriter.Name, CostKind.Script, scriptUsd, time.GetUtcNow()));
+            db.Costs.Add(CostEntry.Now(time, ownerId, job.Id, null, scriptWriter.Name, CostKind.Script, scriptUsd));
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -154,7 +154,7 @@ public sealed class JobService(
             }
 
             job.Queue();
-            db.Audit.Add(new AuditEntry(Guid.CreateVersion7(time.GetUtcNow()), ownerId, "job.start", $"job/{job.Id}", job.Title, job.EstimatedCostUsd, time.GetUtcNow()));
+            db.Audit.Add(AuditEntry.Now(time, ownerId, "job.start", $"job/{job.Id}", job.Title, job.EstimatedCostUsd));
             try
             {
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -240,7 +240,7 @@ public sealed class JobService(
             return new JobCommandResult(JobCommandOutcome.Conflict, $"The job is {job.Status}; cancel it before deleting it.");
         }
 
-        db.Audit.Add(new AuditEntry(Guid.CreateVersion7(time.GetUtcNow()), ownerId, "job.delete", $"job/{job.Id}", job.Title, job.SpentUsd, time.GetUtcNow()));
+        db.Audit.Add(AuditEntry.Now(time, ownerId, "job.delete", $"job/{job.Id}", job.Title, job.SpentUsd));
         db.Takes.RemoveRange(job.Segments.SelectMany(s => s.Takes));
         db.Segments.RemoveRange(job.Segments);
         db.Jobs.Remove(job);

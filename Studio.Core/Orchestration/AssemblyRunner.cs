@@ -133,7 +133,7 @@ public sealed partial class AssemblyRunner(
                 ? costs.VoicePrice(hosted: true)
                 : 0m;
             var entry = voiceUsd > 0
-                ? new CostEntry(Guid.CreateVersion7(time.GetUtcNow()), job.OwnerId, jobId, null, job.VoiceEngine!, CostKind.Voice, voiceUsd, time.GetUtcNow())
+                ? CostEntry.Now(time, job.OwnerId, jobId, null, job.VoiceEngine!, CostKind.Voice, voiceUsd)
                 : null;
             await UpdateJobAsync(
                 jobId,

@@ -354,7 +354,7 @@ public sealed partial class SegmentStep(
     {
         submit();
         return price > 0
-            ? new CostEntry(Guid.CreateVersion7(time.GetUtcNow()), held.Job.OwnerId, held.Job.JobId, index, provider.Name, CostKind.Clip, price, time.GetUtcNow())
+            ? CostEntry.Now(time, held.Job.OwnerId, held.Job.JobId, index, provider.Name, CostKind.Clip, price)
             : null;
     }
 
@@ -363,7 +363,7 @@ public sealed partial class SegmentStep(
     {
         var refund = segment.Refund();
         return refund > 0
-            ? new CostEntry(Guid.CreateVersion7(time.GetUtcNow()), held.Job.OwnerId, held.Job.JobId, segment.Index, provider.Name, CostKind.Refund, -refund, time.GetUtcNow())
+            ? CostEntry.Now(time, held.Job.OwnerId, held.Job.JobId, segment.Index, provider.Name, CostKind.Refund, -refund)
             : null;
     }
 

@@ -105,7 +105,7 @@ public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory,
     }
 
     private void Record(StudioDbContext db, string userId, string action, VideoTemplate template) =>
-        db.Audit.Add(new AuditEntry(Guid.CreateVersion7(time.GetUtcNow()), userId, action, $"template/{template.Id}", template.Name, null, time.GetUtcNow()));
+        db.Audit.Add(AuditEntry.Now(time, userId, action, $"template/{template.Id}", template.Name, null));
 
     private static bool MayChange(VideoTemplate template, string userId, bool isAdmin) =>
         isAdmin || (template.OwnerId is not null && template.OwnerId == userId);
