@@ -49,6 +49,18 @@ public sealed class JobService(
 
         var (template, provider, mode, fallback, cut, prompts, narrations) = brief;
         var scriptUsd = 0m;
+        using var scriptAdmission = prompts.Contains(null) || narrations.Contains(null)
+            ? await budget.AdmitClipAsync(ownerId, costs.ScriptPrice(scriptWriter.IsHosted), ct).ConfigureAwait(false)
+            : ClipAdmission.Free;
+        if (scriptAdmission.Refusal is { } overBudget)
+        {
+            // A hosted model bills the storyboard: held to the budget like any paid call, before it is made.
+            errors.Add("script", string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"Over your monthly budget: a storyboard written by the hosted model costs ${overBudget.EstimateUsd:0.00##} and ${overBudget.SpentUsd:0.00##} of your ${overBudget.BudgetUsd:0.00##} is already spent this month. Write the prompts and narration yourself, or ask an admin to raise your budget."));
+            return new CreateJobResult(null, errors);
+        }
+
         if (prompts.Contains(null) || narrations.Contains(null))
         {
             try
