@@ -8,6 +8,7 @@ using Studio.Core.Persistence;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
+using Studio.Core.Voice;
 
 namespace Studio.Tests.Core.Costs;
 
@@ -32,6 +33,7 @@ public sealed class LedgerTests : IAsyncLifetime
             {
                 services.AddSingleton<IVideoProvider>(_refunding);
                 services.AddSingleton<IVideoProvider>(_keeping);
+                services.AddSingleton<IVoiceEngine>(sp => new PaidVoice(ActivatorUtilities.CreateInstance<Studio.Providers.Espeak.EspeakVoiceEngine>(sp)));
             });
         await _core.AddTemplateAsync(new VideoTemplate(
             Guid.NewGuid(), Template, "", AspectRatio.Square1x1, 2, 2, "refunding", GenerationMode.TextToVideo, "", [], DateTimeOffset.UtcNow));
@@ -112,6 +114,28 @@ public sealed class LedgerTests : IAsyncLifetime
         read.ActualCost.Should().Be(new CostBreakdown(0.50m, 0, 0));
     }
 
+    [Fact]
+    public async Task Run_WithAHostedVoice_BooksTheVoiceOverWithTheCut()
+    {
+        var jobs = _core.Get<JobService>();
+        var created = await jobs.CreateAsync(
+            Owner,
+            new CreateJobCommand("Voiced", "Paid voice", Template, Provider: "keeping", Prompts: ["One", "Two"], Narrations: ["Hello.", "Bye."], Voice: new VoiceChoice(PaidVoice.EngineName, null)),
+            CancellationToken.None);
+        created.Succeeded.Should().BeTrue(string.Join("; ", created.Errors?.Messages ?? []));
+        created.Job!.EstimatedCost.Should().Be(new CostBreakdown(0.50m, 0, 0.02m));
+
+        await jobs.StartAsync(Owner, created.Job.Id, CancellationToken.None);
+        await RunUntilFinishedAsync(created.Job.Id);
+
+        var job = await LoadAsync(created.Job.Id);
+        job.Status.Should().Be(JobStatus.Completed, job.Error);
+        job.VoiceCostUsd.Should().Be(0.02m);
+        var ledger = await LedgerAsync(created.Job.Id);
+        ledger.Should().ContainSingle(c => c.Kind == CostKind.Voice).Which.Should().Match<CostEntry>(c => c.AmountUsd == 0.02m && c.Provider == PaidVoice.EngineName);
+        job.ActualCostUsd.Should().Be(0.52m).And.Be(ledger.Sum(c => c.AmountUsd));
+    }
+
     private async Task<Guid> RunAsync(string provider)
     {
         var jobs = _core.Get<JobService>();
@@ -148,5 +172,23 @@ public sealed class LedgerTests : IAsyncLifetime
     {
         await using var db = await _core.Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
         return await db.Costs.AsNoTracking().Where(c => c.JobId == jobId).ToListAsync();
+    }
+
+    /// <summary>The offline voice, presented as a hosted one that bills each voice-over.</summary>
+    private sealed class PaidVoice(IVoiceEngine inner) : IVoiceEngine
+    {
+        public const string EngineName = "paidvoice";
+
+        public string Name => EngineName;
+
+        public string DisplayName => "Paid voice (test)";
+
+        public bool IsConfigured => true;
+
+        public bool IsHosted => true;
+
+        public string? CheckVoice(string? voice, string language) => inner.CheckVoice(voice, language);
+
+        public Task<SpeechAudio> SpeakAsync(SpeechRequest request, CancellationToken ct) => inner.SpeakAsync(request, ct);
     }
 }
