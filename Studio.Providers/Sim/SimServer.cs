@@ -232,7 +232,17 @@ public sealed class SimServer : IAsyncDisposable, IDisposable
         }
 
         await Task.WhenAll(answers).ConfigureAwait(false);
-        listener?.Close();
+        try
+        {
+            listener?.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The managed HttpListener looks its endpoint up again while closing and may try to bind the port anew; if
+            // another server took the port after Stop released it, that fails. The listener is stopped already: nothing
+            // is left to release.
+        }
+
         _clips.Dispose();
     }
 
