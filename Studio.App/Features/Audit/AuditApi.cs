@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Studio.App.Features.Common;
 using Studio.Core.Accounts;
 using Studio.Core.Audit;
 using Studio.Core.Common;
@@ -24,15 +25,7 @@ internal static class AuditApi
         int? page, int? pageSize, string? userId, string? action, AuditLog audit, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        if (page is < 1)
-        {
-            errors.Add("page", "Pages are numbered from 1.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add("pageSize", $"A page holds 1 to {MaxPageSize} entries.");
-        }
+        Paging.Check(page, pageSize, MaxPageSize, "entries", errors);
 
         if (!errors.IsEmpty)
         {

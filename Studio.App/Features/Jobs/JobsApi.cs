@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Studio.App.Auth;
+using Studio.App.Features.Common;
 using Studio.Core.Accounts;
 using Studio.Core.Common;
 using Studio.Core.Jobs;
@@ -49,15 +50,7 @@ internal static class JobsApi
         int? page, int? pageSize, string? status, ClaimsPrincipal user, JobService service, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        if (page is < 1)
-        {
-            errors.Add("page", "Pages are numbered from 1.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add("pageSize", $"A page holds 1 to {MaxPageSize} jobs.");
-        }
+        Paging.Check(page, pageSize, MaxPageSize, "jobs", errors);
 
         JobStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
