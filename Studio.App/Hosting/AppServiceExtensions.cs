@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Studio.App.Auth;
+using Studio.App.Hosting.Localization;
 using Studio.App.Workers;
 using Studio.Core.Accounts;
 
@@ -17,6 +18,7 @@ internal static class AppServiceExtensions
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddStudioLocalization();
         services.AddCascadingAuthenticationState();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -12,6 +12,7 @@ using Studio.App.Features.Providers;
 using Studio.App.Features.Templates;
 using Studio.App.Features.Tokens;
 using Studio.App.Features.Users;
+using Studio.App.Hosting.Localization;
 using Studio.Core.Accounts;
 using Studio.Core.Persistence;
 using Studio.Core.Storage;
@@ -55,6 +56,7 @@ internal static class StudioStartup
         // API callers get problem details for bare error statuses; browsers get the friendly not-found page.
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), web => web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRequestLocalization();
         app.UseAuthentication();
 
         // After sign-in (limits are per user), before authorization (signed-out floods are limited per address too).
@@ -76,6 +78,7 @@ internal static class StudioStartup
         app.MapAuditApi();
         app.MapStudioOpenApi();
         app.MapAssetsApi();
+        app.MapCultureSwitch();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

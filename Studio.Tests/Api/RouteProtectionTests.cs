@@ -24,6 +24,7 @@ public sealed partial class RouteProtectionTests(StudioAppFactory factory, ITest
         "/links/assets/{**rest}",
         "/account/login",
         "/account/logout",
+        "/culture/{name}",
         "/not-found",
         "/error",
 

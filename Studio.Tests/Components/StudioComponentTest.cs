@@ -31,6 +31,7 @@ public abstract class StudioComponentTest : BunitContext, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Services.AddMudServices();
+        Services.AddLocalization(options => options.ResourcesPath = "Resources");
         var auth = AddAuthorization();
         auth.SetAuthorized("user@studio.test");
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, UserId));
