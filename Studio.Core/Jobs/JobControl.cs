@@ -123,6 +123,27 @@ public sealed partial class JobControl(
             return JobCommandResult.Done;
         }, ct);
 
+    /// <summary>Assembles the final cut again from the clips the job has, without making any clip again.</summary>
+    public Task<JobCommandResult> ReassembleAsync(string ownerId, Guid jobId, CancellationToken ct) =>
+        ChangeAsync(ownerId, jobId, "job.reassemble", withTakes: false, job =>
+        {
+            if (job.Status is not (JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled))
+            {
+                return JobCommandResult.Conflict($"The job is {job.Status.ToString().ToLowerInvariant()}; it can be assembled again once it has finished.");
+            }
+
+            var missing = job.Segments.Count(s => s.Status != SegmentStatus.Succeeded);
+            if (missing > 0)
+            {
+                return JobCommandResult.Conflict(missing == 1
+                    ? "One segment has no clip yet; retry it first."
+                    : $"{missing} segments have no clip yet; retry them first.");
+            }
+
+            job.Reassemble();
+            return JobCommandResult.Done;
+        }, ct);
+
     private string? PromptProblem(ProductionJob job, string prompt)
     {
         var limit = Math.Min(Segment.MaxPromptLength, providers.Find(job.Provider)?.Capabilities.MaxPromptLength ?? Segment.MaxPromptLength);

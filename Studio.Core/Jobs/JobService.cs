@@ -295,6 +295,26 @@ public sealed class JobService(
         return new JobFile(stream, contentType, $"{FileNames.Slug(job.Title)}.{extension}");
     }
 
+    /// <summary>The clip of take <paramref name="take"/> (from 1) of segment <paramref name="index"/> (from 0), or null when the job is not the owner's or the take has no clip.</summary>
+    public async Task<JobFile?> OpenTakeAsync(string ownerId, Guid jobId, int index, int take, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var found = await (
+                from t in db.Takes.AsNoTracking()
+                join s in db.Segments.AsNoTracking() on t.SegmentId equals s.Id
+                join j in db.Jobs.AsNoTracking() on t.JobId equals j.Id
+                where j.Id == jobId && j.OwnerId == ownerId && s.Index == index && t.Number == take
+                select new { t.ClipFile, j.Title })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (found is null || found.ClipFile.Length == 0 || !await files.ExistsAsync(found.ClipFile, ct).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var stream = await files.OpenReadAsync(found.ClipFile, ct).ConfigureAwait(false);
+        return new JobFile(stream, "video/mp4", $"{FileNames.Slug(found.Title)}-{index + 1}-take{take}.mp4");
+    }
+
     /// <summary>Where an output of a job is kept: video and poster as the job recorded them, captions and clips by their fixed keys.</summary>
     private static string? KeyOf(ProductionJob job, JobOutput output) => output switch
     {

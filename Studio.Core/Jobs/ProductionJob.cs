@@ -405,6 +405,20 @@ public sealed class ProductionJob
         }
     }
 
+    /// <summary>Makes the final cut again from the clips in place (after a failed or cancelled assembly, or to refresh a finished one).</summary>
+    /// <exception cref="InvalidOperationException">The job is still being made, or a segment has no clip.</exception>
+    public void Reassemble()
+    {
+        EnsureStatus(JobStatus.Completed, JobStatus.Failed, JobStatus.Cancelled);
+        if (_segments.Any(s => s.Status != SegmentStatus.Succeeded))
+        {
+            throw new InvalidOperationException($"Job {Id} still has segments without a clip.");
+        }
+
+        Reopen();
+        BeginAssembly();
+    }
+
     /// <summary>The segment at <paramref name="index"/> (from 0).</summary>
     /// <exception cref="ArgumentOutOfRangeException">There is none.</exception>
     public Segment SegmentAt(int index) =>

@@ -49,6 +49,56 @@ public sealed class JobControlApiTests(StudioAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Reassemble_AFinishedJob_MakesTheCutAgainWithoutMakingAnyClip()
+    {
+        var id = await RunTinyJobAsync();
+        var before = await GetJobAsync(id);
+
+        var finished = Events.WaitUntilFinishedAsync(id, JobTimeout);
+        var reassemble = await _client.PostAsync($"/api/jobs/{id}/reassemble", null);
+        reassemble.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await reassemble.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>().Should().BeOneOf("Queued", "Assembling", "Running");
+        (await finished).Should().Be(JobStatus.Completed);
+
+        var after = await GetJobAsync(id);
+        after["segments"]!.AsArray().Select(s => s!["submissions"]!.GetValue<int>())
+            .Should().Equal(before["segments"]!.AsArray().Select(s => s!["submissions"]!.GetValue<int>()), "no clip is made again");
+        var video = await _client.GetByteArrayAsync($"/api/jobs/{id}/video");
+        video.Length.Should().BeGreaterThan(1000);
+        System.Text.Encoding.ASCII.GetString(video, 4, 4).Should().Be("ftyp");
+    }
+
+    [Fact]
+    public async Task Reassemble_IsRefusedWhileRunningOrWithoutEveryClip()
+    {
+        var draft = await CreateTinyJobAsync();
+        var refused = await _client.PostAsync($"/api/jobs/{draft}/reassemble", null);
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>().Should().Contain("draft");
+
+        var stranger = factory.CreateApiClient(await factory.CreateUserWithTokenAsync($"stranger-{Guid.NewGuid():N}@studio.test"));
+        (await stranger.PostAsync($"/api/jobs/{draft}/reassemble", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task TakeClip_IsPlayableByItsOwnerOnly()
+    {
+        var id = await RunTinyJobAsync();
+
+        var clip = await _client.GetAsync($"/api/jobs/{id}/segments/0/takes/1/clip");
+        clip.StatusCode.Should().Be(HttpStatusCode.OK);
+        clip.Content.Headers.ContentType!.MediaType.Should().Be("video/mp4");
+        clip.Headers.AcceptRanges.Should().Contain("bytes", "a video element seeks with range requests");
+        var bytes = await clip.Content.ReadAsByteArrayAsync();
+        System.Text.Encoding.ASCII.GetString(bytes, 4, 4).Should().Be("ftyp");
+
+        (await _client.GetAsync($"/api/jobs/{id}/segments/0/takes/2/clip")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await _client.GetAsync($"/api/jobs/{id}/segments/9/takes/1/clip")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var stranger = factory.CreateApiClient(await factory.CreateUserWithTokenAsync($"stranger-{Guid.NewGuid():N}@studio.test"));
+        (await stranger.GetAsync($"/api/jobs/{id}/segments/0/takes/1/clip")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task CancelMidRun_ThenRetry_FinishesTheJob()
     {
         var created = await _client.PostAsJsonAsync("/api/jobs", new { title = "Cancel me", theme = "Cancelling a running job", template = "Reels 30s Standard" });

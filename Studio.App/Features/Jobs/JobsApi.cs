@@ -32,6 +32,8 @@ internal static class JobsApi
         job.MapPost("/retry", RetryJob);
         job.MapPost("/segments/{index:int}/regenerate", RegenerateSegment);
         job.MapPost("/segments/{index:int}/takes/{take:int}/select", SelectTake);
+        job.MapPost("/reassemble", ReassembleJob);
+        job.MapGet("/segments/{index:int}/takes/{take:int}/clip", GetTakeClip);
         job.MapGet("/video", GetVideo);
         job.MapGet("/poster", GetPoster);
         job.MapGet("/captions.srt", GetCaptions);
@@ -267,6 +269,18 @@ internal static class JobsApi
     public static Task<Results<Accepted<JobResponse>, NotFound, ProblemHttpResult, ValidationProblem>> SelectTake(
         Guid id, int index, int take, ClaimsPrincipal user, JobControl control, JobService service, CancellationToken ct) =>
         RunCommandAsync(id, user, service, "The take cannot be selected", (owner, c) => control.SelectTakeAsync(owner, id, index, take, c), ct);
+
+    /// <summary>Assembles the final cut again from the clips in place (after a failed assembly, or once takes were changed).</summary>
+    public static Task<Results<Accepted<JobResponse>, NotFound, ProblemHttpResult, ValidationProblem>> ReassembleJob(
+        Guid id, ClaimsPrincipal user, JobControl control, JobService service, CancellationToken ct) =>
+        RunCommandAsync(id, user, service, "The job cannot be assembled again", (owner, c) => control.ReassembleAsync(owner, id, c), ct);
+
+    /// <summary>One take's clip, playable in place (range requests) or downloadable.</summary>
+    public static async Task<Results<FileStreamHttpResult, NotFound>> GetTakeClip(
+        Guid id, int index, int take, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
+        await service.OpenTakeAsync(user.RequireUserId(), id, index, take, ct) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.DownloadName, enableRangeProcessing: true)
+            : TypedResults.NotFound();
 
     public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetVideo(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
         GetOutput(id, JobOutput.Video, user, service, ct);
