@@ -1,5 +1,6 @@
 using Studio.App.Components.Shared;
 using Studio.Core.Costs;
+using Studio.Core.Jobs;
 
 namespace Studio.Tests.Components;
 
@@ -26,4 +27,27 @@ public sealed class FormatsTests
     [InlineData(4.04, "4")]
     public void Seconds_DropsNeedlessDecimals(double seconds, string expected) =>
         Formats.Seconds(seconds).Should().Be(expected);
+
+    [Fact]
+    public void Words_FollowThePagesLanguage()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+            Formats.Relative(now.AddMinutes(-5), now).Should().Be("il y a 5 min");
+            Formats.Relative(now.AddDays(-1.5), now).Should().Be("hier");
+            Formats.Cost(JobStatus.Completed, 1m, 0.9m).Should().Be(("$0.90", "dépensé"));
+            Formats.Breakdown(new CostBreakdown(0.9m, 0.01m, 0m)).Should().Be("segments $0.90 · script $0.01 · voix $0.00");
+
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+            Formats.Relative(now.AddMinutes(-5), now).Should().Be("5 min ago");
+            Formats.Cost(JobStatus.Running, 1m, 0.9m).Should().Be(("~$1.00", "estimated"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using Studio.App.Components.Shared;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
@@ -46,6 +47,9 @@ public sealed partial class JobPage : IAsyncDisposable
 
     [Inject]
     private IJobEvents Events { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<JobPage> L { get; set; } = default!;
 
     [Inject]
     private JobControl Control { get; set; } = default!;
@@ -128,7 +132,7 @@ public sealed partial class JobPage : IAsyncDisposable
 #pragma warning restore CA1031
         {
             UiLog.LoadFailed(Logger, ex, "a job");
-            _loadError = "Studio could not read it from its database. Check that the server is running, then try again.";
+            _loadError = L["Studio could not read it from its database. Check that the server is running, then try again."];
         }
         finally
         {
@@ -180,16 +184,19 @@ public sealed partial class JobPage : IAsyncDisposable
     }
 
     private Task CancelJobAsync() =>
-        RunCommandAsync((owner, ct) => Control.CancelAsync(owner, Id, ct), "Cancelled. Segments already made are kept.");
+        RunCommandAsync((owner, ct) => Control.CancelAsync(owner, Id, ct), L["Cancelled. Segments already made are kept."]);
 
     private Task RetryJobAsync() =>
-        RunCommandAsync((owner, ct) => Control.RetryAsync(owner, Id, ct), "Trying again: only the segments without a clip are made anew.");
+        RunCommandAsync((owner, ct) => Control.RetryAsync(owner, Id, ct), L["Trying again: only the segments without a clip are made anew."]);
+
+    private Task ReassembleAsync() =>
+        RunCommandAsync((owner, ct) => Control.ReassembleAsync(owner, Id, ct), L["Assembling the final cut again from the clips in place."]);
 
     private Task RegenerateAsync(int index) =>
-        RunCommandAsync((owner, ct) => Control.RegenerateAsync(owner, Id, index, null, ct), $"Making a new take of segment {index + 1}; the current one stays until it is ready.");
+        RunCommandAsync((owner, ct) => Control.RegenerateAsync(owner, Id, index, null, ct), L["Making a new take of segment {0}; the current one stays until it is ready.", index + 1]);
 
     private Task SelectTakeAsync(JobProgressPanel.TakeChoice choice) =>
-        RunCommandAsync((owner, ct) => Control.SelectTakeAsync(owner, Id, choice.SegmentIndex, choice.Take, ct), $"Take {choice.Take} goes into segment {choice.SegmentIndex + 1}; assembling the cut again.");
+        RunCommandAsync((owner, ct) => Control.SelectTakeAsync(owner, Id, choice.SegmentIndex, choice.Take, ct), L["Take {0} goes into segment {1}; assembling the cut again.", choice.Take, choice.SegmentIndex + 1]);
 
     // Runs a command, says how it went, then reads the job again and listens while it is active.
     private async Task RunCommandAsync(Func<string, CancellationToken, Task<JobCommandResult>> command, string doneMessage)
@@ -204,10 +211,10 @@ public sealed partial class JobPage : IAsyncDisposable
                     Snackbar.Add(doneMessage, Severity.Success);
                     break;
                 case JobCommandOutcome.NotFound:
-                    Snackbar.Add("This video or segment no longer exists.", Severity.Warning);
+                    Snackbar.Add(L["This video or segment no longer exists."], Severity.Warning);
                     break;
                 default:
-                    Snackbar.Add(result.Reason ?? "That is not possible right now.", Severity.Warning);
+                    Snackbar.Add(result.Reason ?? L["That is not possible right now."], Severity.Warning);
                     break;
             }
 
@@ -223,7 +230,7 @@ public sealed partial class JobPage : IAsyncDisposable
 #pragma warning restore CA1031
         {
             UiLog.LoadFailed(Logger, ex, "a job command");
-            Snackbar.Add("Studio could not do that: its database did not answer. Try again in a moment.", Severity.Error);
+            Snackbar.Add(L["Studio could not do that: its database did not answer. Try again in a moment."], Severity.Error);
         }
         finally
         {

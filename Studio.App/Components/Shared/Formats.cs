@@ -5,10 +5,17 @@ using Studio.Core.Templates;
 
 namespace Studio.App.Components.Shared;
 
-/// <summary>Text for money, percentages, durations and moments, the same on every page.</summary>
+/// <summary>
+/// Text for money, percentages, durations and moments, the same on every page. Amounts stay in US dollars (what the
+/// providers bill); the words follow the page's language (English, or French when the UI culture is French).
+/// </summary>
 internal static class Formats
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    private static bool French => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr";
+
+    private static string Say(string english, string french) => French ? french : english;
 
     /// <summary>"$1.23", "$1,234.00", "$0.00"; "&lt; $0.01" for a real but tiny amount.</summary>
     public static string Usd(decimal usd) => usd is > 0 and < 0.005m
@@ -20,17 +27,17 @@ internal static class Formats
     {
         if (estimatedUsd == 0 && actualUsd == 0)
         {
-            return (Usd(0), "free");
+            return (Usd(0), Say("free", "gratuit"));
         }
 
-        return status.IsFinished() ? (Usd(actualUsd), "spent") : ("~" + Usd(estimatedUsd), "estimated");
+        return status.IsFinished() ? (Usd(actualUsd), Say("spent", "dépensé")) : ("~" + Usd(estimatedUsd), Say("estimated", "estimé"));
     }
 
     /// <summary>"segments $0.90 · script $0.01 · voice $0.02": a cost by part, every part named even when nothing.</summary>
     public static string Breakdown(CostBreakdown cost)
     {
         ArgumentNullException.ThrowIfNull(cost);
-        return $"segments {Usd(cost.Segments)} · script {Usd(cost.Script)} · voice {Usd(cost.Voice)}";
+        return $"{Say("segments", "segments")} {Usd(cost.Segments)} · {Say("script", "script")} {Usd(cost.Script)} · {Say("voice", "voix")} {Usd(cost.Voice)}";
     }
 
     /// <summary>"8", "7.5": a number of seconds without needless decimals.</summary>
@@ -61,27 +68,27 @@ internal static class Formats
         var ago = now - at;
         if (ago < TimeSpan.FromMinutes(1))
         {
-            return "just now";
+            return Say("just now", "à l’instant");
         }
 
         if (ago < TimeSpan.FromHours(1))
         {
-            return string.Create(Culture, $"{(int)ago.TotalMinutes} min ago");
+            return French ? string.Create(Culture, $"il y a {(int)ago.TotalMinutes} min") : string.Create(Culture, $"{(int)ago.TotalMinutes} min ago");
         }
 
         if (ago < TimeSpan.FromDays(1))
         {
-            return string.Create(Culture, $"{(int)ago.TotalHours} h ago");
+            return French ? string.Create(Culture, $"il y a {(int)ago.TotalHours} h") : string.Create(Culture, $"{(int)ago.TotalHours} h ago");
         }
 
         if (ago < TimeSpan.FromDays(2))
         {
-            return "yesterday";
+            return Say("yesterday", "hier");
         }
 
         return ago < TimeSpan.FromDays(7)
-            ? string.Create(Culture, $"{(int)ago.TotalDays} days ago")
-            : at.ToString("d MMM yyyy", Culture);
+            ? French ? string.Create(Culture, $"il y a {(int)ago.TotalDays} jours") : string.Create(Culture, $"{(int)ago.TotalDays} days ago")
+            : at.ToString("d MMM yyyy", French ? CultureInfo.GetCultureInfo("fr") : Culture);
     }
 
     /// <summary>The exact moment, for a tooltip: "2026-03-12 14:05 UTC".</summary>
