@@ -18,6 +18,7 @@ public static class AccountsServiceExtensions
             identity.Lockout.DefaultLockoutTimeSpan = accounts.Value.LockoutTime;
         });
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<UnknownSignIns>();
         services.AddSingleton<ApiTokenService>();
         return services;
     }

@@ -153,6 +153,52 @@ public sealed partial class AccountApiTests(AccountAppFactory factory) : IClassF
         (await LoginAsync(CookieClient(), email, Password)).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
     }
 
+    [Fact]
+    public async Task Login_UnknownEmail_IsLockedExactlyLikeARealAccount_SoTheAnswersTellNothing()
+    {
+        var real = await NewUserAsync();
+        var unknown = $"nobody-{Guid.NewGuid():N}@studio.test";
+        var client = CookieClient();
+
+        async Task<(HttpStatusCode Status, string Detail, TimeSpan? RetryAfter)> AnswerAsync(string email)
+        {
+            var response = await LoginAsync(client, email, "Wrong-Pass-1234!");
+            var detail = (await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>();
+            return (response.StatusCode, detail, response.Headers.RetryAfter?.Delta);
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            var forReal = await AnswerAsync(real);
+            var forUnknown = await AnswerAsync(unknown);
+            forUnknown.Should().Be(forReal, $"attempt {i + 1}: a stranger must not learn whether {unknown} has an account");
+        }
+
+        (await AnswerAsync(unknown)).Status.Should().Be(HttpStatusCode.TooManyRequests, "after five failures an unknown e-mail reads as locked too");
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        (await AnswerAsync(unknown)).Status.Should().Be(HttpStatusCode.Unauthorized, "its lockout ends like a real one");
+    }
+
+    [Fact]
+    public async Task SignInPage_UnknownEmail_ReadsLockedAfterFiveFailuresLikeARealAccount()
+    {
+        var unknown = $"nobody-{Guid.NewGuid():N}@studio.test";
+        var browser = CookieClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var page = await browser.GetStringAsync("/account/login");
+            var antiforgery = AntiforgeryField().Match(page);
+            var posted = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login",
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery.Groups[1].Value),
+                ["Input.Email"] = unknown,
+                ["Input.Password"] = "Wrong-Pass-1234!",
+            }));
+            (await posted.Content.ReadAsStringAsync()).Should().Contain(i < 4 ? "do not match an account" : "locked", $"attempt {i + 1} on the page");
+        }
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 

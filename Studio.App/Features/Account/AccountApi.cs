@@ -22,7 +22,7 @@ internal static class AccountApi
     }
 
     public static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> Login(
-        LoginRequest request, SignInManager<StudioUser> signIn, TimeProvider time, HttpContext http)
+        LoginRequest request, SignInManager<StudioUser> signIn, UnknownSignIns unknown, TimeProvider time, HttpContext http)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request.Email))
@@ -44,7 +44,10 @@ internal static class AccountApi
         var user = request.Email!.Length <= UserAdministration.MaxEmailLength ? await users.FindByEmailAsync(request.Email.Trim()) : null;
         if (user is null || request.Password!.Length > UserAdministration.MaxPasswordLength)
         {
-            return WrongEmailOrPassword();
+            // No account (or an impossible password): the same work, the same answers, the same "lockout".
+            return unknown.Fail(request.Email, request.Password ?? string.Empty) is { } lockedUntil
+                ? Locked(lockedUntil, time, http)
+                : WrongEmailOrPassword();
         }
 
         var result = await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
@@ -54,18 +57,19 @@ internal static class AccountApi
             return TypedResults.Ok(new LoginResponse(user.Id, user.Email ?? string.Empty, role));
         }
 
-        if (result.IsLockedOut)
-        {
-            var end = await users.GetLockoutEndDateAsync(user) ?? time.GetUtcNow();
-            var wait = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((end - time.GetUtcNow()).TotalSeconds)));
-            http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Account locked",
-                detail: $"This account is locked for a while after too many failed sign-ins; try again in {Describe(wait)}.");
-        }
+        return result.IsLockedOut
+            ? Locked(await users.GetLockoutEndDateAsync(user) ?? time.GetUtcNow(), time, http)
+            : WrongEmailOrPassword();
+    }
 
-        return WrongEmailOrPassword();
+    private static ProblemHttpResult Locked(DateTimeOffset end, TimeProvider time, HttpContext http)
+    {
+        var wait = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((end - time.GetUtcNow()).TotalSeconds)));
+        http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Account locked",
+            detail: $"This account is locked for a while after too many failed sign-ins; try again in {Describe(wait)}.");
     }
 
     private static ProblemHttpResult WrongEmailOrPassword() =>
