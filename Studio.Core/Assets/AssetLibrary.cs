@@ -190,7 +190,11 @@ public sealed partial class AssetLibrary(
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             await files.DeleteAsync(asset.StoredFile, ct).ConfigureAwait(false);
-            await files.DeleteAsync(AssetThumbnails.KeyFor(id), ct).ConfigureAwait(false);
+            if (await files.ExistsAsync(AssetThumbnails.KeyFor(id), ct).ConfigureAwait(false))
+            {
+                // Guarded: the file-system store throws for a missing folder, and most assets never had a preview made.
+                await files.DeleteAsync(AssetThumbnails.KeyFor(id), ct).ConfigureAwait(false);
+            }
         }
 
         LogDeleted(logger, id, ownerId);

@@ -49,9 +49,6 @@ public sealed partial class AssetThumbnails(AssetLibrary library, IFileStore fil
         return await files.OpenReadAsync(key, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Removes an asset's preview, if one was made.</summary>
-    public Task DeleteAsync(Guid assetId, CancellationToken ct) => files.DeleteAsync(KeyFor(assetId), ct);
-
     private async Task MakeAsync(Asset asset, string key, CancellationToken ct)
     {
         var output = paths.NewTempFile(".jpg");
