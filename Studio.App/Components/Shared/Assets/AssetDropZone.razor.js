@@ -64,12 +64,14 @@ export function attach(zone, input) {
     zone.addEventListener('dragover', over);
     zone.addEventListener('dragleave', leave);
     zone.addEventListener('drop', drop);
+    zone.dataset.dropReady = 'true';
     return {
         dispose() {
             zone.removeEventListener('dragenter', enter);
             zone.removeEventListener('dragover', over);
             zone.removeEventListener('dragleave', leave);
             zone.removeEventListener('drop', drop);
+            delete zone.dataset.dropReady;
         },
     };
 }
