@@ -67,6 +67,7 @@ public static class CoreServiceExtensions
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<UploadInspector>();
         services.AddSingleton<AssetLibrary>();
+        services.AddSingleton<AssetThumbnails>();
         services.AddOptions<CostOptions>().BindConfiguration(CostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CostModel>();
         services.AddSingleton<CostReports>();

@@ -156,7 +156,7 @@ public sealed partial class AssetLibrary(
         return (asset, await files.OpenReadAsync(asset.StoredFile, ct).ConfigureAwait(false));
     }
 
-    /// <summary>Deletes the owner's asset (file and row) unless a job that is not finished uses it.</summary>
+    /// <summary>Deletes the owner's asset (file, preview and row) unless a job that is not finished uses it.</summary>
     public async Task<AssetDeleteResult> DeleteAsync(string ownerId, Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -190,6 +190,11 @@ public sealed partial class AssetLibrary(
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             await files.DeleteAsync(asset.StoredFile, ct).ConfigureAwait(false);
+            if (await files.ExistsAsync(AssetThumbnails.KeyFor(id), ct).ConfigureAwait(false))
+            {
+                // Guarded: the file-system store throws for a missing folder, and most assets never had a preview made.
+                await files.DeleteAsync(AssetThumbnails.KeyFor(id), ct).ConfigureAwait(false);
+            }
         }
 
         LogDeleted(logger, id, ownerId);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Studio.App.Auth;
 using Studio.Core.Accounts;
 using Studio.Core.Assets;
+using Studio.Core.Media;
 
 namespace Studio.App.Features.Assets;
 
@@ -22,6 +23,7 @@ internal static class AssetsApi
         var asset = assets.MapGroup("/{id:guid}").RequireOwner(OwnedKind.Asset);
         asset.MapGet(string.Empty, GetAsset);
         asset.MapGet("/content", GetContent);
+        asset.MapGet("/thumbnail", GetThumbnail);
         asset.MapDelete(string.Empty, DeleteAsset);
         return app;
     }
@@ -62,6 +64,33 @@ internal static class AssetsApi
         headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         headers.CacheControl = "private, no-cache";
         return TypedResults.Stream(content, asset.ContentType, asset.OriginalFileName, lastModified: asset.CreatedAt, enableRangeProcessing: true);
+    }
+
+    /// <summary>A small JPEG preview (made on first request): images scaled, clips' poster frame; 404 for sound.</summary>
+    public static async Task<Results<FileStreamHttpResult, NotFound>> GetThumbnail(Guid id, ClaimsPrincipal user, AssetThumbnails thumbnails, HttpContext context, CancellationToken ct)
+    {
+        Stream? preview;
+        try
+        {
+            preview = await thumbnails.OpenAsync(user.RequireUserId(), id, ct);
+        }
+        catch (MediaProcessingException)
+        {
+            // Logged by the media engine; the page shows the kind's icon instead, as for sound.
+            preview = null;
+        }
+
+        if (preview is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+
+        // An asset never changes under its id, so neither does its preview.
+        headers.CacheControl = "private, max-age=86400";
+        return TypedResults.Stream(preview, "image/jpeg");
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsset(Guid id, ClaimsPrincipal user, AssetLibrary library, CancellationToken ct)

@@ -76,8 +76,8 @@ public static class HostileCorpus
         Named("Windows absolute path", "C:\\\\Windows\\\\x.png", "path"),
         Named("NUL byte in the name", "a\0b.png", "U+0000"),
         Named("very long name", new string('a', 300) + ".png", "characters long"),
-        new("unicode RTL override in the name", async () => MultipartBody.Of(MultipartBody.FileStar(await MediaSamples.GetAsync("png"), "invoice\u202Egnp.exe")), BadRequest, "U+202E"),
-        new("escape character in the name", async () => MultipartBody.Of(MultipartBody.FileStar(await MediaSamples.GetAsync("png"), "a\u001b[31m.png")), BadRequest, "U+001B"),
+        NamedStar("unicode RTL override in the name", "invoice\u202Egnp.exe", "U+202E"),
+        NamedStar("escape character in the name", "a\u001b[31m.png", "U+001B"),
 
         // Broken requests.
         new("wrong field name", async () => MultipartBody.Of(MultipartBody.File(await MediaSamples.GetAsync("png"), "a.png", field: "upload")), BadRequest, "field named 'file'"),
@@ -93,12 +93,19 @@ public static class HostileCorpus
         new("part without Content-Disposition", () => Task.FromResult(MultipartBody.Raw(Encoding.ASCII.GetBytes($"--{MultipartBody.Boundary}\r\nContent-Type: image/png\r\n\r\nabc\r\n--{MultipartBody.Boundary}--\r\n"), $"multipart/form-data; boundary={MultipartBody.Boundary}")), BadRequest, "Content-Disposition"),
     ];
 
+    /// <summary>The cases that are about one file (its bytes or its name), with that file: what an upload component can be given.</summary>
+    public static IReadOnlyList<HostileCase> FileCases { get; } = [.. Cases.Where(c => c.File is not null)];
+
     private static HostileCase File(string name, Func<byte[]> bytes, string fileName, int status, string detail) =>
-        new(name, () => Task.FromResult(MultipartBody.Of(MultipartBody.File(bytes(), fileName))), status, detail);
+        File(name, () => Task.FromResult(bytes()), fileName, status, detail);
 
     private static HostileCase File(string name, Func<Task<byte[]>> bytes, string fileName, int status, string detail) =>
-        new(name, async () => MultipartBody.Of(MultipartBody.File(await bytes(), fileName)), status, detail);
+        new(name, async () => MultipartBody.Of(MultipartBody.File(await bytes(), fileName)), status, detail, new HostileFile(bytes, fileName));
 
     private static HostileCase Named(string name, string fileName, string detail) =>
-        new(name, async () => MultipartBody.Of(MultipartBody.File(await MediaSamples.GetAsync("png"), fileName)), BadRequest, detail);
+        new(name, async () => MultipartBody.Of(MultipartBody.File(await MediaSamples.GetAsync("png"), fileName)), BadRequest, detail, new HostileFile(() => MediaSamples.GetAsync("png"), fileName));
+
+    // The name sent as RFC 5987 filename* (UTF-8), the only way control characters survive a header.
+    private static HostileCase NamedStar(string name, string fileName, string detail) =>
+        new(name, async () => MultipartBody.Of(MultipartBody.FileStar(await MediaSamples.GetAsync("png"), fileName)), BadRequest, detail, new HostileFile(() => MediaSamples.GetAsync("png"), fileName));
 }
