@@ -169,7 +169,7 @@ public sealed class WizardTests : StudioComponentTest
         again.FindAll("textarea[data-testid=segment-prompt]")[1].GetAttribute("value")
             .Should().Be("A whiteboard full of arrows");
         again.FindAll("[data-testid=segment-card]")[0].QuerySelector("[data-testid=asset-chosen]")!.GetAttribute("data-asset").Should().Be(image.ToString());
-        ModeSelect(again).Should().NotBeNull();
+        again.FindAll("[data-testid=segment-mode]").Should().HaveCount(6, "the brief stays hybrid");
     }
 
     [Fact]
