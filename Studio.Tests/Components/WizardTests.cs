@@ -225,7 +225,7 @@ public sealed class WizardTests : StudioComponentTest
         await select.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(mode));
         page.WaitForAssertion(() => page.Find("input[data-testid=mode]").GetAttribute("value").Should().Be(mode switch
         {
-            WizardMode.Hybrid => "Hybrid: chosen per segment",
+            WizardMode.Hybrid => "Hybrid: per segment",
             WizardMode.ImageToVideo => "Image to video",
             WizardMode.VideoToVideo => "Video to video",
             _ => "Text to video",

@@ -113,11 +113,13 @@ public sealed partial class WizardJourneyTests(StudioProcess studio) : IClassFix
     /// <summary>Shoots the page at 1280×800 and at 390×844; each size is reloaded (the layout settles its drawer on load; the draft brings the step back).</summary>
     private static async Task ShotsAsync(IPage page, string name, string ready = "[data-testid=wizard-step]")
     {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // a full-page shot of a scrolled page draws the fixed app bar mid-page
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, $"{name}-1280x800.png"), FullPage = true });
         await page.SetViewportSizeAsync(390, 844);
         await page.ReloadAsync();
         await Expect(page.Locator(ready).First).ToBeVisibleAsync();
         await Expect(page.Locator("button[data-testid=start-over], button[data-testid=download-video], a[data-testid=download-video]").First).ToBeEnabledAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, $"{name}-390x844.png"), FullPage = true });
         await page.SetViewportSizeAsync(1280, 800);
         await page.ReloadAsync();

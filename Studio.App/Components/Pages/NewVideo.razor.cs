@@ -139,6 +139,7 @@ public sealed partial class NewVideo : IDisposable
             _assets = await AssetLibrary.ListAsync(_userId, _cts.Token);
             var saved = await Drafts.LoadAsync(_userId, _cts.Token);
             _draft = saved ?? NewDraft();
+            _saveState = saved is null ? SaveState.None : SaveState.Saved;
             if (_draft.TemplateId is { } id && _templates.All(t => t.Id != id))
             {
                 // The template was deleted since: back to the brief with the default one.

@@ -69,7 +69,7 @@ public sealed partial class WizardBrief
     {
         WizardMode.ImageToVideo => L["Image to video"],
         WizardMode.VideoToVideo => L["Video to video"],
-        WizardMode.Hybrid => L["Hybrid: chosen per segment"],
+        WizardMode.Hybrid => L["Hybrid: per segment"],
         _ => L["Text to video"],
     };
 
