@@ -117,6 +117,43 @@ public sealed class WizardTests : StudioComponentTest
     }
 
     [Fact]
+    public async Task Generate_FallbackChosen_TheJobCarriesIt()
+    {
+        var page = RenderWizard();
+        page.Find("textarea#wizard-theme").Input("Three habits of fast remote teams");
+        var fallback = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Fallback provider (optional)");
+        await fallback.InvokeAsync(() => fallback.Instance.ValueChanged.InvokeAsync("multi"));
+        await ClickAsync(page, "next");
+        page.WaitForAssertion(() => page.FindAll("[data-testid=segment-card]").Should().HaveCount(6));
+        await ClickAsync(page, "next");
+        page.WaitForAssertion(() => page.Find("[data-testid=review-fallback]").TextContent.Should().Be("Multi Modes"));
+
+        await ClickAsync(page, "generate");
+
+        page.WaitForAssertion(() => Services.GetRequiredService<NavigationManager>().Uri.Should().MatchRegex("/jobs/[0-9a-f-]{36}$"));
+        var created = (await Jobs.ListAsync(UserId, CancellationToken.None)).Should().ContainSingle().Subject;
+        (await ReadJobAsync(created.Id)).Fallback.Should().Equal("multi");
+    }
+
+    [Fact]
+    public async Task FallbackList_ProviderThatCannotMakeTheMode_IsGreyedWithTheReason()
+    {
+        var page = RenderWizard();
+        await PickProviderAsync(page, "multi");
+        await PickModeAsync(page, WizardMode.ImageToVideo);
+        var fallback = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Fallback provider (optional)");
+
+        await fallback.InvokeAsync(fallback.Instance.OpenMenu);
+
+        _popovers!.WaitForAssertion(() =>
+        {
+            var local = _popovers!.FindAll(".mud-popover-open .mud-list-item").Single(i => i.QuerySelector("[data-provider=local]") is not null);
+            local.ClassList.Should().Contain("mud-list-item-disabled");
+            local.TextContent.Should().Contain("cannot make this mode");
+        });
+    }
+
+    [Fact]
     public async Task Review_ShowsThePricePerSegmentAndInTotal()
     {
         var page = await ToStoryboardAsync(WizardMode.TextToVideo);

@@ -46,6 +46,7 @@ public sealed partial class WizardJourneyTests(StudioProcess studio) : IClassFix
         var zone = first.Locator("[data-testid=asset-drop-zone]");
         await Expect(zone).ToBeVisibleAsync();
         await Expect(first.Locator("input[type=file]")).ToBeEnabledAsync();
+        await first.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, "wizard-2-card-drop-zone.png") });
         await DropFileAsync(zone, "desk.png", "image/png", await MediaSamples.GetAsync("png"));
         await Expect(first.Locator("[data-testid=asset-chosen]")).ToContainTextAsync("desk.png", new() { Timeout = 60_000 });
         await Expect(first.Locator("img.wizard-asset-thumb")).ToHaveJSPropertyAsync("complete", true);

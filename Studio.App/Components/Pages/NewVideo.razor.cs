@@ -96,6 +96,8 @@ public sealed partial class NewVideo : IDisposable
     private IVideoProvider? Provider =>
         (_draft.Provider ?? SelectedTemplate?.DefaultProvider) is { } name ? Providers.Find(name) : null;
 
+    private string? FallbackName => _draft.FallbackProvider is { } name ? Providers.Find(name)?.DisplayName ?? name : null;
+
     private int NarrationLimit => NarrationBudget.MaxCharacters(SelectedTemplate?.SegmentSeconds ?? 5);
 
     /// <summary>Over the monthly budget by the estimate: Generate is refused before anything is made.</summary>
