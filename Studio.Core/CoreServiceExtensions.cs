@@ -10,6 +10,7 @@ using Studio.Core.Assets;
 using Studio.Core.Audit;
 using Studio.Core.Budget;
 using Studio.Core.Costs;
+using Studio.Core.Drafts;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
 using Studio.Core.Media;
@@ -93,6 +94,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ResourceOwners>();
         services.AddSingleton<JobService>();
+        services.AddSingleton<WizardDraftStore>();
 
         services.AddSingleton<JobControl>();
 

@@ -6,6 +6,7 @@ using Studio.Core.Assets;
 using Studio.Core.Audit;
 using Studio.Core.Budget;
 using Studio.Core.Costs;
+using Studio.Core.Drafts;
 using Studio.Core.Jobs;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
@@ -41,6 +42,9 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     /// <summary>Monthly budgets an admin set for single users.</summary>
     public DbSet<UserBudget> Budgets => Set<UserBudget>();
+
+    /// <summary>Each user's unfinished new video wizard.</summary>
+    public DbSet<WizardDraft> WizardDrafts => Set<WizardDraft>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -403,6 +403,33 @@ namespace Studio.Core.Persistence.Migrations
                     b.ToTable("Costs", (string)null);
                 });
 
+            modelBuilder.Entity("Studio.Core.Drafts.WizardDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("WizardDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Studio.Core.Jobs.ProductionJob", b =>
                 {
                     b.Property<Guid>("Id")
