@@ -207,7 +207,7 @@ public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory,
         }
 
         return errors.IsEmpty
-            ? (new TemplateDraft(name, description, ratio!.Value, input.SegmentCount!.Value, input.SegmentSeconds!.Value, provider!.Name, mode, style, prompts, language!, transition), errors)
+            ? (new TemplateDraft(name, description, ratio!.Value, input.SegmentCount!.Value, input.SegmentSeconds!.Value, provider!.Name, mode, style, prompts, language!, transition, input.Captions ?? false), errors)
             : (null, errors);
     }
 
