@@ -31,4 +31,15 @@ public sealed record TemplateInput(
     IReadOnlyList<string?>? DefaultPrompts = null,
     string? Language = null,
     string? Transition = null,
-    bool? Captions = null);
+    bool? Captions = null)
+{
+    /// <summary>The values of <paramref name="template"/> as an editor starts from them.</summary>
+    public static TemplateInput From(VideoTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return new(
+            template.Name, template.Description, template.AspectRatio.ToDisplay(), template.SegmentCount, template.SegmentSeconds,
+            template.DefaultProvider, template.DefaultMode.ToString(), template.StylePrompt, [.. template.DefaultPrompts],
+            template.Language, template.Transition.ToString().ToLowerInvariant(), template.Captions);
+    }
+}
