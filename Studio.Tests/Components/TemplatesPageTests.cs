@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Studio.App.Components.Pages.Templates;
 using Studio.Core.Templates;
 
@@ -10,6 +11,13 @@ namespace Studio.Tests.Components;
 public sealed class TemplatesPageTests : StudioComponentTest
 {
     private TemplateEditor Editor => Services.GetRequiredService<TemplateEditor>();
+
+    public override Task InitializeAsync()
+    {
+        // The shared services builder does not register the template editor (yet); the pages need it.
+        Services.TryAddSingleton<TemplateEditor>();
+        return base.InitializeAsync();
+    }
 
     [Fact]
     public async Task Render_Templates_ShowsACardPerTemplateWithItsShape()

@@ -27,7 +27,7 @@ public sealed class TemplateDuplicateAndCaptionsTests : IAsyncLifetime
         first.Template.OwnerId.Should().Be(Owner);
         first.Template.SegmentCount.Should().Be(builtIn.SegmentCount);
         first.Template.DefaultPrompts.Should().Equal(builtIn.DefaultPrompts);
-        (await editor.UpdateAsync(Owner, false, first.Template.Id, TemplateInput.From(first.Template) with { SegmentCount = 3 }, CancellationToken.None))
+        (await editor.UpdateAsync(Owner, false, first.Template.Id, TemplateInput.From(first.Template) with { SegmentCount = 3, DefaultPrompts = [.. first.Template.DefaultPrompts.Take(3)] }, CancellationToken.None))
             .Outcome.Should().Be(TemplateOutcome.Done, "the copy is the user's own");
         (await editor.UpdateAsync(Owner, false, builtIn.Id, TemplateInput.From(builtIn), CancellationToken.None))
             .Outcome.Should().Be(TemplateOutcome.Forbidden, "the built-in one stays for admins");
