@@ -39,6 +39,7 @@ public sealed class TemplateEditPageTests : StudioComponentTest
         await SaveAsync(page);
 
         page.WaitForAssertion(() => FieldError(page, "input#name").Should().Be("Give the template a name."));
+        page.Find("[data-testid=form-errors]").TextContent.Should().Contain("Nothing was saved yet", "the message also shows beside Save, which may be far below the field");
         (await Services.GetRequiredService<TemplateCatalog>().ListAsync(CancellationToken.None)).Should().HaveCount(before);
     }
 

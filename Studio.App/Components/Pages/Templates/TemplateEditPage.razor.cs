@@ -19,13 +19,6 @@ namespace Studio.App.Components.Pages.Templates;
 /// </summary>
 public sealed partial class TemplateEditPage : IDisposable
 {
-    // Messages keyed by the editor's field names; these have a place on the form, the rest go above the actions.
-    private static readonly HashSet<string> FieldKeys = new(StringComparer.Ordinal)
-    {
-        "name", "description", "aspectRatio", "segmentCount", "segmentSeconds", "defaultProvider", "defaultMode", "stylePrompt",
-        "defaultPrompts", "language", "transition",
-    };
-
     private readonly CancellationTokenSource _cts = new();
     private TemplateForm? _form;
     private string? _savedShape;
@@ -70,8 +63,6 @@ public sealed partial class TemplateEditPage : IDisposable
     /// <summary>The chosen provider's modes, in the usual order; all of them while the provider is unknown.</summary>
     private IEnumerable<GenerationMode> ModesOffered =>
         Providers.Find(_form?.Provider ?? string.Empty)?.Capabilities.Modes.Order() ?? Enum.GetValues<GenerationMode>().AsEnumerable();
-
-    private List<string> GeneralErrors => [.. _errors.Where(e => !FieldKeys.Contains(e.Key) && !e.Key.StartsWith("defaultPrompts[", StringComparison.Ordinal)).SelectMany(e => e.Value)];
 
     /// <inheritdoc />
     public void Dispose()
