@@ -108,6 +108,46 @@ public sealed class TemplatesPageTests : StudioComponentTest
         page.FindAll("button[data-testid=duplicate]").Should().OnlyContain(b => b.HasAttribute("disabled"));
     }
 
+    [Fact]
+    public void Render_WhileTheListLoads_ShowsLoadingState()
+    {
+        Database.Hold();
+
+        var page = Render<TemplatesPage>();
+
+        page.FindAll("[data-testid=templates-loading]").Should().ContainSingle();
+        Database.Open();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=template-card]").Should().HaveCount(3));
+        page.FindAll("[data-testid=templates-loading]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Render_DatabaseFails_ShowsErrorAndRetryLoadsTheList()
+    {
+        Database.Fail(new InvalidOperationException("database is locked"));
+
+        var page = Render<TemplatesPage>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=templates-error]").TextContent.Should().Contain("could not be loaded"));
+        Database.Open();
+        await page.Find("button[data-testid=templates-retry]").ClickAsync(new());
+        page.WaitForAssertion(() => page.FindAll("[data-testid=template-card]").Should().HaveCount(3));
+    }
+
+    [Fact]
+    public async Task Render_NoTemplates_ShowsEmptyStateWithCallToAction()
+    {
+        foreach (var template in await Services.GetRequiredService<TemplateCatalog>().ListAsync(CancellationToken.None))
+        {
+            await Editor.DeleteAsync("admin", isAdmin: true, template.Id, CancellationToken.None);
+        }
+
+        var page = Render<TemplatesPage>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=templates-empty]").TextContent.Should().Contain("There are no templates yet."));
+        page.Find("[data-testid=templates-empty] a").GetAttribute("href").Should().Be("/templates/new");
+    }
+
     private static AngleSharp.Dom.IElement Card(IRenderedComponent<TemplatesPage> page, string name) =>
         page.FindAll("[data-testid=template-card]").Single(c => c.GetAttribute("data-template") == name);
 
