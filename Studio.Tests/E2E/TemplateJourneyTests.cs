@@ -48,14 +48,19 @@ public sealed partial class TemplateJourneyTests(StudioProcess studio) : IClassF
         await page.Locator("input#prompt-0").BlurAsync();
         await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // a full-page shot taken scrolled draws the app bar mid-page
         await Shot(page, "template-editor-1280x800.png");
-        await page.SetViewportSizeAsync(390, 844);
-        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await Shot(page, "template-editor-390x844.png");
-        await page.SetViewportSizeAsync(1280, 800);
+        var editorUrl = page.Url;
 
         await save.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/templates$"));
         await Expect(reels).ToContainTextAsync("3 × 5 s");
+
+        // The layout settles its drawer for a phone on load: the saved template is opened again at phone size.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(editorUrl);
+        await Expect(page.Locator("[data-testid=timeline-segment]")).ToHaveCountAsync(3);
+        await Expect(page.Locator("[data-testid=save]")).ToBeEnabledAsync();
+        await Shot(page, "template-editor-390x844.png");
+        await page.SetViewportSizeAsync(1280, 800);
 
         await page.GotoAsync("/quick");
         var generate = page.Locator("[data-testid=generate]");
