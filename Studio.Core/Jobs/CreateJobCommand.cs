@@ -12,7 +12,7 @@ namespace Studio.Core.Jobs;
 /// <param name="Prompts">One prompt per segment; a null list or item is written by the script writer.</param>
 /// <param name="Language">Narration language ("en" or "fr"); the template's when null.</param>
 /// <param name="Voice">Who reads the narration; null for no voice-over.</param>
-/// <param name="Captions">True to burn in captions and export an SRT.</param>
+/// <param name="Captions">True to burn in captions and export an SRT; the template's setting when null.</param>
 /// <param name="MusicAssetId">The caller's own audio asset to play under the cut; null for none.</param>
 /// <param name="Transition">"cut", "crossfade" or "fade"; the template's when null.</param>
 /// <param name="Narrations">One narration line per segment; a null list or item is written by the script writer, an empty line means silence.</param>
@@ -28,7 +28,7 @@ public sealed record CreateJobCommand(
     IReadOnlyList<string?>? Prompts = null,
     string? Language = null,
     VoiceChoice? Voice = null,
-    bool Captions = false,
+    bool? Captions = null,
     Guid? MusicAssetId = null,
     string? Transition = null,
     IReadOnlyList<string?>? Narrations = null,

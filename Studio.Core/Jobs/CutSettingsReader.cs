@@ -45,7 +45,7 @@ public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, I
             await CheckMusicAsync(db, ownerId, musicId, errors, ct).ConfigureAwait(false);
         }
 
-        return errors.IsEmpty ? new CutSettings(language!, voice, command.Captions, command.MusicAssetId, transition) : null;
+        return errors.IsEmpty ? new CutSettings(language!, voice, command.Captions ?? template.Captions, command.MusicAssetId, transition) : null;
     }
 
     /// <summary>Reads "cut", "crossfade" or "fade" (any case).</summary>

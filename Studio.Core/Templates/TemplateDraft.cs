@@ -15,4 +15,5 @@ internal sealed record TemplateDraft(
     string StylePrompt,
     IReadOnlyList<string> DefaultPrompts,
     string Language,
-    TransitionStyle Transition);
+    TransitionStyle Transition,
+    bool Captions);

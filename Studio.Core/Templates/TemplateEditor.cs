@@ -104,6 +104,46 @@ public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory,
         return TemplateResult.Done(template);
     }
 
+    /// <summary>
+    /// Copies a template in use, whoever owns it, as a new template of <paramref name="userId"/> named "Copy of …"
+    /// (numbered when that name is taken), so a built-in or someone else's template can be adapted.
+    /// </summary>
+    public async Task<TemplateResult> DuplicateAsync(string userId, Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var source = await db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && !t.IsArchived, ct).ConfigureAwait(false);
+        if (source is null)
+        {
+            return TemplateResult.NotFound;
+        }
+
+        var inUse = (await db.Templates.AsNoTracking().Where(t => !t.IsArchived).Select(t => t.Name).ToListAsync(ct).ConfigureAwait(false))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var draft = new TemplateDraft(
+            CopyName(source.Name, inUse), source.Description, source.AspectRatio, source.SegmentCount, source.SegmentSeconds,
+            source.DefaultProvider, source.DefaultMode, source.StylePrompt, source.DefaultPrompts, source.Language, source.Transition, source.Captions);
+        var copy = VideoTemplate.Create(draft, userId, time.GetUtcNow());
+        db.Templates.Add(copy);
+        Record(db, userId, "template.duplicate", copy);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return TemplateResult.Done(copy);
+    }
+
+    /// <summary>"Copy of <paramref name="name"/>", then "(2)", "(3)"… until it is free, kept within the name limit.</summary>
+    internal static string CopyName(string name, IReadOnlySet<string> inUse)
+    {
+        for (var n = 1; ; n++)
+        {
+            var suffix = n == 1 ? string.Empty : $" ({n})";
+            var stem = $"Copy of {name}";
+            var candidate = stem[..Math.Min(stem.Length, VideoTemplate.MaxNameLength - suffix.Length)].TrimEnd() + suffix;
+            if (!inUse.Contains(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
     private void Record(StudioDbContext db, string userId, string action, VideoTemplate template) =>
         db.Audit.Add(AuditEntry.Now(time, userId, action, $"template/{template.Id}", template.Name, null));
 
@@ -207,7 +247,7 @@ public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory,
         }
 
         return errors.IsEmpty
-            ? (new TemplateDraft(name, description, ratio!.Value, input.SegmentCount!.Value, input.SegmentSeconds!.Value, provider!.Name, mode, style, prompts, language!, transition), errors)
+            ? (new TemplateDraft(name, description, ratio!.Value, input.SegmentCount!.Value, input.SegmentSeconds!.Value, provider!.Name, mode, style, prompts, language!, transition, input.Captions ?? false), errors)
             : (null, errors);
     }
 

@@ -17,6 +17,7 @@ namespace Studio.Core.Templates;
 /// <param name="DefaultPrompts">Up to one prompt per segment.</param>
 /// <param name="Language">"en" (default) or "fr".</param>
 /// <param name="Transition">"cut" (default), "crossfade" or "fade".</param>
+/// <param name="Captions">True when its jobs burn in captions by default; null or false: off.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record TemplateInput(
     string? Name,
@@ -29,4 +30,16 @@ public sealed record TemplateInput(
     string? StylePrompt = null,
     IReadOnlyList<string?>? DefaultPrompts = null,
     string? Language = null,
-    string? Transition = null);
+    string? Transition = null,
+    bool? Captions = null)
+{
+    /// <summary>The values of <paramref name="template"/> as an editor starts from them.</summary>
+    public static TemplateInput From(VideoTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return new(
+            template.Name, template.Description, template.AspectRatio.ToDisplay(), template.SegmentCount, template.SegmentSeconds,
+            template.DefaultProvider, template.DefaultMode.ToString(), template.StylePrompt, [.. template.DefaultPrompts],
+            template.Language, template.Transition.ToString().ToLowerInvariant(), template.Captions);
+    }
+}

@@ -16,6 +16,15 @@ public sealed record TemplateSummary(
     /// <summary>Default transition between segments. Default cut.</summary>
     public Assembly.TransitionStyle Transition { get; init; }
 
+    /// <summary>Mode offered first. Default text-to-video.</summary>
+    public Segments.GenerationMode DefaultMode { get; init; }
+
+    /// <summary>True when its jobs burn in captions by default. Default false.</summary>
+    public bool Captions { get; init; }
+
+    /// <summary>The user who made it; null for a built-in template (only admins change those).</summary>
+    public string? OwnerId { get; init; }
+
     /// <summary>Total length of a video made from it.</summary>
     public TimeSpan TotalDuration => TimeSpan.FromSeconds(SegmentCount * SegmentSeconds);
 
@@ -24,5 +33,8 @@ public sealed record TemplateSummary(
         {
             Language = t.Language,
             Transition = t.Transition,
+            DefaultMode = t.DefaultMode,
+            Captions = t.Captions,
+            OwnerId = t.OwnerId,
         };
 }

@@ -39,9 +39,10 @@ public sealed class VideoTemplate
         DateTimeOffset createdAt,
         string language = NarrationLanguages.English,
         TransitionStyle transition = TransitionStyle.Cut,
-        CaptionStyle? captionStyle = null)
+        CaptionStyle? captionStyle = null,
+        bool captions = false)
     {
-        var captions = captionStyle ?? CaptionStyle.Default;
+        var style = captionStyle ?? CaptionStyle.Default;
         Id = id;
         Name = name;
         Description = description;
@@ -56,10 +57,11 @@ public sealed class VideoTemplate
         UpdatedAt = createdAt;
         Language = NarrationLanguages.Normalize(language) ?? throw new ArgumentException($"Unsupported language '{language}'.", nameof(language));
         Transition = transition;
-        CaptionFontRatio = captions.FontHeightRatio;
-        CaptionOutlineRatio = captions.OutlineRatio;
-        CaptionBottomRatio = captions.BottomMarginRatio;
-        CaptionSideRatio = captions.SideMarginRatio;
+        Captions = captions;
+        CaptionFontRatio = style.FontHeightRatio;
+        CaptionOutlineRatio = style.OutlineRatio;
+        CaptionBottomRatio = style.BottomMarginRatio;
+        CaptionSideRatio = style.SideMarginRatio;
     }
 
     /// <summary>Identifier.</summary>
@@ -98,6 +100,12 @@ public sealed class VideoTemplate
     /// <summary>How segments give way to each other. Default <see cref="TransitionStyle.Cut"/>.</summary>
     public TransitionStyle Transition { get; private set; }
 
+    /// <summary>
+    /// True when jobs made from it burn in captions and export an SRT unless the job says otherwise. Default false.
+    /// A job copies the value at its creation.
+    /// </summary>
+    public bool Captions { get; private set; }
+
     /// <summary>Caption font size as a fraction of the frame height (see <see cref="CaptionStyle"/>).</summary>
     public double CaptionFontRatio { get; private set; }
 
@@ -130,7 +138,7 @@ public sealed class VideoTemplate
     {
         var template = new VideoTemplate(
             Guid.CreateVersion7(now), draft.Name, draft.Description, draft.AspectRatio, draft.SegmentCount, draft.SegmentSeconds,
-            draft.DefaultProvider, draft.DefaultMode, draft.StylePrompt, draft.DefaultPrompts, now, draft.Language, draft.Transition)
+            draft.DefaultProvider, draft.DefaultMode, draft.StylePrompt, draft.DefaultPrompts, now, draft.Language, draft.Transition, captions: draft.Captions)
         {
             OwnerId = ownerId,
         };
@@ -151,6 +159,7 @@ public sealed class VideoTemplate
         _defaultPrompts = [.. draft.DefaultPrompts];
         Language = draft.Language;
         Transition = draft.Transition;
+        Captions = draft.Captions;
         UpdatedAt = now;
     }
 

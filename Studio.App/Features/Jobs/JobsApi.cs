@@ -174,7 +174,7 @@ internal static class JobsApi
             prompts,
             request.Language,
             request.Voice is { } voice ? new VoiceChoice(voice.Engine ?? string.Empty, voice.Voice) : null,
-            request.Captions ?? false,
+            request.Captions,
             request.MusicAssetId,
             request.Transition,
             narrations,

@@ -20,6 +20,7 @@ namespace Studio.App.Features.Templates;
 /// <param name="Editable">True when the caller may change or delete it.</param>
 /// <param name="CreatedAt">When it was made.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="Captions">True when its jobs burn in captions by default.</param>
 public sealed record TemplateDetailResponse(
     Guid Id,
     string Name,
@@ -37,7 +38,8 @@ public sealed record TemplateDetailResponse(
     bool BuiltIn,
     bool Editable,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    bool Captions)
 {
     /// <summary>The API's shape of a template, as <paramref name="userId"/> sees it.</summary>
     public static TemplateDetailResponse From(VideoTemplate t, string userId, bool isAdmin)
@@ -46,6 +48,6 @@ public sealed record TemplateDetailResponse(
         return new(
             t.Id, t.Name, t.Description, t.AspectRatio.ToDisplay(), t.SegmentCount, t.SegmentSeconds, t.SegmentCount * t.SegmentSeconds,
             t.DefaultProvider, t.DefaultMode.ToString(), t.StylePrompt, t.DefaultPrompts, t.Language, t.Transition.ToString().ToLowerInvariant(),
-            t.OwnerId is null, isAdmin || (t.OwnerId is not null && t.OwnerId == userId), t.CreatedAt, t.UpdatedAt);
+            t.OwnerId is null, isAdmin || (t.OwnerId is not null && t.OwnerId == userId), t.CreatedAt, t.UpdatedAt, t.Captions);
     }
 }

@@ -771,6 +771,9 @@ namespace Studio.Core.Persistence.Migrations
                     b.Property<double>("CaptionSideRatio")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("Captions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
