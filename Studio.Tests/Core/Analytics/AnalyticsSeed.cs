@@ -58,9 +58,9 @@ internal static class AnalyticsSeed
     public static CostEntry Cost(ProductionJob job, string provider, decimal usd, DateTimeOffset at) =>
         new(Guid.NewGuid(), job.OwnerId, job.Id, 0, provider, usd < 0 ? CostKind.Refund : CostKind.Clip, usd, at);
 
-    public static async Task SaveAsync(TestDatabase database, IEnumerable<ProductionJob> jobs, IEnumerable<CostEntry>? costs = null)
+    public static async Task SaveAsync(Microsoft.EntityFrameworkCore.IDbContextFactory<StudioDbContext> database, IEnumerable<ProductionJob> jobs, IEnumerable<CostEntry>? costs = null)
     {
-        await using StudioDbContext db = database.CreateDbContext();
+        await using var db = await database.CreateDbContextAsync();
         db.Jobs.AddRange(jobs);
         db.Costs.AddRange(costs ?? []);
         await db.SaveChangesAsync();
