@@ -34,7 +34,7 @@ public sealed class DashboardFrenchTests : StudioComponentTest
         var pager = page.Find(".mud-table-pagination").TextContent;
         pager.Should().Contain("Lignes par page").And.Contain("1-10 sur 12").And.NotContain("Rows per page");
         page.Find("h1").TextContent.Should().Be("Mes vidéos");
-        page.Find("[data-stat=success-rate] .stat-value").TextContent.Trim().Should().Be("100 %");
+        page.Find("[data-stat=success-rate] .stat-value").TextContent.Trim().Should().Be("100\u00A0%");
     }
 
     [Fact]

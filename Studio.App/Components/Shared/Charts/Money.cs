@@ -13,8 +13,11 @@ internal static class Money
         return usd.ToString("C2", format);
     }
 
-    /// <summary>"83 %" / "83%" for 0.83; an em dash when there is nothing to divide.</summary>
-    public static string Percent(double? share) => share is { } s ? s.ToString("P0", CultureInfo.CurrentCulture) : "—";
+    /// <summary>"83%" for 0.83, "83 %" (no-break space) in French; an em dash when there is nothing to divide.</summary>
+    /// <remarks>Written out rather than "P0": the culture data on a server may lack the language's percent pattern.</remarks>
+    public static string Percent(double? share) => share is { } s
+        ? Math.Round(s * 100).ToString("0", CultureInfo.CurrentCulture) + (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" ? "\u00A0%" : "%")
+        : "—";
 
     /// <summary>A whole number in the current culture ("1,234" / "1 234").</summary>
     public static string Count(int count) => count.ToString("N0", CultureInfo.CurrentCulture);
