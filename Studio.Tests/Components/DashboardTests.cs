@@ -101,7 +101,7 @@ public sealed class DashboardTests : StudioComponentTest
         Stat(page, "success-rate").Should().Be("50%");
         Stat(page, "spend-this-month").Should().Be("$1.45");
         Stat(page, "average-time").Should().Be("1 min 35 s");
-        page.Find("[data-testid=job-counts]").TextContent.Should().Be("3 videos in all · 3 this month");
+        page.Find("[data-testid=job-counts]").TextContent.Should().Be("Videos: 3 in all, 3 this month");
         page.Find($"tr.job-{done.Id} [data-testid=job-thumb]").GetAttribute("src").Should().Be($"/api/jobs/{done.Id}/poster");
         page.FindAll("[data-chart=jobs-per-day] svg").Should().NotBeEmpty();
         page.FindAll("[data-chart=spend-per-provider] svg").Should().NotBeEmpty();
