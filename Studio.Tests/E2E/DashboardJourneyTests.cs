@@ -51,10 +51,12 @@ public sealed class DashboardJourneyTests(StudioProcess studio) : IClassFixture<
         await page.GotoAsync("/analytics");
         await Expect(page.Locator("[data-stat=videos-made] .stat-value")).ToHaveTextAsync(new Regex(@"^[1-9]\d*$"));
         await Expect(page.Locator("[data-testid=template-table]")).ToContainTextAsync("Reels 30s Standard");
+        await Expect(page.Locator(".head-actions input[type=checkbox]")).ToBeEnabledAsync(); // the circuit is live
         await Shot(page, "analytics-390x844.png");
         await page.SetViewportSizeAsync(1280, 800);
         await page.ReloadAsync();
         await Expect(page.Locator("[data-testid=provider-table]")).ToContainTextAsync("sim");
+        await Expect(page.Locator(".head-actions input[type=checkbox]")).ToBeEnabledAsync();
         await Shot(page, "analytics-1280x800.png");
 
         // The CSV link downloads the same figures.
