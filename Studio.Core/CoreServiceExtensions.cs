@@ -72,6 +72,8 @@ public static class CoreServiceExtensions
         services.AddOptions<CostOptions>().BindConfiguration(CostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CostModel>();
         services.AddSingleton<CostReports>();
+        services.AddSingleton<Analytics.DashboardQueries>();
+        services.AddSingleton<Analytics.AnalyticsQueries>();
         services.AddStudioBudget();
         services.AddSingleton<GenerationTimes>();
         services.AddSingleton<ScratchSweeper>();

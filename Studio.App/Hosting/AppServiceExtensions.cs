@@ -19,6 +19,7 @@ internal static class AppServiceExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddStudioLocalization();
+        services.AddTransient<MudBlazor.MudLocalizer, FrenchMudLocalizer>();
         services.AddCascadingAuthenticationState();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Studio.App.Components;
 using Studio.App.Features.Account;
+using Studio.App.Features.Analytics;
 using Studio.App.Features.Assets;
 using Studio.App.Features.Audit;
 using Studio.App.Features.Budget;
@@ -76,6 +77,7 @@ internal static class StudioStartup
         app.MapUsersApi();
         app.MapTokensApi();
         app.MapAuditApi();
+        app.MapAnalyticsApi();
         app.MapStudioOpenApi();
         app.MapAssetsApi();
         app.MapCultureSwitch();

@@ -24,6 +24,12 @@ internal sealed class ProductionJobConfiguration : IEntityTypeConfiguration<Prod
         builder.Ignore(j => j.ProviderChain);
         builder.Property(j => j.Version).IsConcurrencyToken();
         builder.HasIndex(j => new { j.OwnerId, j.CreatedAt });
+
+        // The dashboard and analytics: a status filter in date order, the finished jobs of a period, a title sort.
+        builder.HasIndex(j => new { j.OwnerId, j.Status, j.CreatedAt });
+        builder.HasIndex(j => new { j.OwnerId, j.FinishedAt });
+        builder.HasIndex(j => j.FinishedAt);
+        builder.HasIndex(j => new { j.OwnerId, j.Title });
         builder.HasIndex(j => new { j.Status, j.LeaseUntil });
         builder.HasMany(j => j.Segments).WithOne().HasForeignKey(s => s.JobId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(j => j.Segments).HasField("_segments").UsePropertyAccessMode(PropertyAccessMode.Field);

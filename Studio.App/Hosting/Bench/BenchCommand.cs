@@ -13,7 +13,7 @@ internal static class BenchCommand
 {
     public const string Admin = "bench@studio.local";
 
-    private const string Usage = "Usage: bench quick-video [runs] | bench orchestration [jobs] | bench assembly [runs]";
+    private const string Usage = "Usage: bench quick-video [runs] | bench orchestration [jobs] | bench assembly [runs] | bench dashboard [jobs]";
 
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "bench";
 
@@ -37,7 +37,7 @@ internal static class BenchCommand
     {
         var name = args.Length > 1 ? args[1] : "";
         var count = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
-        if (name is not ("quick-video" or "orchestration" or "assembly"))
+        if (name is not ("quick-video" or "orchestration" or "assembly" or "dashboard"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -51,6 +51,7 @@ internal static class BenchCommand
             {
                 "orchestration" => await OrchestrationBench.RunAsync(app.Services, Math.Clamp(count ?? 1000, 1, 100_000)),
                 "assembly" => await AssemblyBench.RunAsync(app.Services, Math.Clamp(count ?? 3, 1, 10)),
+                "dashboard" => await DashboardBench.RunAsync(app.Services, Math.Clamp(count ?? 100_000, 1, 1_000_000)),
                 _ => await QuickVideoBench.RunAsync(app.Services, Math.Clamp(count ?? 3, 1, 10)),
             };
         }

@@ -571,9 +571,17 @@ namespace Studio.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FinishedAt");
+
                     b.HasIndex("OwnerId", "CreatedAt");
 
+                    b.HasIndex("OwnerId", "FinishedAt");
+
+                    b.HasIndex("OwnerId", "Title");
+
                     b.HasIndex("Status", "LeaseUntil");
+
+                    b.HasIndex("OwnerId", "Status", "CreatedAt");
 
                     b.ToTable("Jobs", (string)null);
                 });
