@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Polly;
 using Studio.Core.Accounts;
+using Studio.Core.Admin;
 using Studio.Core.Assembly;
 using Studio.Core.Assets;
 using Studio.Core.Audit;
@@ -71,6 +72,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<CostModel>();
         services.AddSingleton<CostReports>();
         services.AddStudioBudget();
+        services.AddStudioAdmin();
         services.AddSingleton<GenerationTimes>();
         services.AddSingleton<ScratchSweeper>();
         services.AddSingleton<IJobEvents, InProcessJobEvents>();
