@@ -36,9 +36,10 @@ public sealed class AdminJourneyTests(StudioProcess studio) : IClassFixture<Stud
 
             var response = await page.GotoAsync("/admin/users");
 
-            // The server answers the admin URL itself (no admin markup is ever sent): it sends the user to sign in again.
-            await Expect(page).Not.ToHaveURLAsync(new Regex("/admin"));
-            response!.Url.Should().NotContain("/admin/users");
+            // The server answers the admin URL itself (no admin markup is ever sent): it redirects to a page saying so.
+            await Expect(page).ToHaveURLAsync(new Regex("/access-denied"));
+            response!.Url.Should().Contain("/access-denied");
+            await Expect(page.Locator("[data-testid=access-denied]")).ToContainTextAsync("not allowed");
             await Expect(page.Locator("[data-testid=admin-tabs]")).ToHaveCountAsync(0);
             (await page.ContentAsync()).Should().NotContain("Administration").And.NotContain(StudioProcess.AdminEmail);
             await Shot(page, $"admin-refused-{width}x{height}.png");
