@@ -14,7 +14,12 @@ public sealed class AdminJourneyTests(StudioProcess studio) : IClassFixture<Stud
     private const string UserPassword = "Plain-User-Pass-123!";
     private BrowserSession _browser = null!;
 
-    public async Task InitializeAsync() => _browser = await BrowserSession.StartAsync();
+    public async Task InitializeAsync()
+    {
+        // Six helpers share two cores: give the page time to answer.
+        SetDefaultExpectTimeout(30_000);
+        _browser = await BrowserSession.StartAsync();
+    }
 
     public async Task DisposeAsync() => await _browser.DisposeAsync();
 
@@ -62,9 +67,11 @@ public sealed class AdminJourneyTests(StudioProcess studio) : IClassFixture<Stud
         await Expect(page.Locator("[data-testid=nav-admin]")).ToBeVisibleAsync();
         await page.Locator("[data-testid=nav-admin]").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Administration");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Administration", new() { Timeout = 30_000 });
 
-        await page.Locator("input[data-testid=filter-title], [data-testid=filter-title] input").FillAsync(title);
+        var titleFilter = page.Locator("input[data-testid=filter-title], [data-testid=filter-title] input");
+        await Expect(titleFilter).ToBeEnabledAsync(); // typing before the circuit is live would be lost
+        await titleFilter.FillAsync(title);
         var row = page.Locator("tr", new() { Has = page.Locator("[data-testid=job-title]", new() { HasText = title }) });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(page.Locator("[data-testid=job-title]")).ToHaveCountAsync(1); // the filter ran on the server
@@ -81,6 +88,12 @@ public sealed class AdminJourneyTests(StudioProcess studio) : IClassFixture<Stud
         await Expect(page.Locator("[data-testid=bulk-summary]")).ToContainTextAsync("1 cancelled");
         await Expect(row.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "Cancelled");
         await Shot(page, "admin-bulk-done-1280x800.png");
+
+        // The row opens its segments; a cancelled segment's prompt can be changed for a new take.
+        await row.Locator(".mud-hierarchy-toggle-button, td:first-child button").First.ClickAsync();
+        await Expect(page.Locator("[data-testid=admin-segments] .admin-segment").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=segment-save-0]")).ToHaveTextAsync("Save and regenerate");
+        await Shot(page, "admin-job-segments-1280x800.png");
 
         await page.SetViewportSizeAsync(390, 844);
         await page.ReloadAsync();
