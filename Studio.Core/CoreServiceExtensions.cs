@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Polly;
 using Studio.Core.Accounts;
+using Studio.Core.Admin;
 using Studio.Core.Assembly;
 using Studio.Core.Assets;
 using Studio.Core.Audit;
@@ -75,6 +76,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<Analytics.DashboardQueries>();
         services.AddSingleton<Analytics.AnalyticsQueries>();
         services.AddStudioBudget();
+        services.AddStudioAdmin();
         services.AddSingleton<GenerationTimes>();
         services.AddSingleton<ScratchSweeper>();
         services.AddSingleton<IJobEvents, InProcessJobEvents>();

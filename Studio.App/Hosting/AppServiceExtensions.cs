@@ -46,7 +46,7 @@ internal static class AppServiceExtensions
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
-            options.AccessDeniedPath = "/account/login";
+            options.AccessDeniedPath = "/access-denied";
             options.Cookie.Name = "studio.auth";
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);

@@ -1,0 +1,9 @@
+using Studio.Core.Jobs;
+
+namespace Studio.Core.Admin;
+
+/// <summary>Which jobs of all users an admin wants to see.</summary>
+/// <param name="Status">Only jobs in this status; null for every status. Default null.</param>
+/// <param name="Owner">Only jobs whose owner's e-mail contains this text (any case); null or blank for everyone. Default null.</param>
+/// <param name="Title">Only jobs whose title contains this text (any case); null or blank for every title. Default null.</param>
+public sealed record AdminJobQuery(JobStatus? Status = null, string? Owner = null, string? Title = null);

@@ -1,0 +1,90 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Studio.App.Components.Admin;
+using Studio.Core.Admin;
+using Studio.Core.Jobs;
+
+namespace Studio.Tests.Components;
+
+/// <summary>The admin's jobs grid: every user's jobs, the four states, and a bulk action's confirmation and summary.</summary>
+public sealed class AdminJobsPanelTests : AdminComponentTest
+{
+    [Fact]
+    public void NoJobs_SaysNoUserHasMadeOne_AndBulkActionsAreOff()
+    {
+        Render<MudPopoverProvider>();
+
+        var panel = Render<AdminJobsPanel>();
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=admin-jobs-empty]").TextContent.Should().Be("No user has made a job yet."));
+        panel.Find("[data-testid=bulk-cancel]").HasAttribute("disabled").Should().BeTrue();
+        panel.Find("[data-testid=selected-count]").TextContent.Should().Be("0 selected");
+    }
+
+    [Fact]
+    public async Task BulkCancel_OneRunningOneAlreadyCancelled_ConfirmsThenSummarisesWhatWasDoneAndWhatCouldNotBe()
+    {
+        var alice = await AddUserAsync("alice@example.com");
+        var bob = await AddUserAsync("bob@example.com");
+        var running = await CreateJobAsync(title: "Alice's running", owner: alice);
+        (await Jobs.StartAsync(alice, running.Id, CancellationToken.None)).Should().Be(JobCommandOutcome.Done);
+        var cancelled = await CreateJobAsync(title: "Bob's cancelled", owner: bob);
+        await Services.GetRequiredService<AdminJobs>().BulkAsync(AdminId, BulkJobAction.Cancel, [cancelled.Id], CancellationToken.None);
+        Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+        var panel = Render<AdminJobsPanel>();
+        panel.WaitForAssertion(() => panel.FindAll("[data-testid=job-title]").Should().HaveCount(2));
+
+        foreach (var box in panel.FindAll("tbody input[type=checkbox]"))
+        {
+            box.Change(true);
+        }
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=selected-count]").TextContent.Should().Be("2 selected"));
+        panel.Find("[data-testid=bulk-cancel]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Markup.Should().Contain("Cancel 2 jobs?"));
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel jobs").Click();
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=bulk-summary]").TextContent.Should().Contain("1 cancelled, 1 could not be:"));
+        panel.Find("[data-testid=bulk-refused]").TextContent.Should().Contain("Bob's cancelled").And.Contain("already cancelled");
+        (await Jobs.GetAsync(alice, running.Id, CancellationToken.None))!.Status.Should().Be(JobStatus.Cancelled);
+        panel.WaitForAssertion(() => panel.Find("[data-testid=selected-count]").TextContent.Should().Be("0 selected"));
+    }
+
+    [Fact]
+    public async Task BulkDelete_DialogDismissed_DoesNothing()
+    {
+        var alice = await AddUserAsync("alice@example.com");
+        var draft = await CreateJobAsync(title: "Keep me", owner: alice);
+        Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+        var panel = Render<AdminJobsPanel>();
+        panel.WaitForAssertion(() => panel.FindAll("tbody input[type=checkbox]").Should().HaveCount(1));
+        panel.Find("tbody input[type=checkbox]").Change(true);
+
+        panel.Find("[data-testid=bulk-delete]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Markup.Should().Contain("Delete 1 jobs?"));
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Back").Click();
+
+        panel.WaitForAssertion(() => dialogs.Markup.Should().NotContain("Delete 1 jobs?"));
+        panel.FindAll("[data-testid=bulk-summary]").Should().BeEmpty();
+        (await Jobs.GetAsync(alice, draft.Id, CancellationToken.None)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task StatusFilter_ShowsOnlyThatStatus()
+    {
+        var alice = await AddUserAsync("alice@example.com");
+        var queued = await CreateJobAsync(title: "Queued one", owner: alice);
+        await Jobs.StartAsync(alice, queued.Id, CancellationToken.None);
+        await CreateJobAsync(title: "Draft one", owner: alice);
+        Render<MudPopoverProvider>();
+        var panel = Render<AdminJobsPanel>();
+        panel.WaitForAssertion(() => panel.FindAll("[data-testid=job-title]").Should().HaveCount(2));
+
+        await panel.InvokeAsync(() => panel.FindComponent<MudSelect<JobStatus?>>().Instance.ValueChanged.InvokeAsync(JobStatus.Queued));
+
+        panel.WaitForAssertion(() => panel.FindAll("[data-testid=job-title]").Select(e => e.TextContent).Should().Equal("Queued one"));
+    }
+}
