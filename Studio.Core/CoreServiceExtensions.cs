@@ -13,6 +13,7 @@ using Studio.Core.Costs;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
 using Studio.Core.Media;
+using Studio.Core.Notifications;
 using Studio.Core.Orchestration;
 using Studio.Core.Persistence;
 using Studio.Core.Providers;
@@ -94,6 +95,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<JobService>();
 
         services.AddSingleton<JobControl>();
+        services.AddStudioNotifications();
 
         services.AddSingleton<JobQueueSignal>();
         services.AddSingleton<WorkQueue>();
