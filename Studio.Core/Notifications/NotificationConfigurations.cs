@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Studio.Core.Accounts;
 using Studio.Core.Jobs;
 
 namespace Studio.Core.Notifications;
@@ -21,9 +20,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.UserId, n.ReadAt });
         builder.HasIndex(n => n.DeliveriesPlanned);
 
-        // A deleted job or user takes its notifications along.
+        // A deleted job takes its notifications along. No key to the user, as for jobs: the notification is written in the
+        // job's own save, which must never fail for want of a user row.
         builder.HasOne<ProductionJob>().WithMany().HasForeignKey(n => n.JobId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<StudioUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -44,7 +43,6 @@ internal sealed class NotificationDeliveryConfiguration : IEntityTypeConfigurati
         builder.HasIndex(d => new { d.UserId, d.CreatedAt });
 
         // Not tied to the notification: a deleted job must not cancel the message already owed for it.
-        builder.HasOne<StudioUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -57,6 +55,5 @@ internal sealed class NotificationPreferencesConfiguration : IEntityTypeConfigur
         builder.Property(p => p.UserId).HasMaxLength(450);
         builder.Property(p => p.WebhookUrl).HasMaxLength(NotificationPreferences.MaxUrlLength);
         builder.Property(p => p.WebhookSecret).HasMaxLength(128);
-        builder.HasOne<StudioUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

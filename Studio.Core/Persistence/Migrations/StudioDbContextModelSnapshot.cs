@@ -1032,30 +1032,6 @@ namespace Studio.Core.Persistence.Migrations
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Studio.Core.Accounts.StudioUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Studio.Core.Notifications.NotificationDelivery", b =>
-                {
-                    b.HasOne("Studio.Core.Accounts.StudioUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Studio.Core.Notifications.NotificationPreferences", b =>
-                {
-                    b.HasOne("Studio.Core.Accounts.StudioUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Studio.Core.Segments.Segment", b =>

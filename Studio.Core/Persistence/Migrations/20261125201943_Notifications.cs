@@ -11,6 +11,31 @@ namespace Studio.Core.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "LastUsedAt",
+                table: "ApiTokens",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Budgets",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    MonthlyUsd = table.Column<decimal>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Budgets", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_Budgets_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "NotificationDeliveries",
                 columns: table => new
@@ -33,12 +58,6 @@ namespace Studio.Core.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_NotificationDeliveries", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_NotificationDeliveries_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -53,12 +72,6 @@ namespace Studio.Core.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_NotificationPreferences", x => x.UserId);
-                    table.ForeignKey(
-                        name: "FK_NotificationPreferences_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -79,12 +92,6 @@ namespace Studio.Core.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Notifications", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Notifications_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Notifications_Jobs_JobId",
                         column: x => x.JobId,
@@ -128,6 +135,9 @@ namespace Studio.Core.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Budgets");
+
+            migrationBuilder.DropTable(
                 name: "NotificationDeliveries");
 
             migrationBuilder.DropTable(
@@ -135,6 +145,10 @@ namespace Studio.Core.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "LastUsedAt",
+                table: "ApiTokens");
         }
     }
 }

@@ -11,7 +11,7 @@ using Studio.Core.Persistence;
 namespace Studio.Core.Persistence.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261125200159_Notifications")]
+    [Migration("20261125201943_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -1033,30 +1033,6 @@ namespace Studio.Core.Persistence.Migrations
                     b.HasOne("Studio.Core.Jobs.ProductionJob", null)
                         .WithMany()
                         .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Studio.Core.Accounts.StudioUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Studio.Core.Notifications.NotificationDelivery", b =>
-                {
-                    b.HasOne("Studio.Core.Accounts.StudioUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Studio.Core.Notifications.NotificationPreferences", b =>
-                {
-                    b.HasOne("Studio.Core.Accounts.StudioUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
