@@ -11,31 +11,6 @@ namespace Studio.Core.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
-                name: "LastUsedAt",
-                table: "ApiTokens",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.CreateTable(
-                name: "Budgets",
-                columns: table => new
-                {
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    MonthlyUsd = table.Column<decimal>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Budgets", x => x.UserId);
-                    table.ForeignKey(
-                        name: "FK_Budgets_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
             migrationBuilder.CreateTable(
                 name: "NotificationDeliveries",
                 columns: table => new
@@ -135,9 +110,6 @@ namespace Studio.Core.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Budgets");
-
-            migrationBuilder.DropTable(
                 name: "NotificationDeliveries");
 
             migrationBuilder.DropTable(
@@ -145,10 +117,6 @@ namespace Studio.Core.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "Notifications");
-
-            migrationBuilder.DropColumn(
-                name: "LastUsedAt",
-                table: "ApiTokens");
         }
     }
 }

@@ -11,7 +11,7 @@ using Studio.Core.Persistence;
 namespace Studio.Core.Persistence.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261125201943_Notifications")]
+    [Migration("20261125203236_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
