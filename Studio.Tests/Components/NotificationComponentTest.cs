@@ -33,5 +33,10 @@ public abstract class NotificationComponentTest : StudioComponentTest
         Services.AddOptions<AccountOptions>();
         Services.AddSingleton<ApiTokenService>();
         await base.InitializeAsync();
+
+        // API tokens belong to a user row (a foreign key); the signed-in test user gets one.
+        await using var db = await Database.CreateDbContextAsync();
+        db.Users.Add(new StudioUser { Id = UserId, UserName = "user@studio.test", Email = "user@studio.test" });
+        await db.SaveChangesAsync();
     }
 }
