@@ -145,13 +145,21 @@ public sealed partial class NotificationBell : IAsyncDisposable
                 Navigation.NavigateTo(link);
                 return Task.CompletedTask;
             };
-        }, key: $"notification-{item.Id}");
+        }, key: SnackbarKey(item.Id));
     }
+
+    private static string SnackbarKey(Guid notificationId) => $"notification-{notificationId}";
 
     private async Task OnOpenChangedAsync(bool open)
     {
         if (open)
         {
+            // The list says it all now; its messages would cover the list's top on a phone.
+            foreach (var id in _announced)
+            {
+                Snackbar.RemoveByKey(SnackbarKey(id));
+            }
+
             await RefreshAsync(announce: false);
         }
     }
