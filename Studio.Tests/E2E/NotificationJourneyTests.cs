@@ -80,5 +80,5 @@ public sealed partial class NotificationJourneyTests(StudioProcess studio) : ICl
     }
 
     private static Task<byte[]> Shot(IPage page, string name, bool fullPage = true) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, name), FullPage = fullPage });
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, name), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
 }
