@@ -76,6 +76,27 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Worker_SendTestWakesItBeforeThePoll()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new NotificationOptions { PollInterval = TimeSpan.FromMinutes(10) });
+        var signal = (NotificationSignal)_harness.Services.GetService(typeof(NotificationSignal))!;
+        using var worker = new Studio.App.Workers.NotificationWorker(_harness.Outbox, signal, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<Studio.App.Workers.NotificationWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            await _harness.Settings.SendTestAsync(NotificationHarness.UserId, CancellationToken.None);
+
+            var request = await _receiver.FirstRequest.WaitAsync(TimeSpan.FromSeconds(20));
+
+            request.Headers[WebhookSignature.EventHeader].Should().Be("test");
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task SendTest_PostsATestEvent()
     {
         (await _harness.Settings.SendTestAsync(NotificationHarness.UserId, CancellationToken.None)).Should().BeTrue();

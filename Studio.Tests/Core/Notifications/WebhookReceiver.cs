@@ -10,6 +10,10 @@ namespace Studio.Tests.Core.Notifications;
 public sealed class WebhookReceiver : FakeHttpServer
 {
     private readonly ConcurrentQueue<int> _statuses = new();
+    private readonly TaskCompletionSource<RecordedRequest> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes with the first request received.</summary>
+    public Task<RecordedRequest> FirstRequest => _first.Task;
 
     public static async Task<WebhookReceiver> StartNewAsync()
     {
@@ -33,6 +37,7 @@ public sealed class WebhookReceiver : FakeHttpServer
     protected override async Task HandleAsync(HttpContext context, RecordedRequest request)
     {
         var status = _statuses.TryDequeue(out var scripted) ? scripted : 200;
+        _first.TrySetResult(request);
         await JsonAsync(context, status, status == 200 ? """{"ok":true}""" : """{"error":"receiver trouble"}""");
     }
 }
