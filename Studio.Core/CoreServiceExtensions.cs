@@ -15,6 +15,7 @@ using Studio.Core.Drafts;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
 using Studio.Core.Media;
+using Studio.Core.Notifications;
 using Studio.Core.Orchestration;
 using Studio.Core.Persistence;
 using Studio.Core.Providers;
@@ -101,6 +102,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<WizardDraftStore>();
 
         services.AddSingleton<JobControl>();
+        services.AddStudioNotifications();
 
         services.AddSingleton<JobQueueSignal>();
         services.AddSingleton<WorkQueue>();

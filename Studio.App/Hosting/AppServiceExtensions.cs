@@ -7,6 +7,7 @@ using Studio.App.Auth;
 using Studio.App.Hosting.Localization;
 using Studio.App.Workers;
 using Studio.Core.Accounts;
+using Studio.Core.Notifications;
 
 namespace Studio.App.Hosting;
 
@@ -60,6 +61,11 @@ internal static class AppServiceExtensions
 
         services.AddStudioOpenApi();
         services.AddHostedService<GenerationWorker>();
+
+        // Webhooks: no blind retry (the outbox retries with its own backoff) and no redirects (a receiver answers itself).
+        services.AddHttpClient<IWebhookSender, HttpWebhookSender>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddHostedService<NotificationWorker>();
         return builder;
     }
 

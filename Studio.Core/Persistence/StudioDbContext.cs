@@ -8,6 +8,7 @@ using Studio.Core.Budget;
 using Studio.Core.Costs;
 using Studio.Core.Drafts;
 using Studio.Core.Jobs;
+using Studio.Core.Notifications;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
 
@@ -45,6 +46,30 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     /// <summary>Each user's unfinished new video wizard.</summary>
     public DbSet<WizardDraft> WizardDrafts => Set<WizardDraft>();
+
+    /// <summary>Job outcomes told to their owners (the bell).</summary>
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>The notification outbox: e-mails and webhooks to send, with their attempts.</summary>
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+
+    /// <summary>Users' notification choices (e-mail, webhook).</summary>
+    public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        JobOutcomeNotices.Record(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // A job reaching Completed or Failed gets its owner's notification in the same save (never lost, never twice).
+        JobOutcomeNotices.Record(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,0 +1,178 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Studio.Core.Persistence;
+
+namespace Studio.Core.Notifications;
+
+/// <summary>
+/// The notification outbox: turns new notifications into deliveries (an e-mail when SMTP is configured and the owner
+/// has not turned it off, a webhook when the owner set one) and sends the deliveries that are due, with backoff
+/// (<see cref="NotificationOptions.RetryDelay"/>) and a last attempt after which it gives up. Runs on the notification
+/// worker, never on a job's path: a slow or broken receiver delays only its own messages.
+/// </summary>
+public sealed partial class NotificationOutbox(
+    IDbContextFactory<StudioDbContext> dbFactory,
+    DatabaseWriteGate writes,
+    INotificationMailer mailer,
+    IWebhookSender webhooks,
+    NotificationMessages messages,
+    IOptions<NotificationOptions> options,
+    TimeProvider time,
+    ILogger<NotificationOutbox> logger)
+{
+    private const int Batch = 50;
+
+    /// <summary>Plans and sends what is due now; returns how many deliveries were attempted.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await PlanAsync(ct).ConfigureAwait(false);
+        return await SendDueAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Puts the deliveries of notifications not yet planned into the outbox (each notification once, in one save).</summary>
+    public async Task<int> PlanAsync(CancellationToken ct)
+    {
+        using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var fresh = await db.Notifications.Where(n => !n.DeliveriesPlanned).OrderBy(n => n.CreatedAt).Take(Batch).ToListAsync(ct).ConfigureAwait(false);
+        if (fresh.Count == 0)
+        {
+            return 0;
+        }
+
+        var users = fresh.Select(n => n.UserId).Distinct().ToList();
+        var preferences = await db.NotificationPreferences.AsNoTracking().Where(p => users.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, ct).ConfigureAwait(false);
+        var emails = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var planned = 0;
+        foreach (var notification in fresh)
+        {
+            var choice = preferences.GetValueOrDefault(notification.UserId);
+            if (mailer.IsConfigured && (choice?.EmailEnabled ?? true) && emails.GetValueOrDefault(notification.UserId) is { Length: > 0 } address)
+            {
+                db.NotificationDeliveries.Add(new NotificationDelivery(
+                    Guid.CreateVersion7(now), notification.UserId, notification.Id, DeliveryChannel.Email, NotificationMessages.EventOf(notification),
+                    address, NotificationMessages.Subject(notification), messages.MailBody(notification), now));
+                planned++;
+            }
+
+            if (choice?.WebhookUrl is { } url)
+            {
+                db.NotificationDeliveries.Add(new NotificationDelivery(
+                    Guid.CreateVersion7(now), notification.UserId, notification.Id, DeliveryChannel.Webhook, NotificationMessages.EventOf(notification),
+                    url, notification.JobTitle, messages.WebhookBody(notification), now));
+                planned++;
+            }
+
+            notification.MarkPlanned();
+        }
+
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return planned;
+    }
+
+    /// <summary>Attempts every pending delivery whose time has come; returns how many were attempted.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        List<NotificationDelivery> due;
+        var now = time.GetUtcNow();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false))
+        {
+            due = await db.NotificationDeliveries.AsNoTracking()
+                .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now)
+                .OrderBy(d => d.NextAttemptAt)
+                .Take(Batch)
+                .ToListAsync(ct).ConfigureAwait(false);
+        }
+
+        foreach (var delivery in due)
+        {
+            await AttemptAsync(delivery.Id, ct).ConfigureAwait(false);
+        }
+
+        return due.Count;
+    }
+
+    /// <summary>When the next pending delivery is due; null when none is pending.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.NotificationDeliveries.AsNoTracking()
+            .Where(d => d.State == DeliveryState.Pending)
+            .OrderBy(d => d.NextAttemptAt)
+            .Select(d => d.NextAttemptAt)
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task AttemptAsync(Guid deliveryId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var delivery = await db.NotificationDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.State == DeliveryState.Pending, ct).ConfigureAwait(false);
+        if (delivery is null)
+        {
+            return;
+        }
+
+        string? error = null;
+        try
+        {
+            using var timeout = new CancellationTokenSource(options.Value.SendTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+            await SendAsync(db, delivery, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: the row stays pending, untouched, and is tried again after the restart.
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            error = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"No answer within {options.Value.SendTimeout.TotalSeconds:0} s");
+        }
+#pragma warning disable CA1031 // Whatever the receiver or the network did, it is recorded and retried; the worker goes on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error = ex.Message;
+        }
+
+        var now = time.GetUtcNow();
+        if (error is null)
+        {
+            delivery.Succeeded(now);
+            LogSent(logger, delivery.Id, delivery.Channel, delivery.Attempts);
+        }
+        else
+        {
+            var last = delivery.Attempts + 1 >= options.Value.MaxAttempts;
+            delivery.AttemptFailed(error, now, last ? null : now + options.Value.RetryDelay(delivery.Attempts + 1));
+            LogFailed(logger, delivery.Id, delivery.Channel, delivery.Attempts, last, error);
+        }
+
+        using var turn = await writes.EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task SendAsync(StudioDbContext db, NotificationDelivery delivery, CancellationToken ct)
+    {
+        if (delivery.Channel == DeliveryChannel.Email)
+        {
+            await mailer.SendAsync(new NotificationMail(delivery.Target, delivery.Subject, delivery.Body), ct).ConfigureAwait(false);
+            return;
+        }
+
+        // The secret is read at send time: a secret regenerated after a failure signs the retries.
+        var secret = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => p.UserId == delivery.UserId)
+            .Select(p => p.WebhookSecret)
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        await webhooks.SendAsync(new WebhookRequest(new Uri(delivery.Target), delivery.Id, delivery.EventName, delivery.Body, secret), ct).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Notification delivery {DeliveryId} ({Channel}) sent at attempt {Attempt}")]
+    private static partial void LogSent(ILogger logger, Guid deliveryId, DeliveryChannel channel, int attempt);
+
+    [LoggerMessage(LogLevel.Warning, "Notification delivery {DeliveryId} ({Channel}) failed at attempt {Attempt} (gave up: {GaveUp}): {Error}")]
+    private static partial void LogFailed(ILogger logger, Guid deliveryId, DeliveryChannel channel, int attempt, bool gaveUp, string error);
+}

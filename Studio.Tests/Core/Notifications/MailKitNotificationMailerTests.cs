@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using Studio.Core.Notifications;
+using Studio.Tests.Fakes.Smtp;
+
+namespace Studio.Tests.Core.Notifications;
+
+/// <summary>The real MailKit client against an SMTP server on 127.0.0.1, through the outbox.</summary>
+public sealed class MailKitNotificationMailerTests : IAsyncLifetime
+{
+    private readonly FakeSmtpServer _smtp = new();
+    private NotificationHarness _harness = null!;
+
+    public async Task InitializeAsync()
+    {
+        var options = new NotificationOptions
+        {
+            MaxAttempts = 3,
+            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port, From = "Studio <studio@studio.test>", Security = SmtpSecurity.None },
+        };
+        _harness = await NotificationHarness.CreateAsync(new MailKitNotificationMailer(Options.Create(options)), o => o.Smtp = options.Smtp);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task JobCompletes_OwnerReceivesTheEmail()
+    {
+        var jobId = await _harness.CreateJobAsync("Spring launch");
+        await _harness.Driver.CompleteAsync(jobId);
+
+        await _harness.Outbox.RunOnceAsync(CancellationToken.None);
+
+        var (recipients, message) = _smtp.Messages.Should().ContainSingle().Subject;
+        recipients.Should().Equal(NotificationHarness.Email);
+        message.From.Mailboxes.Single().Address.Should().Be("studio@studio.test");
+        message.To.Mailboxes.Single().Address.Should().Be(NotificationHarness.Email);
+        message.Subject.Should().Be("Your video \"Spring launch\" is ready");
+        message.TextBody.Should().Contain($"/jobs/{jobId}");
+        (await _harness.DeliveriesAsync()).Single().State.Should().Be(DeliveryState.Sent);
+    }
+
+    [Fact]
+    public async Task ServerRefusesTheRecipient_DeliveryKeepsTheErrorAndIsRetried()
+    {
+        _smtp.RejectNext(1);
+        await _harness.Driver.FailAsync(await _harness.CreateJobAsync("Spring launch"), "the provider is down");
+
+        await _harness.Outbox.RunOnceAsync(CancellationToken.None);
+
+        var delivery = (await _harness.DeliveriesAsync()).Single();
+        delivery.State.Should().Be(DeliveryState.Pending);
+        delivery.Attempts.Should().Be(1);
+        delivery.LastError.Should().Contain("Mailbox unavailable");
+        _smtp.Messages.Should().BeEmpty();
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(30));
+        await _harness.Outbox.RunOnceAsync(CancellationToken.None);
+
+        _smtp.Messages.Should().ContainSingle().Which.Message.Subject.Should().Be("Your video \"Spring launch\" failed");
+        (await _harness.DeliveriesAsync()).Single().State.Should().Be(DeliveryState.Sent);
+    }
+}
