@@ -253,6 +253,12 @@ public sealed partial class QuickVideo : IDisposable
             }
         }
 
+        // The template's captions setting is the starting point; the form's switch can still change it.
+        if (id is { } chosen && _templateDetails.TryGetValue(chosen, out var template) && template is not null)
+        {
+            _cut = _cut with { Captions = template.Captions };
+        }
+
         DraftStoryboard();
         await RefreshEstimateAsync();
     }
