@@ -5,6 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-packages.sh ffmpeg fonts-dejavu-core espeak-ng chromium
 
+# Dozens of in-process app hosts start during the run; each would take inotify instances for its configuration and
+# static-file watchers, and a CI machine allows only 128 per user. Tests change no file they watch: poll instead,
+# and do not reload configuration.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 status=0

@@ -16,6 +16,15 @@ public static class NotificationsServiceExtensions
         services.AddSingleton<NotificationCenter>();
         services.AddSingleton<NotificationSettings>();
         services.AddSingleton<NotificationOutbox>();
+
+        // A host without the web app's typed client (a worker, a test host) still sends webhooks: no redirects, the
+        // outbox's own retries. The web app registers its IHttpClientFactory client after this, which then wins.
+        services.TryAddSingleton<IWebhookSender>(sp => new HttpWebhookSender(
+            new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true)
+            {
+                Timeout = Timeout.InfiniteTimeSpan,
+            },
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }
