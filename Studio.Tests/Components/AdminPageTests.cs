@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Studio.App.Components.Admin;
 using Studio.App.Components.Pages.Admin;
@@ -49,6 +50,22 @@ public sealed class AdminPageTests : AdminComponentTest
         page.Find("[data-testid=refused]").TextContent.Should().Be("refused");
         page.Markup.Should().NotContain("Alice's secret").And.NotContain("admin-tabs").And.NotContain("alice@example.com");
         page.FindComponents<AdminJobsPanel>().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Admin_ClicksATab_TheAddressFollows_AndOpeningThePageNavigatesNowhere()
+    {
+        await AddUserAsync("alice@example.com");
+        Render<MudPopoverProvider>();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var start = navigation.Uri;
+
+        var page = RenderRoute();
+        page.WaitForAssertion(() => page.FindAll(".mud-tab").Should().HaveCount(5));
+
+        navigation.Uri.Should().Be(start, "building the tabs is not a click");
+        page.FindAll(".mud-tab")[1].Click();
+        navigation.Uri.Should().EndWith("/admin/users");
     }
 
     private IRenderedComponent<AuthorizeRouteView> RenderRoute() => Render<AuthorizeRouteView>(p => p

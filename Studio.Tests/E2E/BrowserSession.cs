@@ -8,6 +8,7 @@ public sealed class BrowserSession : IAsyncDisposable
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
+    private readonly List<string> _console = [];
     private IPlaywright _playwright = null!;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -42,11 +43,43 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => Record($"console.{message.Type}: {message.Text}");
+        page.PageError += (_, error) => Record($"page error: {error}");
+        page.WebSocket += (_, socket) => socket.Close += (_, _) => Record($"websocket closed: {socket.Url}");
+        return page;
+    }
+
+    /// <summary>What the pages wrote to their consoles, page errors and closed circuits, in order: for a failing test's diagnosis.</summary>
+    public string ConsoleLog
+    {
+        get
+        {
+            lock (_console)
+            {
+                return string.Join(Environment.NewLine, _console);
+            }
+        }
+    }
+
+    private void Record(string line)
+    {
+        lock (_console)
+        {
+            _console.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        var log = ConsoleLog;
+        if (log.Length > 0)
+        {
+            var folder = Path.Combine(StudioProcess.RepositoryRoot(), "TestResults", "logs");
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, $"browser-{Guid.NewGuid():N}.log"), log);
+        }
+
         await Browser.DisposeAsync();
         _playwright.Dispose();
     }

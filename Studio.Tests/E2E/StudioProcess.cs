@@ -107,6 +107,15 @@ public sealed class StudioProcess : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await KillAsync();
+
+        // The app's own log (warnings and errors only), kept beside the screenshots for a failing test's diagnosis.
+        if (BaseAddress is not null)
+        {
+            var folder = Path.Combine(RepositoryRoot(), "TestResults", "logs");
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, $"studio-{BaseAddress.Port}.log"), Output);
+        }
+
         _process?.Dispose();
         _ownData?.Dispose();
     }
@@ -157,7 +166,7 @@ public sealed class StudioProcess : IAsyncLifetime
 
         lock (_output)
         {
-            _output.Add(line);
+            _output.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
         }
 
         if (line.Contains("Studio is ready", StringComparison.Ordinal))
