@@ -55,5 +55,8 @@ internal sealed class NotificationPreferencesConfiguration : IEntityTypeConfigur
         builder.Property(p => p.UserId).HasMaxLength(450);
         builder.Property(p => p.WebhookUrl).HasMaxLength(NotificationPreferences.MaxUrlLength);
         builder.Property(p => p.WebhookSecret).HasMaxLength(128);
+
+        // Rows saved before e-mails had a language were all sent in English.
+        builder.Property(p => p.EmailLanguage).HasMaxLength(EmailLanguages.MaxLength).HasDefaultValue(EmailLanguages.English);
     }
 }

@@ -1,16 +1,20 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Studio.Core.Jobs;
 
 namespace Studio.Core.Notifications;
 
 /// <summary>
-/// Writes what a notification says by e-mail and webhook. English only: Core has no localization, and the job's owner
-/// language is not known outside a browser.
+/// Writes what a notification says by e-mail and webhook. E-mails are written in the language their recipient chose
+/// in Settings (<see cref="NotificationPreferences.EmailLanguage"/>), passed in explicitly: they are composed on the
+/// notification worker, whose thread has no user and so no UI culture of its own. French comes from
+/// <c>Studio.Core/Resources/Notifications/NotificationMessages.fr.resx</c>. Webhook bodies are machine-readable and
+/// language-neutral (see the README).
 /// </summary>
-public sealed class NotificationMessages(IOptions<StudioOptions> studio)
+public sealed class NotificationMessages(IOptions<StudioOptions> studio, IStringLocalizer<NotificationMessages> localizer)
 {
     /// <summary>Event name of a completed job.</summary>
     public const string Completed = "job.completed";
@@ -30,33 +34,37 @@ public sealed class NotificationMessages(IOptions<StudioOptions> studio)
         return notification.Outcome == JobStatus.Completed ? Completed : Failed;
     }
 
-    /// <summary>The e-mail's subject.</summary>
-    public static string Subject(Notification notification)
+    /// <summary>The e-mail's subject, in <paramref name="culture"/>'s language.</summary>
+    public string Subject(Notification notification, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        return notification.Outcome == JobStatus.Completed
-            ? $"Your video \"{notification.JobTitle}\" is ready"
-            : $"Your video \"{notification.JobTitle}\" failed";
+        return In(culture, L => notification.Outcome == JobStatus.Completed
+            ? L["Your video \"{0}\" is ready", notification.JobTitle].Value
+            : L["Your video \"{0}\" failed", notification.JobTitle].Value);
     }
 
-    /// <summary>The e-mail's text.</summary>
-    public string MailBody(Notification notification)
+    /// <summary>The e-mail's text, in <paramref name="culture"/>'s language, its amount in that culture's digits.</summary>
+    /// <remarks>Why a job failed is quoted as the job recorded it (providers' and Studio's reasons are stored in English).</remarks>
+    public string MailBody(Notification notification, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(notification);
         var links = LinksFor(notification);
-        var text = new StringBuilder();
-        text.AppendLine(notification.Outcome == JobStatus.Completed
-            ? $"Your video \"{notification.JobTitle}\" is ready."
-            : $"Your video \"{notification.JobTitle}\" could not be made.");
-        if (notification.Error is { } error)
+        return In(culture, L =>
         {
-            text.AppendLine().Append("Why: ").AppendLine(error);
-        }
+            var text = new StringBuilder();
+            text.AppendLine(notification.Outcome == JobStatus.Completed
+                ? L["Your video \"{0}\" is ready.", notification.JobTitle]
+                : L["Your video \"{0}\" could not be made.", notification.JobTitle]);
+            if (notification.Error is { } error)
+            {
+                text.AppendLine().AppendLine(L["Why: {0}", error]);
+            }
 
-        text.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture, $"Cost: {notification.CostUsd:0.00} USD"));
-        text.AppendLine().Append("Open it: ").AppendLine(links.Job);
-        text.AppendLine().AppendLine("You receive this because e-mail notifications are on in your Studio settings.");
-        return text.ToString();
+            text.AppendLine().AppendLine(L["Cost: {0} USD", notification.CostUsd.ToString("0.00", culture)]);
+            text.AppendLine().AppendLine(L["Open it: {0}", links.Job]);
+            text.AppendLine().AppendLine(L["You receive this because e-mail notifications are on in your Studio settings."]);
+            return text.ToString();
+        });
     }
 
     /// <summary>The webhook's JSON body for a notification.</summary>
@@ -91,5 +99,24 @@ public sealed class NotificationMessages(IOptions<StudioOptions> studio)
     {
         var root = studio.Value.PublicBaseUrl;
         return string.IsNullOrWhiteSpace(root) ? "/" + path : root.TrimEnd('/') + "/" + path;
+    }
+
+    /// <summary>
+    /// Composes in <paramref name="culture"/>: the resource manager reads the UI culture of the thread, so it is set for
+    /// the composition only and put back after (the worker's thread goes on in its own).
+    /// </summary>
+    private string In(CultureInfo culture, Func<IStringLocalizer, string> compose)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = culture;
+            return compose(localizer);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 }

@@ -51,9 +51,11 @@ public sealed partial class NotificationOutbox(
             var choice = preferences.GetValueOrDefault(notification.UserId);
             if (mailer.IsConfigured && (choice?.EmailEnabled ?? true) && emails.GetValueOrDefault(notification.UserId) is { Length: > 0 } address)
             {
+                // Written now, in the owner's language (English for a user who never saved a setting); retries resend these words.
+                var culture = EmailLanguages.CultureOf(choice?.EmailLanguage);
                 db.NotificationDeliveries.Add(new NotificationDelivery(
                     Guid.CreateVersion7(now), notification.UserId, notification.Id, DeliveryChannel.Email, NotificationMessages.EventOf(notification),
-                    address, NotificationMessages.Subject(notification), messages.MailBody(notification), now));
+                    address, messages.Subject(notification, culture), messages.MailBody(notification, culture), now));
                 planned++;
             }
 

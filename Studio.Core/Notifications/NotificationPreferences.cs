@@ -1,8 +1,9 @@
 namespace Studio.Core.Notifications;
 
 /// <summary>
-/// A user's choices for notifications leaving Studio: e-mail on or off (on unless turned off) and a webhook URL with its
-/// signing secret. A user without a row has the defaults: e-mail on, no webhook.
+/// A user's choices for notifications leaving Studio: e-mail on or off (on unless turned off), the language of those
+/// e-mails, and a webhook URL with its signing secret. A user without a row has the defaults: e-mail on, in English
+/// (until the first save, which takes the language of the page they saved from), no webhook.
 /// </summary>
 public sealed class NotificationPreferences
 {
@@ -14,10 +15,11 @@ public sealed class NotificationPreferences
         UserId = string.Empty;
     }
 
-    internal NotificationPreferences(string userId)
+    internal NotificationPreferences(string userId, string emailLanguage)
     {
         UserId = userId;
         EmailEnabled = true;
+        EmailLanguage = EmailLanguages.Normalize(emailLanguage);
     }
 
     /// <summary>The user.</summary>
@@ -26,6 +28,9 @@ public sealed class NotificationPreferences
     /// <summary>Whether job outcomes are e-mailed (when the server has SMTP configured). Default true.</summary>
     public bool EmailEnabled { get; private set; }
 
+    /// <summary>The language of the e-mails ("en" or "fr", see <see cref="EmailLanguages"/>). Default "en".</summary>
+    public string EmailLanguage { get; private set; } = EmailLanguages.English;
+
     /// <summary>Where job outcomes are POSTed; null for no webhook.</summary>
     public string? WebhookUrl { get; private set; }
 
@@ -33,6 +38,8 @@ public sealed class NotificationPreferences
     public string? WebhookSecret { get; private set; }
 
     internal void SetEmail(bool enabled) => EmailEnabled = enabled;
+
+    internal void SetEmailLanguage(string language) => EmailLanguage = EmailLanguages.Normalize(language);
 
     internal void SetWebhookUrl(string? url) => WebhookUrl = url;
 

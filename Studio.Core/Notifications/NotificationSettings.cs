@@ -1,12 +1,18 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Studio.Core.Persistence;
 
 namespace Studio.Core.Notifications;
 
 /// <summary>
-/// A user's notification choices (e-mail on/off, webhook URL and secret), a test message for the webhook, and the last
-/// deliveries with their outcome. Each user reads and changes only their own.
+/// A user's notification choices (e-mail on/off and its language, webhook URL and secret), a test message for the
+/// webhook, and the last deliveries with their outcome. Each user reads and changes only their own.
 /// </summary>
+/// <remarks>
+/// The e-mails' language starts as the language of the page the user first saved a setting from: these methods are
+/// called from that page, so the caller's UI culture is that page's language. It is read only then; after that only
+/// <see cref="SetEmailLanguageAsync"/> changes it.
+/// </remarks>
 public sealed class NotificationSettings(
     IDbContextFactory<StudioDbContext> dbFactory,
     DatabaseWriteGate writes,
@@ -26,8 +32,13 @@ public sealed class NotificationSettings(
             choice?.EmailEnabled ?? true,
             mailer.IsConfigured,
             choice?.WebhookUrl,
-            choice?.WebhookSecret is { Length: > 4 } secret ? secret[^4..] : null);
+            choice?.WebhookSecret is { Length: > 4 } secret ? secret[^4..] : null,
+            choice?.EmailLanguage ?? EmailLanguages.Of(CultureInfo.CurrentUICulture));
     }
+
+    /// <summary>Sets the language of the user's e-mails ("en" or "fr"; anything else is English).</summary>
+    public Task SetEmailLanguageAsync(string userId, string language, CancellationToken ct) =>
+        ChangeAsync(userId, p => p.SetEmailLanguage(language), ct);
 
     /// <summary>Turns e-mails on or off.</summary>
     public Task SetEmailAsync(string userId, bool enabled, CancellationToken ct) =>
@@ -96,7 +107,7 @@ public sealed class NotificationSettings(
         var choice = await db.NotificationPreferences.FirstOrDefaultAsync(p => p.UserId == userId, ct).ConfigureAwait(false);
         if (choice is null)
         {
-            choice = new NotificationPreferences(userId);
+            choice = new NotificationPreferences(userId, EmailLanguages.Of(CultureInfo.CurrentUICulture));
             db.NotificationPreferences.Add(choice);
         }
 

@@ -5,4 +5,5 @@ namespace Studio.Core.Notifications;
 /// <param name="EmailAvailable">Whether this server can send e-mail (SMTP configured).</param>
 /// <param name="WebhookUrl">The webhook URL, or null.</param>
 /// <param name="SecretHint">The secret's last four characters, or null when none was generated.</param>
-public sealed record NotificationSettingsView(bool EmailEnabled, bool EmailAvailable, string? WebhookUrl, string? SecretHint);
+/// <param name="EmailLanguage">The e-mails' language ("en" or "fr"); before the first save, the one the first save would keep.</param>
+public sealed record NotificationSettingsView(bool EmailEnabled, bool EmailAvailable, string? WebhookUrl, string? SecretHint, string EmailLanguage = EmailLanguages.English);

@@ -50,4 +50,30 @@ public sealed class FormatsTests
             System.Globalization.CultureInfo.CurrentUICulture = before;
         }
     }
+
+    [Fact]
+    public void Digits_FollowThePagesCulture()
+    {
+        var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+            Formats.Usd(0.9m).Should().Be("0,90\u00A0$");
+            Formats.Usd(1234.5m).Should().MatchRegex(@"^1\s234,50\u00A0\$$");
+            Formats.Usd(0.001m).Should().Be("< 0,01\u00A0$");
+            Formats.Seconds(7.5).Should().Be("7,5");
+            Formats.Percent(0.42).Should().Be("42\u00A0%");
+            Formats.Cost(JobStatus.Completed, 1m, 0.9m).Should().Be(("0,90\u00A0$", "dépensé"));
+
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+            Formats.Usd(1234.5m).Should().Be("$1,234.50");
+            Formats.Usd(0.001m).Should().Be("< $0.01");
+            Formats.Seconds(7.5).Should().Be("7.5");
+            Formats.Percent(0.42).Should().Be("42%");
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
 }

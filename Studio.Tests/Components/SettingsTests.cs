@@ -92,6 +92,30 @@ public sealed class SettingsTests : NotificationComponentTest
     }
 
     [Fact]
+    public async Task EmailLanguage_FrenchPage_OffersFrenchAndAChoiceIsStored()
+    {
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        var panel = RenderNotifications();
+        var select = panel.FindComponents<MudBlazor.MudSelect<string>>().Single(s => s.Instance.Label == "Langue des e-mails");
+        panel.Find(".email-language input").GetAttribute("value").Should().Be("fr", "before any save, the e-mails would be in the page's language");
+
+        await panel.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync("en"));
+
+        panel.WaitForAssertion(() => NotificationSettings.GetAsync(UserId, CancellationToken.None).Result.EmailLanguage.Should().Be("en"));
+        panel.WaitForAssertion(() => panel.Find(".email-language input").GetAttribute("value").Should().Be("en"));
+    }
+
+    [Fact]
+    public void EmailLanguage_NoSmtp_IsDisabled()
+    {
+        Mailer.IsConfigured = false;
+
+        var panel = RenderNotifications();
+
+        panel.FindComponents<MudBlazor.MudSelect<string>>().Single(s => s.Instance.Label == "Language of the e-mails").Instance.Disabled.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task CreateToken_NoName_SaysSoAtTheField()
     {
         var panel = Render<ApiTokensPanel>(p => p.Add(x => x.UserId, UserId));

@@ -111,6 +111,13 @@ public sealed partial class NotificationSettingsPanel : IDisposable
         await LoadAsync();
     });
 
+    private Task SetEmailLanguageAsync(string language) => RunAsync(async ct =>
+    {
+        await Settings.SetEmailLanguageAsync(UserId, language, ct);
+        Snackbar.Add(language == EmailLanguages.French ? L["E-mails will be written in French."] : L["E-mails will be written in English."], Severity.Success);
+        await LoadAsync();
+    });
+
     private Task GenerateSecretAsync() => RunAsync(async ct =>
     {
         _newSecret = await Settings.GenerateSecretAsync(UserId, ct);

@@ -19,6 +19,7 @@ namespace Studio.App.Components.Pages;
 public sealed partial class QuickVideo : IDisposable
 {
     private const string PlaceholderTheme = "your theme";
+    private const string SetupCommand = "dotnet run --project Studio.App -- setup";
 
     // Messages keyed by the service's field names; these fields have a place on the form, the rest go on top.
     private static readonly HashSet<string> FieldKeys = new(StringComparer.Ordinal) { "theme", "title", "template", "provider" };
@@ -79,8 +80,8 @@ public sealed partial class QuickVideo : IDisposable
     private string? ProviderDisplayName => Provider is { } name ? Providers.Find(name)?.DisplayName ?? name : null;
 
     private string? EstimateProblem =>
-        _estimateErrors.Count > 0 ? "No price: the provider above cannot make this video as it stands."
-        : _estimateFailed ? "The price could not be worked out just now; it is tried again with your next change."
+        _estimateErrors.Count > 0 ? L["No price: the provider above cannot make this video as it stands."].Value
+        : _estimateFailed ? L["The price could not be worked out just now; it is tried again with your next change."].Value
         : null;
 
     private TemplateSummary? SelectedTemplate => Offered?.FirstOrDefault(t => t.Id == _templateId);
@@ -148,7 +149,7 @@ public sealed partial class QuickVideo : IDisposable
 #pragma warning restore CA1031
         {
             UiLog.LoadFailed(Logger, ex, "the templates");
-            _loadError = "Studio could not read them from its database. Check that the server is running, then try again.";
+            _loadError = L["Studio could not read them from its database. Check that the server is running, then try again."];
             return;
         }
 
@@ -366,7 +367,7 @@ public sealed partial class QuickVideo : IDisposable
             var started = await Jobs.StartWithReasonAsync(userId, job.Id, _cts.Token);
             if (started.Outcome == JobCommandOutcome.OverBudget)
             {
-                _submitError = $"{started.Reason} The video is kept as a draft in My videos.";
+                _submitError = L["{0} The video is kept as a draft in My videos.", started.Reason ?? string.Empty];
                 return;
             }
 
@@ -381,7 +382,7 @@ public sealed partial class QuickVideo : IDisposable
 #pragma warning restore CA1031
         {
             UiLog.CreateFailed(Logger, ex);
-            _submitError = "Studio could not create the video just now. Try again in a moment.";
+            _submitError = L["Studio could not create the video just now. Try again in a moment."];
         }
         finally
         {

@@ -7,7 +7,8 @@ namespace Studio.App.Components.Shared;
 
 /// <summary>
 /// Text for money, percentages, durations and moments, the same on every page. Amounts stay in US dollars (what the
-/// providers bill); the words follow the page's language (English, or French when the UI culture is French).
+/// providers bill); the words follow the page's language (English, or French when the UI culture is French), and the
+/// digits its culture ("$1,234.50" and "7.5" in English, "1 234,50 $" and "7,5" in French).
 /// </summary>
 internal static class Formats
 {
@@ -15,12 +16,19 @@ internal static class Formats
 
     private static bool French => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr";
 
+    // Digits in French when the page's culture is French; otherwise the English (invariant) digits every page had so far.
+    private static CultureInfo Digits => CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "fr" ? CultureInfo.CurrentCulture : Culture;
+
     private static string Say(string english, string french) => French ? french : english;
 
-    /// <summary>"$1.23", "$1,234.00", "$0.00"; "&lt; $0.01" for a real but tiny amount.</summary>
+    /// <summary>"$1.23", "$1,234.00", "$0.00" ("1,23 $" in French); "&lt; $0.01" for a real but tiny amount.</summary>
     public static string Usd(decimal usd) => usd is > 0 and < 0.005m
-        ? "< $0.01"
-        : "$" + usd.ToString("N2", Culture);
+        ? "< " + Amount(0.01m)
+        : Amount(usd);
+
+    private static string Amount(decimal usd) => ReferenceEquals(Digits, Culture)
+        ? "$" + usd.ToString("N2", Culture)
+        : usd.ToString("N2", Digits) + "\u00A0$";
 
     /// <summary>A job's cost with a word saying what it is: spent once finished, estimated before; free when nothing is billed.</summary>
     public static (string Amount, string Note) Cost(JobStatus status, decimal estimatedUsd, decimal actualUsd)
@@ -40,12 +48,12 @@ internal static class Formats
         return $"{Say("segments", "segments")} {Usd(cost.Segments)} · {Say("script", "script")} {Usd(cost.Script)} · {Say("voice", "voix")} {Usd(cost.Voice)}";
     }
 
-    /// <summary>"8", "7.5": a number of seconds without needless decimals.</summary>
-    public static string Seconds(double seconds) => seconds.ToString("0.#", Culture);
+    /// <summary>"8", "7.5" ("7,5" in French): a number of seconds without needless decimals.</summary>
+    public static string Seconds(double seconds) => seconds.ToString("0.#", Digits);
 
-    /// <summary>"42%" for 0.42; rounded down, so "100%" means done, never 99.5 % of the way.</summary>
+    /// <summary>"42%" for 0.42 ("42 %" in French); rounded down, so "100%" means done, never 99.5 % of the way.</summary>
     public static string Percent(double progress) =>
-        Math.Floor((Math.Clamp(progress, 0, 1) * 100) + 1e-9).ToString("0", Culture) + "%";
+        Math.Floor((Math.Clamp(progress, 0, 1) * 100) + 1e-9).ToString("0", Culture) + (ReferenceEquals(Digits, Culture) ? "%" : "\u00A0%");
 
     /// <summary>"45 s", "3 min 05 s", "1 h 02 min".</summary>
     public static string Duration(TimeSpan span)

@@ -717,6 +717,13 @@ namespace Studio.Core.Persistence.Migrations
                     b.Property<bool>("EmailEnabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EmailLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("WebhookSecret")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");

@@ -44,6 +44,55 @@ public sealed class MailKitNotificationMailerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JobCompletes_FrenchOwner_ReceivesTheEmailInFrench()
+    {
+        await _harness.Settings.SetEmailLanguageAsync(NotificationHarness.UserId, EmailLanguages.French, CancellationToken.None);
+        var jobId = await _harness.CreateJobAsync("Lancement de printemps");
+        await _harness.Driver.CompleteAsync(jobId);
+
+        // The worker's own culture is English: the owner's language is what counts.
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            await _harness.Outbox.RunOnceAsync(CancellationToken.None);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+
+        var message = _smtp.Messages.Should().ContainSingle().Subject.Message;
+        message.Subject.Should().Be("Votre vidéo « Lancement de printemps » est prête");
+        message.TextBody.Should().Contain("Votre vidéo « Lancement de printemps » est prête.")
+            .And.Contain("Coût : 0,")
+            .And.Contain($"Pour l’ouvrir : /jobs/{jobId}")
+            .And.NotContain("Your video");
+    }
+
+    [Fact]
+    public async Task JobFails_EnglishOwnerWhileTheWorkerRunsInFrench_ReceivesTheEmailInEnglish()
+    {
+        await _harness.Settings.SetEmailLanguageAsync(NotificationHarness.UserId, EmailLanguages.English, CancellationToken.None);
+        await _harness.Driver.FailAsync(await _harness.CreateJobAsync("Spring launch"), "the provider is down");
+
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        try
+        {
+            await _harness.Outbox.RunOnceAsync(CancellationToken.None);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+
+        var message = _smtp.Messages.Should().ContainSingle().Subject.Message;
+        message.Subject.Should().Be("Your video \"Spring launch\" failed");
+        message.TextBody.Should().Contain("Why: the provider is down").And.Contain("Cost: 0.");
+    }
+
+    [Fact]
     public async Task ServerRefusesTheRecipient_DeliveryKeepsTheErrorAndIsRetried()
     {
         _smtp.RejectNext(1);

@@ -50,6 +50,7 @@ public sealed class NotificationHarness : IAsyncDisposable
         services.AddSingleton(mailer);
         services.AddSingleton<IWebhookSender>(sp => new HttpWebhookSender(new HttpClient(), harness.Time));
         services.AddSingleton<NotificationSignal>();
+        services.AddLocalization();
         services.AddSingleton<NotificationMessages>();
         services.AddSingleton<NotificationCenter>();
         services.AddSingleton<NotificationSettings>();

@@ -40,6 +40,43 @@ public sealed class NotificationSettingsTests : IAsyncLifetime
         (await _harness.Settings.GenerateSecretAsync(NotificationHarness.UserId, CancellationToken.None)).Should().NotBe(secret);
     }
 
+    [Theory]
+    [InlineData("fr-FR", "fr")]
+    [InlineData("fr", "fr")]
+    [InlineData("en-GB", "en")]
+    [InlineData("de-DE", "en")]
+    public async Task FirstSave_KeepsThePagesLanguageForEmails(string uiCulture, string expected)
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(uiCulture);
+            (await _harness.Settings.GetAsync(NotificationHarness.UserId, CancellationToken.None)).EmailLanguage.Should().Be(expected, "the form offers what the first save will keep");
+            await _harness.Settings.SetEmailAsync(NotificationHarness.UserId, true, CancellationToken.None);
+
+            // Later pages in another language change nothing: only the user's choice does.
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(expected == "fr" ? "en" : "fr");
+            await _harness.Settings.SetEmailAsync(NotificationHarness.UserId, false, CancellationToken.None);
+            (await _harness.Settings.GetAsync(NotificationHarness.UserId, CancellationToken.None)).EmailLanguage.Should().Be(expected);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Theory]
+    [InlineData("fr", "fr")]
+    [InlineData("FR-ca", "fr")]
+    [InlineData("en", "en")]
+    [InlineData("klingon", "en")]
+    public async Task SetEmailLanguage_StoresASupportedLanguage(string chosen, string expected)
+    {
+        await _harness.Settings.SetEmailLanguageAsync(NotificationHarness.UserId, chosen, CancellationToken.None);
+
+        (await _harness.Settings.GetAsync(NotificationHarness.UserId, CancellationToken.None)).EmailLanguage.Should().Be(expected);
+    }
+
     [Fact]
     public async Task SendTest_NoWebhook_QueuesNothing()
     {

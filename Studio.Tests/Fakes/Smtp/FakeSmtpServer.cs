@@ -71,7 +71,8 @@ public sealed class FakeSmtpServer : IAsyncDisposable
         using (client)
         {
             var stream = client.GetStream();
-            using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
+            // Latin-1 maps each byte to one char and back: the 8-bit body this server accepts (8BITMIME) reaches MimeKit as sent.
+            using var reader = new StreamReader(stream, Encoding.Latin1, leaveOpen: true);
             await using var writer = new StreamWriter(stream, Encoding.ASCII, leaveOpen: true) { NewLine = "\r\n", AutoFlush = true };
             var recipients = new List<string>();
             var rejecting = false;
@@ -114,7 +115,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                                 data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
                             }
 
-                            using (var raw = new MemoryStream(Encoding.UTF8.GetBytes(data.ToString())))
+                            using (var raw = new MemoryStream(Encoding.Latin1.GetBytes(data.ToString())))
                             {
                                 Messages.Enqueue((recipients.ToList(), await MimeMessage.LoadAsync(raw)));
                             }
