@@ -35,7 +35,7 @@ public sealed partial class WizardJourneyTests(StudioProcess studio) : IClassFix
         await Expect(page.Locator("input[data-testid=provider]")).ToHaveValueAsync("Local (offline)");
         await PickAsync(page, page.Locator("[data-testid=wizard-brief] input[data-testid=mode]"), "Hybrid");
         await Expect(page.Locator("[data-testid=wizard-finish]")).ToBeVisibleAsync();
-        await PickTextAsync(page, page.Locator("[data-testid=wizard-finish] input[data-testid=transition]"), "Crossfade");
+        await PickTextAsync(page, page.Locator("[data-testid=wizard-finish] [data-testid=transition]"), "Crossfade");
         await Expect(page.Locator("[data-testid=save-state]")).ToHaveTextAsync("Draft saved");
         await ShotsAsync(page, "wizard-1-brief");
 
