@@ -9,7 +9,8 @@ namespace Studio.Core.Drafts;
 /// <param name="Mode">The generation mode chosen.</param>
 /// <param name="FallbackProvider">The provider that takes over a segment the main one cannot make, or null.</param>
 /// <param name="Segments">The storyboard cards, one per segment of the template (empty until drafted).</param>
-/// <param name="DraftedFor">What the storyboard was drafted from (template and theme), so a change redrafts untouched cards.</param>
+/// <param name="DraftedFor">What the storyboard was drafted from (template, theme and language), so a change redrafts untouched cards.</param>
+/// <param name="Finish">Voice-over, language, captions and transitions; null until prefilled from the template (drafts saved before the wizard asked).</param>
 public sealed record WizardDraftContent(
     int Step = 0,
     string Title = "",
@@ -19,7 +20,8 @@ public sealed record WizardDraftContent(
     WizardMode Mode = WizardMode.TextToVideo,
     string? FallbackProvider = null,
     IReadOnlyList<WizardDraftSegment>? Segments = null,
-    string? DraftedFor = null)
+    string? DraftedFor = null,
+    WizardDraftFinish? Finish = null)
 {
     /// <summary>An empty wizard, at the brief.</summary>
     public static WizardDraftContent Empty { get; } = new();

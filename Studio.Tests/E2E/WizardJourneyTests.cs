@@ -8,7 +8,8 @@ namespace Studio.Tests.E2E;
 /// <summary>
 /// The new video wizard as a user walks it, in Debian's Chromium against the app on 127.0.0.1: brief, an image
 /// dropped onto a storyboard card (a real drop of a file through the card's drop zone), a reload that resumes the
-/// draft, the review, Generate with the local provider, live progress to the end and the MP4 downloaded.
+/// draft, the review, Generate with the local provider, live progress to the end and the MP4 downloaded. The finish
+/// chosen on the brief (crossfades over the template's hard cuts) is shown on the review and carried by the job.
 /// </summary>
 [Trait("Category", "E2E")]
 public sealed partial class WizardJourneyTests(StudioProcess studio) : IClassFixture<StudioProcess>, IAsyncLifetime
@@ -33,6 +34,8 @@ public sealed partial class WizardJourneyTests(StudioProcess studio) : IClassFix
         await page.Locator("input#wizard-title").FillAsync("Remote habits");
         await Expect(page.Locator("input[data-testid=provider]")).ToHaveValueAsync("Local (offline)");
         await PickAsync(page, page.Locator("[data-testid=wizard-brief] input[data-testid=mode]"), "Hybrid");
+        await Expect(page.Locator("[data-testid=wizard-finish]")).ToBeVisibleAsync();
+        await PickTextAsync(page, page.Locator("[data-testid=wizard-finish] [data-testid=transition]"), "Crossfade");
         await Expect(page.Locator("[data-testid=save-state]")).ToHaveTextAsync("Draft saved");
         await ShotsAsync(page, "wizard-1-brief");
 
@@ -66,10 +69,18 @@ public sealed partial class WizardJourneyTests(StudioProcess studio) : IClassFix
         await Expect(page.Locator("[data-testid=estimate-total]")).ToHaveTextAsync("Free");
         await Expect(page.Locator("[data-testid=review-segment]")).ToHaveCountAsync(6);
         await Expect(page.Locator("[data-testid=review-segment]").Nth(0)).ToContainTextAsync("desk.png");
+        await Expect(page.Locator("[data-testid=review-transition]")).ToHaveTextAsync("Crossfade");
+        await Expect(page.Locator("[data-testid=review-voice]")).ToHaveTextAsync("No voice-over");
         await ShotsAsync(page, "wizard-3-review");
         await page.Locator("button[data-testid=generate]").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(JobUrl());
+        var stored = await page.Context.APIRequest.GetAsync(new Uri(page.Url).AbsolutePath.Replace("/jobs/", "/api/jobs/", StringComparison.Ordinal));
+        stored.Ok.Should().BeTrue();
+        var cut = (await stored.JsonAsync())!.Value;
+        cut.GetProperty("transition").GetString().Should().Be("crossfade", "the finish chosen on the brief");
+        cut.GetProperty("captions").GetBoolean().Should().BeFalse("the template has none and none were asked for");
+        (cut.TryGetProperty("voice", out var voice) ? voice.ValueKind : System.Text.Json.JsonValueKind.Null).Should().Be(System.Text.Json.JsonValueKind.Null);
         await Expect(page.Locator("[data-testid=overall-percent]")).ToHaveTextAsync("100%", new() { Timeout = 240_000 });
         var download = page.Locator("[data-testid=download-video]");
         await Expect(download).ToBeVisibleAsync();
@@ -106,6 +117,16 @@ public sealed partial class WizardJourneyTests(StudioProcess studio) : IClassFix
     {
         await input.Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]").ClickAsync();
         var item = page.Locator($".mud-popover-open .mud-list-item:has([data-mode={mode}])");
+        await Expect(item).ToBeVisibleAsync();
+        await item.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Opens a MudSelect and picks the item whose text holds <paramref name="text"/> (one item must).</summary>
+    private static async Task PickTextAsync(IPage page, ILocator input, string text)
+    {
+        await input.Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]").ClickAsync();
+        var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = text });
         await Expect(item).ToBeVisibleAsync();
         await item.ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);

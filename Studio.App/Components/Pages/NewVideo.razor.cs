@@ -15,7 +15,7 @@ using Studio.Core.Templates;
 namespace Studio.App.Components.Pages;
 
 /// <summary>
-/// The new video wizard: the brief, the storyboard (one card per segment, with its own mode and asset when hybrid),
+/// The new video wizard: the brief (with the finish: voice-over, language, captions, transitions), the storyboard (one card per segment, with its own mode and asset when hybrid),
 /// then the review with the price and Generate. Each step is checked by the job service before the next opens; its
 /// messages are shown at their fields or cards. Everything typed is saved server-side as it changes (debounced) and on
 /// every step change, so leaving and coming back resumes where the user was.
@@ -26,7 +26,7 @@ public sealed partial class NewVideo : IDisposable
     internal static readonly TimeSpan SaveDelay = TimeSpan.FromSeconds(1);
 
     private const string ThemeStandIn = "your theme";
-    private static readonly HashSet<string> BriefFields = new(StringComparer.Ordinal) { "theme", "title", "template", "provider", "mode", "fallback" };
+    private static readonly HashSet<string> BriefFields = new(StringComparer.Ordinal) { "theme", "title", "template", "provider", "mode", "fallback", "voice.voice" };
 
     private readonly CancellationTokenSource _cts = new();
     private readonly Dictionary<Guid, VideoTemplate?> _templateDetails = [];
@@ -146,6 +146,12 @@ public sealed partial class NewVideo : IDisposable
             {
                 // The template was deleted since: back to the brief with the default one.
                 _draft = _draft with { TemplateId = Preferred()?.Id, Step = 0, Segments = [], DraftedFor = null };
+                _draft = WithTemplateFinish(_draft);
+            }
+            else if (_draft.Finish is null)
+            {
+                // A draft saved before the wizard asked about the finish.
+                _draft = WithTemplateFinish(_draft);
             }
 
             await LoadTemplateAsync(_draft.TemplateId);
@@ -167,7 +173,13 @@ public sealed partial class NewVideo : IDisposable
         }
     }
 
-    private WizardDraftContent NewDraft() => WizardDraftContent.Empty with { TemplateId = Preferred()?.Id };
+    private WizardDraftContent NewDraft() => WithTemplateFinish(WizardDraftContent.Empty with { TemplateId = Preferred()?.Id });
+
+    /// <summary>The draft with its template's finish, unless the user already chose one.</summary>
+    private WizardDraftContent WithTemplateFinish(WizardDraftContent draft) =>
+        draft.Finish is { Edited: true } || _templates?.FirstOrDefault(t => t.Id == draft.TemplateId) is not { } template
+            ? draft
+            : draft with { Finish = WizardPlan.FinishFrom(template) };
 
     private TemplateSummary? Preferred() =>
         _templates?.FirstOrDefault(t => string.Equals(t.Name, DefaultTemplates.Reels30, StringComparison.OrdinalIgnoreCase))
@@ -189,7 +201,7 @@ public sealed partial class NewVideo : IDisposable
             _errors.Remove(field);
         }
 
-        _draft = draft;
+        _draft = templateChanged ? WithTemplateFinish(draft) : draft;
         if (templateChanged)
         {
             await LoadTemplateAsync(draft.TemplateId);
@@ -204,6 +216,7 @@ public sealed partial class NewVideo : IDisposable
             "template" => d.TemplateId,
             "provider" => d.Provider,
             "mode" => d.Mode,
+            "voice.voice" => (d.Finish?.VoiceEngine, d.Finish?.Voice, d.Finish?.Language),
             _ => d.FallbackProvider,
         };
     }
@@ -410,7 +423,8 @@ public sealed partial class NewVideo : IDisposable
     }
 
     /// <summary>
-    /// One card per segment of the template, prompts and narration from the script writer (offline: free, no key).
+    /// One card per segment of the template, prompts and narration from the script writer (offline: free, no key), in
+    /// the finish's language.
     /// A card the user edited keeps its words; modes and assets stay at their place when the count is unchanged.
     /// </summary>
     private void DraftStoryboard()
@@ -420,14 +434,15 @@ public sealed partial class NewVideo : IDisposable
             return;
         }
 
-        var key = $"{id}|{_draft.Theme.Trim()}";
+        var language = _draft.Finish?.Language ?? template.Language;
+        var key = $"{id}|{_draft.Theme.Trim()}|{language}";
         var cards = _draft.Cards;
         if (string.Equals(_draft.DraftedFor, key, StringComparison.Ordinal) && cards.Count == template.SegmentCount)
         {
             return;
         }
 
-        var scenes = OfflineScriptWriter.Write(template, _draft.Theme.Trim(), template.Language).Scenes;
+        var scenes = OfflineScriptWriter.Write(template, _draft.Theme.Trim(), language).Scenes;
         var sameShape = cards.Count == template.SegmentCount;
         var drafted = scenes.Select((scene, i) =>
         {

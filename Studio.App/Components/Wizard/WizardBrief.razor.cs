@@ -26,7 +26,7 @@ public sealed partial class WizardBrief
     [Parameter]
     public IReadOnlyCollection<IVideoProvider> Providers { get; set; } = [];
 
-    /// <summary>Messages by field ("theme", "title", "template", "provider", "mode", "fallback"). Default none.</summary>
+    /// <summary>Messages by field ("theme", "title", "template", "provider", "mode", "fallback", "voice.voice"). Default none.</summary>
     [Parameter]
     public IReadOnlyDictionary<string, string>? Errors { get; set; }
 

@@ -2,12 +2,14 @@ using Studio.Core.Drafts;
 using Studio.Core.Jobs;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
+using Studio.Core.Templates;
+using Studio.Core.Voice;
 
 namespace Studio.App.Components.Wizard;
 
 /// <summary>
 /// The wizard's rules that are not Core's: which modes a provider offers in the brief, each card's mode, what a card
-/// still needs, and the job command the draft stands for.
+/// still needs, the finish a template suggests, and the job command the draft stands for.
 /// </summary>
 internal static class WizardPlan
 {
@@ -66,8 +68,43 @@ internal static class WizardPlan
             Prompts: storyboard ? [.. cards.Select(c => c.Prompt)] : null,
             Narrations: storyboard ? [.. cards.Select(c => c.Narration)] : null,
             Fallback: string.IsNullOrEmpty(draft.FallbackProvider) ? null : [draft.FallbackProvider],
-            Inputs: storyboard ? [.. cards.Select(c => Input(draft, c, provider))] : null);
+            Inputs: storyboard ? [.. cards.Select(c => Input(draft, c, provider))] : null,
+            Language: draft.Finish?.Language,
+            Voice: VoiceOf(draft.Finish),
+            Captions: draft.Finish?.Captions,
+            Transition: draft.Finish?.Transition);
     }
+
+    /// <summary>The finish <paramref name="template"/> suggests: its language, captions and transition, no voice-over.</summary>
+    public static WizardDraftFinish FinishFrom(TemplateSummary template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return new WizardDraftFinish(template.Language, null, null, template.Captions, TransitionName(template.Transition));
+    }
+
+    /// <summary>The voice the finish asks for, or null for no voice-over.</summary>
+    public static VoiceChoice? VoiceOf(WizardDraftFinish? finish) =>
+        finish?.VoiceEngine is { Length: > 0 } engine
+            ? new VoiceChoice(engine, string.IsNullOrWhiteSpace(finish.Voice) ? null : finish.Voice.Trim())
+            : null;
+
+    /// <summary>The narration language the finish asks for: its own, else the template's.</summary>
+    public static string LanguageOf(WizardDraftFinish? finish, TemplateSummary template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return finish?.Language ?? template.Language;
+    }
+
+    /// <summary>The transition the finish asks for: its own, else the template's.</summary>
+    public static Core.Assembly.TransitionStyle TransitionOf(WizardDraftFinish? finish, TemplateSummary template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return finish?.Transition is { } name && CutSettingsReader.TryParseTransition(name, out var transition) ? transition : template.Transition;
+    }
+
+    /// <summary>The transition's name in a job command: "cut", "crossfade" or "fade".</summary>
+    public static string TransitionName(Core.Assembly.TransitionStyle transition) =>
+        transition.ToString().ToLowerInvariant();
 
     private static SegmentInput Input(WizardDraftContent draft, WizardDraftSegment card, IVideoProvider? provider)
     {

@@ -6,11 +6,14 @@ namespace Studio.App.Components.Shared.Charts;
 internal static class Money
 {
     /// <summary>US dollars with two decimals, in the current culture's digits and order.</summary>
-    public static string Usd(decimal usd)
+    public static string Usd(decimal usd) => Usd(usd, 2);
+
+    /// <summary>US dollars with <paramref name="decimals"/> decimals (none for an axis of whole dollars).</summary>
+    public static string Usd(decimal usd, int decimals)
     {
         var format = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
         format.CurrencySymbol = "$";
-        return usd.ToString("C2", format);
+        return usd.ToString("C" + decimals.ToString(CultureInfo.InvariantCulture), format);
     }
 
     /// <summary>"83%" for 0.83, "83 %" (no-break space) in French; an em dash when there is nothing to divide.</summary>
