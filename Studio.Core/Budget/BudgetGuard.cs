@@ -84,22 +84,22 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
             return null;
         }
 
-        var jobSpent = await MonthlySpending.JobSpentAsync(db, job.Id, ct).ConfigureAwait(false);
-        var reservedBefore = wasInProgress ? Math.Max(0m, job.EstimatedCostUsd - jobSpent) : 0m;
-        var estimate = Math.Max(job.EstimatedCostUsd, jobSpent + reservedBefore + neededUsd);
-        var added = estimate - jobSpent - reservedBefore;
         if (await MonthlySpending.BudgetOfAsync(db, job.OwnerId, options.Value.MonthlyUsdPerUser, ct).ConfigureAwait(false) is { } budget)
         {
             var (from, to, _) = MonthlySpending.MonthOf(time.GetUtcNow());
             var spent = await MonthlySpending.SpentAsync(db, job.OwnerId, from, to, ct).ConfigureAwait(false);
             var reserved = await MonthlySpending.ReservedAsync(db, job.OwnerId, ct).ConfigureAwait(false);
-            if (spent + reserved + added > budget)
+            if (spent + reserved + neededUsd > budget)
             {
-                return BudgetRefusal.ForNewWork(budget, spent, reserved, added);
+                return BudgetRefusal.ForNewWork(budget, spent, reserved, neededUsd);
             }
         }
 
-        job.ExpectAtLeast(estimate);
+        // The job's reservation (its estimate less its spending, while in progress) must now hold the new work beside
+        // what it held already; the estimate is never lowered, so a reopened job may hold more than the new work.
+        var jobSpent = await MonthlySpending.JobSpentAsync(db, job.Id, ct).ConfigureAwait(false);
+        var reservedBefore = wasInProgress ? Math.Max(0m, job.EstimatedCostUsd - jobSpent) : 0m;
+        job.ExpectAtLeast(jobSpent + reservedBefore + neededUsd);
         return null;
     }
 
