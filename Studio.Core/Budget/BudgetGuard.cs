@@ -57,7 +57,53 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
     /// Whether a clip costing <paramref name="priceUsd"/> may be submitted for the user. An admitted paid clip of a user
     /// with a budget reserves its price until disposed: dispose once its charge is booked (or nothing was submitted).
     /// </summary>
-    public async Task<ClipAdmission> AdmitClipAsync(string ownerId, decimal priceUsd, CancellationToken ct)
+    public Task<ClipAdmission> AdmitClipAsync(string ownerId, decimal priceUsd, CancellationToken ct) =>
+        AdmitAsync(ownerId, priceUsd, BudgetRefusal.ForClip, ct);
+
+    /// <summary>
+    /// Whether a cut's hosted voice-over costing <paramref name="priceUsd"/> may be spoken, checked and reserved exactly
+    /// as a clip is: dispose the admission once the voice-over's charge is booked (or nothing was spoken).
+    /// </summary>
+    public Task<ClipAdmission> AdmitVoiceAsync(string ownerId, decimal priceUsd, CancellationToken ct) =>
+        AdmitAsync(ownerId, priceUsd, BudgetRefusal.ForVoice, ct);
+
+    /// <summary>
+    /// Whether new work on <paramref name="job"/> (failed segments made again, a new take, another cut with a hosted
+    /// voice) costing <paramref name="neededUsd"/> fits the owner's budget; null when it does, and then the job's
+    /// estimate is raised so that its reservation holds the new work once the caller saves it. Read through
+    /// <paramref name="db"/>, which the caller holds in the write transaction that saves the job: two such commands
+    /// cannot both take the last of a budget. <paramref name="wasInProgress"/>: the job was queued, running or
+    /// assembling before the command (its reservation already counts). Free work is never refused.
+    /// </summary>
+    public async Task<BudgetRefusal?> ReserveNewWorkAsync(StudioDbContext db, ProductionJob job, bool wasInProgress, decimal neededUsd, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(job);
+        if (neededUsd <= 0)
+        {
+            return null;
+        }
+
+        if (await MonthlySpending.BudgetOfAsync(db, job.OwnerId, options.Value.MonthlyUsdPerUser, ct).ConfigureAwait(false) is { } budget)
+        {
+            var (from, to, _) = MonthlySpending.MonthOf(time.GetUtcNow());
+            var spent = await MonthlySpending.SpentAsync(db, job.OwnerId, from, to, ct).ConfigureAwait(false);
+            var reserved = await MonthlySpending.ReservedAsync(db, job.OwnerId, ct).ConfigureAwait(false);
+            if (spent + reserved + neededUsd > budget)
+            {
+                return BudgetRefusal.ForNewWork(budget, spent, reserved, neededUsd);
+            }
+        }
+
+        // The job's reservation (its estimate less its spending, while in progress) must now hold the new work beside
+        // what it held already; the estimate is never lowered, so a reopened job may hold more than the new work.
+        var jobSpent = await MonthlySpending.JobSpentAsync(db, job.Id, ct).ConfigureAwait(false);
+        var reservedBefore = wasInProgress ? Math.Max(0m, job.EstimatedCostUsd - jobSpent) : 0m;
+        job.ExpectAtLeast(jobSpent + reservedBefore + neededUsd);
+        return null;
+    }
+
+    private async Task<ClipAdmission> AdmitAsync(string ownerId, decimal priceUsd, Func<decimal, decimal, decimal, BudgetRefusal> refuse, CancellationToken ct)
     {
         if (priceUsd <= 0)
         {
@@ -86,7 +132,7 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
             var inFlight = _inFlight.GetValueOrDefault(ownerId);
             if (spent + inFlight + priceUsd > budget)
             {
-                return ClipAdmission.Refused(BudgetRefusal.ForClip(budget, spent + inFlight, priceUsd));
+                return ClipAdmission.Refused(refuse(budget, spent + inFlight, priceUsd));
             }
 
             _inFlight.AddOrUpdate(ownerId, priceUsd, (_, held) => held + priceUsd);

@@ -22,5 +22,17 @@ public sealed record BudgetRefusal(decimal BudgetUsd, decimal SpentUsd, decimal 
             CultureInfo.InvariantCulture,
             $"Over your monthly budget: this clip costs {Usd(price)} and {Usd(spent)} of your {Usd(budget)} is already spent this month, so it was not submitted. Ask an admin to raise your budget, then retry."));
 
+    /// <summary>Refuses the paid voice-over of a cut: the clips are kept, the cut is not made.</summary>
+    public static BudgetRefusal ForVoice(decimal budget, decimal spent, decimal price) =>
+        new(budget, spent, 0, price, string.Create(
+            CultureInfo.InvariantCulture,
+            $"Over your monthly budget: the hosted voice-over costs {Usd(price)} and {Usd(spent)} of your {Usd(budget)} is already spent this month, leaving {Usd(Math.Max(0, budget - spent))}, so the narration was not spoken and the final video was not assembled. Your clips are kept: ask an admin to raise your budget, then choose Assemble again."));
+
+    /// <summary>Refuses a retry, a new take or a new cut before anything changes.</summary>
+    public static BudgetRefusal ForNewWork(decimal budget, decimal spent, decimal reserved, decimal estimate) =>
+        new(budget, spent, reserved, estimate, string.Create(
+            CultureInfo.InvariantCulture,
+            $"Over your monthly budget: this is estimated at {Usd(estimate)}; your budget is {Usd(budget)}, of which {Usd(spent)} is spent this month and {Usd(reserved)} is reserved by jobs in progress, leaving {Usd(Math.Max(0, budget - spent - reserved))}. Nothing was changed. Ask an admin to raise your budget."));
+
     private static string Usd(decimal amount) => amount.ToString("$0.00##", CultureInfo.InvariantCulture);
 }

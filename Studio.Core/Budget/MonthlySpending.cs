@@ -51,6 +51,13 @@ internal static class MonthlySpending
         return jobs.Sum(j => Math.Max(0m, j.EstimatedCostUsd - spent.GetValueOrDefault(j.Id)));
     }
 
+    /// <summary>What the ledger holds for one job, whenever it was spent (refunds subtracted).</summary>
+    public static async Task<decimal> JobSpentAsync(StudioDbContext db, Guid jobId, CancellationToken ct)
+    {
+        var amounts = await db.Costs.AsNoTracking().Where(c => c.JobId == jobId).Select(c => c.AmountUsd).ToListAsync(ct).ConfigureAwait(false);
+        return amounts.Sum();
+    }
+
     /// <summary>What a job is still expected to spend: its estimate less what the ledger already holds for it (its storyboard).</summary>
     public static async Task<decimal> StillToSpendAsync(StudioDbContext db, ProductionJob job, CancellationToken ct)
     {

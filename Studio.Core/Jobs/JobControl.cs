@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Studio.Core.Audit;
+using Studio.Core.Budget;
 using Studio.Core.Common;
+using Studio.Core.Costs;
 using Studio.Core.Events;
 using Studio.Core.Orchestration;
 using Studio.Core.Persistence;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
+using Studio.Core.Voice;
 
 namespace Studio.Core.Jobs;
 
@@ -15,6 +18,8 @@ namespace Studio.Core.Jobs;
 /// the take that goes into the cut. Each command is one conditional write of the job and its segments (a worker moving
 /// a segment at the same moment makes the write fail, and it is tried again on fresh data); workers holding a changed
 /// segment see their next write refused and stop. Another user's job is treated exactly as a missing one.
+/// A command that makes paid work (segments made again, a new take, another cut spoken by a hosted voice) is refused up
+/// front when the owner's budget cannot hold its estimate; the check and the job's new reservation are one write.
 /// </summary>
 public sealed partial class JobControl(
     IDbContextFactory<StudioDbContext> dbFactory,
@@ -22,6 +27,9 @@ public sealed partial class JobControl(
     IJobEvents events,
     JobQueueSignal signal,
     DatabaseWriteGate writes,
+    BudgetGuard budget,
+    CostModel costs,
+    VoiceCatalog voices,
     TimeProvider time,
     ILogger<JobControl> logger)
 {
@@ -169,16 +177,29 @@ public sealed partial class JobControl(
                     jobs = db.Jobs.Include(j => j.Segments).ThenInclude(s => s.Takes);
                 }
 
+                // The budget is read and the job's reservation written in one transaction (SQLite: BEGIN IMMEDIATE), so
+                // two commands cannot both take the last of a budget, in this process or another.
+                await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                 job = await jobs.AsSplitQuery().FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
                 if (job is null)
                 {
                     return JobCommandResult.NotFound;
                 }
 
+                var wasInProgress = job.Status is JobStatus.Queued or JobStatus.Running or JobStatus.Assembling;
+                var wasFinished = job.IsFinished;
+                var finishedBefore = job.Segments.Where(s => s.IsFinished).Select(s => s.Index).ToHashSet();
                 result = change(job);
                 if (result.Outcome != JobCommandOutcome.Done)
                 {
                     return result;
+                }
+
+                var needed = NewWorkPrice(job, finishedBefore, wasFinished);
+                if (await budget.ReserveNewWorkAsync(db, job, wasInProgress, needed, ct).ConfigureAwait(false) is { } refusal)
+                {
+                    LogOverBudget(logger, jobId, action, needed);
+                    return JobCommandResult.OverBudget(refusal.Message);
                 }
 
                 // On the audit trail in the same save: a command that is not saved is not recorded either.
@@ -187,6 +208,7 @@ public sealed partial class JobControl(
                 try
                 {
                     await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                    await transaction.CommitAsync(ct).ConfigureAwait(false);
                 }
                 catch (DbUpdateConcurrencyException) when (attempt < Tries)
                 {
@@ -198,6 +220,22 @@ public sealed partial class JobControl(
             signal.Notify();
             return result;
         }
+    }
+
+    /// <summary>
+    /// What the command's new work is expected to cost: each segment it sent back to be made (finished before, not now)
+    /// at its provider's price, and the voice-over again when a finished job goes back to be assembled with a hosted voice.
+    /// </summary>
+    private decimal NewWorkPrice(ProductionJob job, HashSet<int> finishedBefore, bool wasFinished)
+    {
+        var clips = job.Segments.Where(s => finishedBefore.Contains(s.Index) && !s.IsFinished).Sum(s =>
+            providers.Find(s.Provider) is { } provider
+                ? CostModel.ClipPrice(provider, new GenerationRequest(s.Id, s.Prompt, job.StylePrompt, s.Mode, job.AspectRatio, TimeSpan.FromSeconds(s.Seconds), null) { SegmentIndex = s.Index }) ?? 0m
+                : 0m);
+        var voice = wasFinished && !job.IsFinished && job.VoiceEngine is { } engine && voices.Find(engine) is { IsHosted: true } && job.Segments.Any(s => s.Narration.Length > 0)
+            ? costs.VoicePrice(hosted: true)
+            : 0m;
+        return clips + voice;
     }
 
     private async Task CancelAtProviderAsync(string providerName, string providerJobId)
@@ -219,6 +257,9 @@ public sealed partial class JobControl(
             LogProviderCancelFailed(logger, ex, providerName, providerJobId);
         }
     }
+
+    [LoggerMessage(LogLevel.Information, "Job {JobId}: {Action} refused, over the owner's monthly budget (new work estimated at {NeededUsd})")]
+    private static partial void LogOverBudget(ILogger logger, Guid jobId, string action, decimal neededUsd);
 
     [LoggerMessage(LogLevel.Warning, "Could not cancel {Provider} generation {ProviderJobId}; it may still run (and bill) at the provider")]
     private static partial void LogProviderCancelFailed(ILogger logger, Exception exception, string provider, string providerJobId);

@@ -209,6 +209,19 @@ public sealed class ProductionJob
         EstimatedVoiceUsd = voiceUsd;
     }
 
+    /// <summary>
+    /// Raises the estimate to <paramref name="usd"/> when it is lower (never lowers it): a retry, a new take or another
+    /// cut with a hosted voice expects to spend more, and the estimate is what the owner's budget reserves for the job.
+    /// </summary>
+    public void ExpectAtLeast(decimal usd)
+    {
+        if (usd > EstimatedCostUsd)
+        {
+            EstimatedCostUsd = usd;
+            Touch();
+        }
+    }
+
     /// <summary>The storyboard was written by a hosted model for <paramref name="usd"/>.</summary>
     public void ChargeScript(decimal usd)
     {

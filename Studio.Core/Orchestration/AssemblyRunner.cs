@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Studio.Core.Assembly;
+using Studio.Core.Budget;
 using Studio.Core.Costs;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
@@ -28,6 +29,7 @@ public sealed partial class AssemblyRunner(
     IOptions<WorkerOptions> options,
     CostModel costs,
     VoiceCatalog voices,
+    BudgetGuard budget,
     ILogger<AssemblyRunner> logger)
 {
     private static readonly TimeSpan ProgressWriteInterval = TimeSpan.FromMilliseconds(250);
@@ -118,6 +120,21 @@ public sealed partial class AssemblyRunner(
     private async Task AssembleAsync(Guid jobId, string worker, CancellationToken ct)
     {
         var job = await LoadAsync(jobId, ct).ConfigureAwait(false);
+
+        // A hosted voice speaks the narration for this cut: that is billed, each time the cut is made. It is checked
+        // against the owner's budget before the voice is asked, and its price stays reserved until its charge is booked;
+        // refused, the job fails with the clips kept, and can be assembled again once the budget allows.
+        var voiceUsd = job.VoiceEngine is { } engine && voices.Find(engine) is { IsHosted: true } && job.Segments.Any(s => s.Narration.Length > 0)
+            ? costs.VoicePrice(hosted: true)
+            : 0m;
+        using var admission = await budget.AdmitVoiceAsync(job.OwnerId, voiceUsd, ct).ConfigureAwait(false);
+        if (admission.Refusal is { } overBudget)
+        {
+            LogVoiceOverBudget(logger, jobId, overBudget.SpentUsd, overBudget.BudgetUsd, voiceUsd);
+            await UpdateJobAsync(jobId, worker, j => j.Fail(overBudget.Message, time.GetUtcNow()), null, ct).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             var latest = new LatestValue();
@@ -128,10 +145,6 @@ public sealed partial class AssemblyRunner(
             await Task.WhenAll(making, reporting).ConfigureAwait(false);
             var outputs = await making.ConfigureAwait(false);
 
-            // A hosted voice spoke the narration for this cut: that is billed, each time the cut is made.
-            var voiceUsd = job.VoiceEngine is { } engine && voices.Find(engine) is { IsHosted: true } && job.Segments.Any(s => s.Narration.Length > 0)
-                ? costs.VoicePrice(hosted: true)
-                : 0m;
             var entry = voiceUsd > 0
                 ? CostEntry.Now(time, job.OwnerId, jobId, null, job.VoiceEngine!, CostKind.Voice, voiceUsd)
                 : null;
@@ -210,6 +223,9 @@ public sealed partial class AssemblyRunner(
 
     [LoggerMessage(LogLevel.Information, "Job {JobId} completed")]
     private static partial void LogCompleted(ILogger logger, Guid jobId);
+
+    [LoggerMessage(LogLevel.Warning, "Job {JobId}: voice-over not spoken, over the owner's monthly budget (spent {SpentUsd} of {BudgetUsd}, voice-over {PriceUsd})")]
+    private static partial void LogVoiceOverBudget(ILogger logger, Guid jobId, decimal spentUsd, decimal budgetUsd, decimal priceUsd);
 
     [LoggerMessage(LogLevel.Error, "Job {JobId}: assembly failed")]
     private static partial void LogAssemblyFailed(ILogger logger, Exception exception, Guid jobId);

@@ -178,6 +178,75 @@ public sealed class BudgetApiTests(BudgetAppFactory factory) : IClassFixture<Bud
         (await client.GetFromJsonAsync<JsonObject>("/api/budget"))!["spentUsd"]!.GetValue<decimal>().Should().Be(0.40m);
     }
 
+    [Fact]
+    public async Task RegenerateSegment_NewTakeOverTheBudget_Answers409LikeAStartAndChangesNothing()
+    {
+        await factory.EnsureTinyTemplateAsync();
+        var (userId, client) = await factory.CreateUserAsync("budget-regenerate");
+        var id = await RunToCompletionAsync(client);
+        await SpendAsync(userId, 0.40m);
+
+        var refused = await client.PostAsJsonAsync($"/api/jobs/{id}/segments/0/regenerate", new { prompt = "A stormy sea" });
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        refused.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
+        problem["status"]!.GetValue<int>().Should().Be(409);
+        problem["title"]!.GetValue<string>().Should().Be("Over your monthly budget");
+        problem["detail"]!.GetValue<string>().Should()
+            .Contain("estimated at $0.40").And.Contain("your budget is $1.00").And.Contain("$0.80 is spent").And.Contain("leaving $0.20");
+        var job = (await client.GetFromJsonAsync<JsonObject>($"/api/jobs/{id}"))!;
+        job["status"]!.GetValue<string>().Should().Be("Completed", "a refused regenerate changes nothing");
+        job["segments"]![0]!["prompt"]!.GetValue<string>().Should().Be("A calm sea");
+        (await client.GetFromJsonAsync<JsonObject>("/api/budget"))!["reservedUsd"]!.GetValue<decimal>().Should().Be(0m);
+    }
+
+    [Fact]
+    public async Task RetryJob_FailedSegmentsOverTheBudget_Answers409WithTheNumbersAndStaysCancelled()
+    {
+        await factory.EnsureTinyTemplateAsync();
+        var (userId, client) = await factory.CreateUserAsync("budget-retry");
+        var id = await CreateAsync(client, "held");
+        (await client.PostAsync($"/api/jobs/{id}/start", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await client.PostAsync($"/api/jobs/{id}/cancel", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await SetBudgetAsync(userId, 0.20m)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var refused = await client.PostAsync($"/api/jobs/{id}/retry", null);
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var problem = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
+        problem["title"]!.GetValue<string>().Should().Be("Over your monthly budget");
+        problem["detail"]!.GetValue<string>().Should().Contain("estimated at $0.25").And.Contain("your budget is $0.20").And.Contain("leaving $0.20");
+        (await client.GetFromJsonAsync<JsonObject>($"/api/jobs/{id}"))!["status"]!.GetValue<string>().Should().Be("Cancelled");
+    }
+
+    [Fact]
+    public async Task RegenerateSegment_TwoJobsAtOnceWithBudgetForOne_ExactlyOneIsAccepted()
+    {
+        await factory.EnsureTinyTemplateAsync();
+        var (userId, client) = await factory.CreateUserAsync("budget-regenerate-race");
+        var first = await RunToCompletionAsync(client);
+        var second = await RunToCompletionAsync(client);
+        (await SetBudgetAsync(userId, 1.30m)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var answers = await Task.WhenAll(
+            client.PostAsync($"/api/jobs/{first}/segments/0/regenerate", null),
+            client.PostAsync($"/api/jobs/{second}/segments/0/regenerate", null));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Accepted).Should().Be(1, "$0.50 left holds one $0.40 take");
+        answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).Should().Be(1);
+        (await client.GetFromJsonAsync<JsonObject>("/api/budget"))!["reservedUsd"]!.GetValue<decimal>().Should().BeLessThanOrEqualTo(0.40m);
+    }
+
+    private async Task<Guid> RunToCompletionAsync(HttpClient client)
+    {
+        var id = await CreateAsync(client, "paid");
+        var finished = factory.Services.GetRequiredService<IJobEvents>().WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(3));
+        (await client.PostAsync($"/api/jobs/{id}/start", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await finished).Should().Be(JobStatus.Completed);
+        return id;
+    }
+
     private Task<HttpResponseMessage> SetBudgetAsync(string userId, decimal monthlyUsd) =>
         _admin.PutAsJsonAsync($"/api/users/{userId}/budget", new { monthlyUsd });
 

@@ -25,6 +25,7 @@ public sealed partial class JobPage : IAsyncDisposable
     private string? _loadError;
     private bool _liveTrouble;
     private bool _busy;
+    private string? _overBudget;
     private LiveFeed? _live;
     private ITimer? _ticker;
 
@@ -205,10 +206,16 @@ public sealed partial class JobPage : IAsyncDisposable
         try
         {
             var result = await command(_userId!, _cts.Token);
+
+            // A budget refusal stays on the page with its figures (nothing was changed); any other outcome replaces it.
+            _overBudget = result.Outcome == JobCommandOutcome.OverBudget ? result.Reason ?? L["Over your monthly budget."] : null;
             switch (result.Outcome)
             {
                 case JobCommandOutcome.Done:
                     Snackbar.Add(doneMessage, Severity.Success);
+                    break;
+                case JobCommandOutcome.OverBudget:
+                    Snackbar.Add(L["Over your monthly budget: nothing was changed."], Severity.Warning);
                     break;
                 case JobCommandOutcome.NotFound:
                     Snackbar.Add(L["This video or segment no longer exists."], Severity.Warning);
@@ -237,6 +244,8 @@ public sealed partial class JobPage : IAsyncDisposable
             _busy = false;
         }
     }
+
+    private void DismissOverBudget() => _overBudget = null;
 
     private void OnRefreshFailed(Exception ex)
     {

@@ -311,6 +311,10 @@ internal static class JobsApi
         {
             (JobCommandOutcome.Done, not null) => TypedResults.Accepted($"/api/jobs/{id}", JobResponse.From(job)),
             (JobCommandOutcome.Conflict, not null) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal, detail: result.Reason),
+
+            // The same answer as a start refused by the budget.
+            (JobCommandOutcome.OverBudget, not null) => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Over your monthly budget", detail: result.Reason),
             _ => TypedResults.NotFound(),
         };
     }
