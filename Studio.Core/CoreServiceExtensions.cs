@@ -40,6 +40,8 @@ public static class CoreServiceExtensions
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        // Messages for users are made in the caller's UI culture; the French sits in Studio.Core/Resources (see AssemblyInfo.cs).
+        services.AddLocalization();
         services.AddSingleton<StudioPaths>();
 
         // The database seam: SQLite under the data folder today; the provider is chosen here and nowhere else.
