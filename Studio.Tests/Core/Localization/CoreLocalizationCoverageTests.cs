@@ -56,9 +56,12 @@ public sealed partial class CoreLocalizationCoverageTests
     public void EveryCoreClassWithMessages_AsksItsOwnLocalizer()
     {
         // The resource file is found through the localizer's type: IStringLocalizer<OtherClass> would read another file.
+        // A static class (which cannot be a type argument) is given the one its callers make with typeof(ItsClass).
+        var everything = string.Join('\n', CoreFiles().Select(File.ReadAllText));
         var strays = LocalizedTexts()
             .Select(x => x.Type)
-            .Where(type => !File.ReadAllText(Path.Combine(Core, type + ".cs")).Contains($"IStringLocalizer<{Path.GetFileName(type)}>", StringComparison.Ordinal));
+            .Where(type => !File.ReadAllText(Path.Combine(Core, type + ".cs")).Contains($"IStringLocalizer<{Path.GetFileName(type)}>", StringComparison.Ordinal)
+                && !everything.Contains($"localizers.Create(typeof({Path.GetFileName(type)}))", StringComparison.Ordinal));
 
         strays.Should().BeEmpty();
     }
@@ -117,7 +120,7 @@ public sealed partial class CoreLocalizationCoverageTests
     {
         try
         {
-            _ = string.Format(CultureInfo.GetCultureInfo("fr-FR"), translation, [.. Enumerable.Repeat<object>(1.5m, count)]);
+            _ = string.Format(CultureInfo.GetCultureInfo("fr-FR"), translation, [.. Enumerable.Repeat<object>(1, count)]);
             return true;
         }
         catch (FormatException)
