@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Studio.Core.Accounts;
 using Studio.Core.Jobs;
 using Studio.Core.Templates;
 
@@ -74,6 +76,28 @@ public sealed class CoreMessagesLanguageTests : IAsyncLifetime
         var errors = result.Errors!.ToDictionary();
         errors["segmentCount"].Should().Equal(count);
         errors["segmentSeconds"].Should().Equal(seconds);
+    }
+
+    [Theory]
+    [InlineData("fr-FR", "Le mot de passe doit contenir au moins 10 caractères.")]
+    [InlineData("en", "Passwords must be at least 10 characters long.")]
+    public async Task CreateUser_ShortPassword_IdentitysRuleSpeaksTheCallersLanguage(string culture, string expected)
+    {
+        await using var scope = _core.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+
+        var result = await InCultureAsync(culture, () => users.CreateAsync(new NewUser("court@studio.test", "Ab1!", StudioRoles.User), CancellationToken.None));
+
+        result.User.Should().BeNull();
+        result.Errors!.ToDictionary()["password"].Should().Contain(expected);
+    }
+
+    [Fact]
+    public async Task CreateToken_NoName_IsFrench()
+    {
+        var result = await InCultureAsync("fr-FR", () => _core.Get<ApiTokenService>().CreateAsync(Owner, "  ", CancellationToken.None));
+
+        result.Errors!.ToDictionary()["name"].Should().Equal("Donnez un nom au jeton, pour le reconnaître plus tard.");
     }
 
     // The culture is set for the call only (it flows through the awaits, as a request's or a circuit's does).
