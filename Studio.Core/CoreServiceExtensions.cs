@@ -59,6 +59,7 @@ public static class CoreServiceExtensions
                 options.Password.RequiredLength = 10;
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<StudioIdentityErrors>()
             .AddEntityFrameworkStores<StudioDbContext>()
             .AddUserManager<StudioUserManager>();
         services.AddStudioAccounts();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Studio.Core.Common;
@@ -16,7 +17,8 @@ public sealed partial class ApiTokenService(
     DatabaseWriteGate writeGate,
     TimeProvider time,
     IOptions<AccountOptions> options,
-    ILogger<ApiTokenService> logger)
+    ILogger<ApiTokenService> logger,
+    IStringLocalizer<ApiTokenService> L)
 {
     /// <summary>Longest token name (the column's length).</summary>
     public const int MaxNameLength = 100;
@@ -29,8 +31,8 @@ public sealed partial class ApiTokenService(
         {
             var errors = new ValidationErrors();
             errors.Add("name", cleaned.Length == 0
-                ? "Give the token a name, so you can tell it apart later."
-                : $"Token names are at most {MaxNameLength} characters; this one has {cleaned.Length}.");
+                ? L["Give the token a name, so you can tell it apart later."]
+                : L["Token names are at most {0} characters; this one has {1}.", MaxNameLength, cleaned.Length]);
             return new ApiTokenCreation(null, errors, LimitReached: false);
         }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Studio.Core.Common;
 using Studio.Core.Persistence;
@@ -16,7 +17,8 @@ public sealed partial class UserAdministration(
     StudioDbContext db,
     DatabaseWriteGate writeGate,
     TimeProvider time,
-    ILogger<UserAdministration> logger)
+    ILogger<UserAdministration> logger,
+    IStringLocalizer<UserAdministration> L)
 {
     /// <summary>Longest e-mail accepted (Identity's column).</summary>
     public const int MaxEmailLength = 256;
@@ -32,26 +34,26 @@ public sealed partial class UserAdministration(
         var email = (request.Email ?? string.Empty).Trim();
         if (email.Length == 0)
         {
-            errors.Add("email", "Enter an e-mail address.");
+            errors.Add("email", L["Enter an e-mail address."]);
         }
         else if (email.Length > MaxEmailLength || !new EmailAddressAttribute().IsValid(email) || email.Any(char.IsControl))
         {
-            errors.Add("email", $"Enter a valid e-mail address (at most {MaxEmailLength} characters).");
+            errors.Add("email", L["Enter a valid e-mail address (at most {0} characters).", MaxEmailLength]);
         }
 
         if (string.IsNullOrEmpty(request.Password))
         {
-            errors.Add("password", "Enter a password.");
+            errors.Add("password", L["Enter a password."]);
         }
         else if (request.Password.Length > MaxPasswordLength)
         {
-            errors.Add("password", $"Passwords are at most {MaxPasswordLength} characters.");
+            errors.Add("password", L["Passwords are at most {0} characters.", MaxPasswordLength]);
         }
 
         var role = ParseRole(request.Role);
         if (role is null)
         {
-            errors.Add("role", $"Unknown role; use {StudioRoles.User} or {StudioRoles.Admin}.");
+            errors.Add("role", L["Unknown role; use {0} or {1}.", StudioRoles.User, StudioRoles.Admin]);
         }
 
         if (!errors.IsEmpty)
@@ -118,7 +120,7 @@ public sealed partial class UserAdministration(
             ? StudioRoles.User
             : StudioRoles.All.FirstOrDefault(r => string.Equals(r, role.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    private static UserCreation FromIdentity(IdentityResult result, string email)
+    private UserCreation FromIdentity(IdentityResult result, string email)
     {
         var errors = new ValidationErrors();
         var duplicate = false;
@@ -146,10 +148,10 @@ public sealed partial class UserAdministration(
         return duplicate ? Duplicate(email) : new UserCreation(null, errors, Duplicate: false);
     }
 
-    private static UserCreation Duplicate(string email)
+    private UserCreation Duplicate(string email)
     {
         var errors = new ValidationErrors();
-        errors.Add("email", $"An account with the e-mail '{email}' already exists.");
+        errors.Add("email", L["An account with the e-mail '{0}' already exists.", email]);
         return new UserCreation(null, errors, Duplicate: true);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Studio.Core.Audit;
 using Studio.Core.Common;
 using Studio.Core.Events;
@@ -23,7 +24,8 @@ public sealed class AdminJobs(
     IJobEvents events,
     DatabaseWriteGate writes,
     AuditLog audit,
-    TimeProvider time)
+    TimeProvider time,
+    IStringLocalizer<AdminJobs> L)
 {
     /// <summary>Most jobs one bulk action takes; a bound so one click cannot hold the server for long.</summary>
     public const int MaxBulk = 200;
@@ -94,7 +96,7 @@ public sealed class AdminJobs(
             ct.ThrowIfCancellationRequested();
             if (await OwnerOfAsync(jobId, ct).ConfigureAwait(false) is not { } found)
             {
-                items.Add(new BulkJobItem(jobId, string.Empty, JobCommandOutcome.NotFound, "There is no such job."));
+                items.Add(new BulkJobItem(jobId, string.Empty, JobCommandOutcome.NotFound, L["There is no such job."]));
                 continue;
             }
 
@@ -141,12 +143,12 @@ public sealed class AdminJobs(
         var limit = Math.Min(Segment.MaxPromptLength, providers.Find(job.Provider)?.Capabilities.MaxPromptLength ?? Segment.MaxPromptLength);
         if (cleaned.Length == 0)
         {
-            return new PromptEditResult(JobCommandResult.Invalid("The prompt is empty."), null);
+            return new PromptEditResult(JobCommandResult.Invalid(L["The prompt is empty."]), null);
         }
 
         if (cleaned.Length > limit)
         {
-            return new PromptEditResult(JobCommandResult.Invalid($"The prompt is {cleaned.Length} characters long; at most {limit} are accepted."), null);
+            return new PromptEditResult(JobCommandResult.Invalid(L["The prompt is {0} characters long; at most {1} are accepted.", cleaned.Length, limit]), null);
         }
 
         if (segment.Status == SegmentStatus.Pending && segment.ProviderJobId is null && job.Status is not JobStatus.Assembling)
@@ -167,7 +169,7 @@ public sealed class AdminJobs(
         }
 
         return new PromptEditResult(
-            JobCommandResult.Conflict($"Segment {index + 1} is at the provider now; edit its prompt once it has finished (a new take is then made)."), null);
+            JobCommandResult.Conflict(L["Segment {0} is at the provider now; edit its prompt once it has finished (a new take is then made).", index + 1]), null);
     }
 
     private async Task<PromptEditResult> ChangePendingAsync(
@@ -191,7 +193,7 @@ public sealed class AdminJobs(
 
         if (changed == 0)
         {
-            return new PromptEditResult(JobCommandResult.Conflict($"Segment {index + 1} was sent to the provider a moment ago; edit it again once it has finished."), null);
+            return new PromptEditResult(JobCommandResult.Conflict(L["Segment {0} was sent to the provider a moment ago; edit it again once it has finished.", index + 1]), null);
         }
 
         await events.PublishAsync(new JobChanged(jobId, ownerId, status, index, time.GetUtcNow()), ct).ConfigureAwait(false);

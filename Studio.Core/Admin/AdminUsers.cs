@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Studio.Core.Accounts;
 using Studio.Core.Audit;
@@ -22,7 +22,8 @@ public sealed class AdminUsers(
     UserBudgets budgets,
     IOptions<BudgetOptions> budgetOptions,
     AuditLog audit,
-    TimeProvider time)
+    TimeProvider time,
+    IStringLocalizer<AdminUsers> L)
 {
     /// <summary>Every user by e-mail, with role, budget and what they spent this month.</summary>
     public async Task<IReadOnlyList<AdminUserRow>> ListAsync(CancellationToken ct)
@@ -80,12 +81,12 @@ public sealed class AdminUsers(
         var wanted = StudioRoles.All.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (wanted is null)
         {
-            return JobCommandResult.Invalid($"Unknown role; use {StudioRoles.User} or {StudioRoles.Admin}.");
+            return JobCommandResult.Invalid(L["Unknown role; use {0} or {1}.", StudioRoles.User, StudioRoles.Admin]);
         }
 
         if (string.Equals(adminId, userId, StringComparison.Ordinal) && wanted != StudioRoles.Admin)
         {
-            return JobCommandResult.Conflict("You cannot take the Admin role from yourself; ask another admin.");
+            return JobCommandResult.Conflict(L["You cannot take the Admin role from yourself; ask another admin."]);
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -122,7 +123,7 @@ public sealed class AdminUsers(
         ArgumentException.ThrowIfNullOrWhiteSpace(adminId);
         if (monthlyUsd is < 0 or > UserBudgets.MaxMonthlyUsd)
         {
-            return JobCommandResult.Invalid(string.Create(CultureInfo.InvariantCulture, $"A monthly budget is between 0 and {UserBudgets.MaxMonthlyUsd} USD."));
+            return JobCommandResult.Invalid(L["A monthly budget is between 0 and {0} USD.", UserBudgets.MaxMonthlyUsd]);
         }
 
         if (!await budgets.SetAsync(userId, monthlyUsd, ct).ConfigureAwait(false))

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Studio.Core.Jobs;
@@ -22,9 +22,15 @@ public sealed partial class AssetLibrary(
     UploadInspector inspector,
     IOptions<UploadOptions> options,
     TimeProvider time,
-    ILogger<AssetLibrary> logger)
+    ILogger<AssetLibrary> logger,
+    IStringLocalizer<AssetLibrary> L,
+    IStringLocalizerFactory localizers)
 {
     private const int BufferSize = 81920;
+
+    // The static checks speak through their own localizers (their French sits in their own resource files).
+    private readonly IStringLocalizer _snifferWords = localizers.Create(typeof(UploadSniffer));
+    private readonly IStringLocalizer _fileNameWords = localizers.Create(typeof(UploadFileName));
 
     /// <summary>Receives, inspects and stores one file for <paramref name="ownerId"/> (see <see cref="ReceiveAsync"/> and <see cref="StoreAsync"/>).</summary>
     public async Task<UploadResult> UploadAsync(string ownerId, string? fileName, Stream content, CancellationToken ct)
@@ -53,20 +59,20 @@ public sealed partial class AssetLibrary(
         var headerLength = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct).ConfigureAwait(false);
         if (headerLength == 0)
         {
-            return Refused(UploadRefusal.Invalid("The file is empty (0 bytes)."));
+            return Refused(UploadRefusal.Invalid(L["The file is empty (0 bytes)."]));
         }
 
         if (headerLength < UploadSniffer.MinimumLength)
         {
-            return Refused(UploadRefusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"The file is only {headerLength} byte(s): too short to be an image, video or sound.")));
+            return Refused(UploadRefusal.Invalid(L["The file is only {0} byte(s): too short to be an image, video or sound.", headerLength]));
         }
 
-        if (UploadSniffer.Sniff(header.AsSpan(0, headerLength), out var notAccepted) is not { } type)
+        if (UploadSniffer.Sniff(header.AsSpan(0, headerLength), _snifferWords, out var notAccepted) is not { } type)
         {
             return Refused(UploadRefusal.Unsupported(notAccepted));
         }
 
-        if (UploadFileName.Check(fileName, limits.MaxFileNameLength, type, out var nameProblem) is not { } name)
+        if (UploadFileName.Check(fileName, limits.MaxFileNameLength, type, _fileNameWords, out var nameProblem) is not { } name)
         {
             return Refused(UploadRefusal.Invalid(nameProblem, "fileName"));
         }
@@ -79,9 +85,12 @@ public sealed partial class AssetLibrary(
             var (size, sha256) = await CopyAsync(header.AsMemory(0, headerLength), content, temp, limit, ct).ConfigureAwait(false);
             if (size > limit)
             {
-                return Refused(UploadRefusal.TooLarge(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"The {type.Name} is larger than the {Megabytes(limit)} limit for {type.Kind.ToString().ToLowerInvariant()} files (Studio:Uploads:Max{type.Kind}Bytes).")));
+                return Refused(UploadRefusal.TooLarge(type.Kind switch
+                {
+                    AssetKind.Image => L["The {0} is larger than the {1} limit for image files (Studio:Uploads:Max{2}Bytes).", type.Name, Megabytes(limit), type.Kind],
+                    AssetKind.Video => L["The {0} is larger than the {1} limit for video files (Studio:Uploads:Max{2}Bytes).", type.Name, Megabytes(limit), type.Kind],
+                    _ => L["The {0} is larger than the {1} limit for sound files (Studio:Uploads:Max{2}Bytes).", type.Name, Megabytes(limit), type.Kind],
+                }));
             }
 
             if (await inspector.InspectAsync(temp, type, ct).ConfigureAwait(false) is { } refusal)
@@ -183,7 +192,7 @@ public sealed partial class AssetLibrary(
                 var named = string.Join(", ", users.Take(3).Select(j => $"'{j.Title}' ({j.Status})"));
                 return new AssetDeleteResult(
                     AssetDeleteOutcome.InUse,
-                    string.Create(CultureInfo.InvariantCulture, $"The asset is used by {users.Count} job(s) that are not finished: {named}. Cancel them or let them finish first."));
+                    L["The asset is used by {0} job(s) that are not finished: {1}. Cancel them or let them finish first.", users.Count, named]);
             }
 
             db.Assets.Remove(asset);
@@ -238,10 +247,8 @@ public sealed partial class AssetLibrary(
         return (size, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
-    private static string Megabytes(long bytes) =>
-        bytes >= 1024 * 1024
-            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024d * 1024):0.#} MB")
-            : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
+    private string Megabytes(long bytes) =>
+        bytes >= 1024 * 1024 ? L["{0:0.#} MB", bytes / (1024d * 1024)] : L["{0} bytes", bytes];
 
     [LoggerMessage(LogLevel.Information, "Stored upload {AssetId} of user {OwnerId}: {Type}, {Size} bytes")]
     private static partial void LogStored(ILogger logger, Guid assetId, string ownerId, string type, long size);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace Studio.Core.Assets;
 
@@ -9,10 +10,14 @@ namespace Studio.Core.Assets;
 /// </summary>
 public static class UploadFileName
 {
-    /// <summary>The cleaned name, or null with <paramref name="problem"/> saying what is wrong with it.</summary>
-    public static string? Check(string? name, int maxLength, SniffedType type, out string problem)
+    /// <summary>
+    /// The cleaned name, or null with <paramref name="problem"/> saying what is wrong with it in the words of
+    /// <paramref name="L"/> (this class's localizer: <c>IStringLocalizerFactory.Create(typeof(UploadFileName))</c>).
+    /// </summary>
+    public static string? Check(string? name, int maxLength, SniffedType type, IStringLocalizer L, out string problem)
     {
         ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(L);
         problem = string.Empty;
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -21,7 +26,7 @@ public static class UploadFileName
 
         if (name.Length > maxLength)
         {
-            problem = string.Create(CultureInfo.InvariantCulture, $"The file name is {name.Length} characters long; at most {maxLength} are allowed.");
+            problem = L["The file name is {0} characters long; at most {1} are allowed.", name.Length, maxLength];
             return null;
         }
 
@@ -30,7 +35,7 @@ public static class UploadFileName
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (char.IsControl(c) || category is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
             {
-                problem = string.Create(CultureInfo.InvariantCulture, $"The file name contains the invisible or control character U+{(int)c:X4}.");
+                problem = L["The file name contains the invisible or control character U+{0:X4}.", (int)c];
                 return null;
             }
         }
@@ -38,13 +43,13 @@ public static class UploadFileName
         if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.Contains(':', StringComparison.Ordinal)
             || name.Trim() is "." or "..")
         {
-            problem = "The file name contains a path (/, \\, : or a dot folder); send the bare name.";
+            problem = L["The file name contains a path (/, \\, : or a dot folder); send the bare name."];
             return null;
         }
 
         if (!IsWellFormed(name))
         {
-            problem = "The file name is not well-formed text (a broken surrogate pair).";
+            problem = L["The file name is not well-formed text (a broken surrogate pair)."];
             return null;
         }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Studio.Core.Media;
@@ -10,8 +10,15 @@ namespace Studio.Core.Assets;
 /// structure holds together, ffprobe reads it as that kind within the limits, and FFmpeg decodes its first frame or
 /// second with the demuxer its magic bytes named — so a file that merely starts right is not enough.
 /// </summary>
-public sealed partial class UploadInspector(IMediaEngine media, IOptions<UploadOptions> options, ILogger<UploadInspector> logger)
+public sealed partial class UploadInspector(
+    IMediaEngine media,
+    IOptions<UploadOptions> options,
+    ILogger<UploadInspector> logger,
+    IStringLocalizer<UploadInspector> L,
+    IStringLocalizerFactory localizers)
 {
+    private readonly IStringLocalizer _structureWords = localizers.Create(typeof(UploadStructure));
+
     private static readonly string[] ImageCodecs = ["png", "mjpeg", "webp"];
 
     /// <summary>Why <paramref name="file"/> may not be stored, or null when it may.</summary>
@@ -24,7 +31,7 @@ public sealed partial class UploadInspector(IMediaEngine media, IOptions<UploadO
             return PixelsRefusal(type, width, height, limits.MaxImagePixels);
         }
 
-        if (UploadStructure.Problem(file, type) is { } problem)
+        if (UploadStructure.Problem(file, type, _structureWords) is { } problem)
         {
             return UploadRefusal.Invalid(problem);
         }
@@ -37,7 +44,7 @@ public sealed partial class UploadInspector(IMediaEngine media, IOptions<UploadO
         catch (MediaProcessingException ex)
         {
             LogUnreadable(logger, type.Name, ex.Details ?? ex.Message);
-            return UploadRefusal.Invalid($"It starts like a {type.Name} but cannot be read as one: it is damaged or not what it seems.");
+            return UploadRefusal.Invalid(L["It starts like a {0} but cannot be read as one: it is damaged or not what it seems.", type.Name]);
         }
 
         if (KindProblem(type, info, limits) is { } refusal)
@@ -52,20 +59,20 @@ public sealed partial class UploadInspector(IMediaEngine media, IOptions<UploadO
         catch (MediaProcessingException ex)
         {
             LogUndecodable(logger, type.Name, ex.Details ?? ex.Message);
-            return UploadRefusal.Invalid($"It reads as a {type.Name} but its content does not decode: it is damaged or not what it seems.");
+            return UploadRefusal.Invalid(L["It reads as a {0} but its content does not decode: it is damaged or not what it seems.", type.Name]);
         }
 
         return null;
     }
 
-    private static UploadRefusal? KindProblem(SniffedType type, MediaInfo info, UploadOptions limits)
+    private UploadRefusal? KindProblem(SniffedType type, MediaInfo info, UploadOptions limits)
     {
         switch (type.Kind)
         {
             case AssetKind.Image:
                 if (!info.HasVideo || !ImageCodecs.Contains(info.VideoCodec, StringComparer.Ordinal) || info.Width <= 0 || info.Height <= 0)
                 {
-                    return UploadRefusal.Invalid($"It starts like a {type.Name} but holds no readable image: it is damaged or not what it seems.");
+                    return UploadRefusal.Invalid(L["It starts like a {0} but holds no readable image: it is damaged or not what it seems.", type.Name]);
                 }
 
                 return (long)info.Width * info.Height > limits.MaxImagePixels ? PixelsRefusal(type, info.Width, info.Height, limits.MaxImagePixels) : null;
@@ -73,7 +80,7 @@ public sealed partial class UploadInspector(IMediaEngine media, IOptions<UploadO
             case AssetKind.Video:
                 if (!info.HasVideo || info.Width <= 0 || info.Height <= 0 || info.Duration <= TimeSpan.Zero)
                 {
-                    return UploadRefusal.Invalid($"It starts like a {type.Name} but has no video stream with a duration: it is damaged or not what it seems.");
+                    return UploadRefusal.Invalid(L["It starts like a {0} but has no video stream with a duration: it is damaged or not what it seems.", type.Name]);
                 }
 
                 if ((long)info.Width * info.Height > limits.MaxVideoPixels)
@@ -86,22 +93,18 @@ public sealed partial class UploadInspector(IMediaEngine media, IOptions<UploadO
             default:
                 if (!info.HasAudio || info.Duration <= TimeSpan.Zero)
                 {
-                    return UploadRefusal.Invalid($"It starts like a {type.Name} but has no audio stream with a duration: it is damaged or not what it seems.");
+                    return UploadRefusal.Invalid(L["It starts like a {0} but has no audio stream with a duration: it is damaged or not what it seems.", type.Name]);
                 }
 
                 return info.Duration > TimeSpan.FromSeconds(limits.MaxAudioSeconds) ? DurationRefusal(type, info.Duration, limits.MaxAudioSeconds) : null;
         }
     }
 
-    private static UploadRefusal PixelsRefusal(SniffedType type, long width, long height, long max) =>
-        UploadRefusal.TooLarge(string.Create(
-            CultureInfo.InvariantCulture,
-            $"The {type.Name} is {width}×{height} pixels ({width * height / 1e6:0.#} MP); at most {max / 1e6:0.#} MP are accepted."));
+    private UploadRefusal PixelsRefusal(SniffedType type, long width, long height, long max) =>
+        UploadRefusal.TooLarge(L["The {0} is {1}×{2} pixels ({3:0.#} MP); at most {4:0.#} MP are accepted.", type.Name, width, height, width * height / 1e6, max / 1e6]);
 
-    private static UploadRefusal DurationRefusal(SniffedType type, TimeSpan duration, int maxSeconds) =>
-        UploadRefusal.TooLarge(string.Create(
-            CultureInfo.InvariantCulture,
-            $"The {type.Name} lasts {duration.TotalSeconds:0.#} s; at most {maxSeconds} s are accepted."));
+    private UploadRefusal DurationRefusal(SniffedType type, TimeSpan duration, int maxSeconds) =>
+        UploadRefusal.TooLarge(L["The {0} lasts {1:0.#} s; at most {2} s are accepted.", type.Name, duration.TotalSeconds, maxSeconds]);
 
     // Decode with the demuxer the magic bytes named (never FFmpeg's own guess), stopping at the first error.
     private static MediaJob DecodeJob(string file, SniffedType type)

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Localization;
 
 namespace Studio.Core.Assets;
 
@@ -20,9 +21,13 @@ public static class UploadSniffer
     private static readonly string[] VideoBrands = ["isom", "iso2", "iso3", "iso4", "iso5", "iso6", "mp41", "mp42", "avc1", "M4V ", "M4VP", "dash", "mmp4", "MSNV", "XAVC", "f4v "];
     private static readonly string[] AudioBrands = ["M4A ", "M4B "];
 
-    /// <summary>The accepted type <paramref name="header"/> starts, or null with <paramref name="refusal"/> saying what it looks like instead.</summary>
-    public static SniffedType? Sniff(ReadOnlySpan<byte> header, out string refusal)
+    /// <summary>
+    /// The accepted type <paramref name="header"/> starts, or null with <paramref name="refusal"/> saying what it looks
+    /// like instead, in the words of <paramref name="L"/> (this class's localizer: <c>IStringLocalizerFactory.Create(typeof(UploadSniffer))</c>).
+    /// </summary>
+    public static SniffedType? Sniff(ReadOnlySpan<byte> header, IStringLocalizer L, out string refusal)
     {
+        ArgumentNullException.ThrowIfNull(L);
         refusal = string.Empty;
         if (header.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         {
@@ -46,7 +51,7 @@ public static class UploadSniffer
                 return SniffedType.Wav;
             }
 
-            refusal = $"It is a RIFF file of type '{Printable(header[8..12])}' (such as AVI); only WebP and WAV are accepted.";
+            refusal = L["It is a RIFF file of type '{0}' (such as AVI); only WebP and WAV are accepted.", Printable(header[8..12])];
             return null;
         }
 
@@ -68,7 +73,7 @@ public static class UploadSniffer
                 return SniffedType.Mp4;
             }
 
-            refusal = $"It is an ISO media file of brand '{Printable(header[8..12])}' (such as HEIC, AVIF or 3GP), which is not accepted.";
+            refusal = L["It is an ISO media file of brand '{0}' (such as HEIC, AVIF or 3GP), which is not accepted.", Printable(header[8..12])];
             return null;
         }
 
@@ -79,7 +84,7 @@ public static class UploadSniffer
                 return SniffedType.WebM;
             }
 
-            refusal = "It is a Matroska (MKV) file; only its WebM form is accepted.";
+            refusal = L["It is a Matroska (MKV) file; only its WebM form is accepted."];
             return null;
         }
 
@@ -88,7 +93,7 @@ public static class UploadSniffer
             return SniffedType.Mp3;
         }
 
-        refusal = Describe(header);
+        refusal = Describe(header, L);
         return null;
     }
 
@@ -97,25 +102,25 @@ public static class UploadSniffer
         header.Length >= 4 && header[0] == 0xFF && (header[1] & 0xE0) == 0xE0 && (header[1] & 0x18) != 0x08 && (header[1] & 0x06) == 0x02
         && (header[2] & 0xF0) != 0xF0 && (header[2] & 0x0C) != 0x0C;
 
-    private static string Describe(ReadOnlySpan<byte> header)
+    private static string Describe(ReadOnlySpan<byte> header, IStringLocalizer L)
     {
         var what = header switch
         {
-            _ when header.StartsWith("PK"u8) => "a ZIP archive (or a document built on one)",
-            _ when header.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) => "a gzip archive",
-            _ when header.StartsWith((ReadOnlySpan<byte>)[0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) => "a 7-Zip archive",
-            _ when header.StartsWith("Rar!"u8) => "a RAR archive",
-            _ when header.StartsWith("GIF8"u8) => "a GIF image",
-            _ when header.StartsWith("%PDF"u8) => "a PDF document",
-            _ when header.StartsWith("BM"u8) => "a BMP image",
-            _ when header.StartsWith((ReadOnlySpan<byte>)[0x7F, 0x45, 0x4C, 0x46]) => "a program (ELF)",
-            _ when header.StartsWith("MZ"u8) => "a Windows program",
-            _ when header.StartsWith("#!"u8) => "a script",
-            _ when LooksLikeMarkup(header) => "markup (HTML, SVG or XML), which can carry scripts",
-            _ when LooksLikeText(header) => "text",
-            _ => "not a recognised media file",
+            _ when header.StartsWith("PK"u8) => L["a ZIP archive (or a document built on one)"],
+            _ when header.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) => L["a gzip archive"],
+            _ when header.StartsWith((ReadOnlySpan<byte>)[0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) => L["a 7-Zip archive"],
+            _ when header.StartsWith("Rar!"u8) => L["a RAR archive"],
+            _ when header.StartsWith("GIF8"u8) => L["a GIF image"],
+            _ when header.StartsWith("%PDF"u8) => L["a PDF document"],
+            _ when header.StartsWith("BM"u8) => L["a BMP image"],
+            _ when header.StartsWith((ReadOnlySpan<byte>)[0x7F, 0x45, 0x4C, 0x46]) => L["a program (ELF)"],
+            _ when header.StartsWith("MZ"u8) => L["a Windows program"],
+            _ when header.StartsWith("#!"u8) => L["a script"],
+            _ when LooksLikeMarkup(header) => L["markup (HTML, SVG or XML), which can carry scripts"],
+            _ when LooksLikeText(header) => L["text"],
+            _ => L["not a recognised media file"],
         };
-        return $"Its content is {what}. Accepted are {Accepted}, recognised by their content whatever their name.";
+        return L["Its content is {0}. Accepted are {1}, recognised by their content whatever their name.", what, L["PNG, JPEG or WebP images, MP4, MOV or WebM videos, MP3, WAV or M4A sound"]];
     }
 
     private static bool LooksLikeMarkup(ReadOnlySpan<byte> header)

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace Studio.Core.Assets;
 
@@ -13,23 +13,27 @@ public static class UploadStructure
     // A ZIP's end-of-central-directory record is 22 bytes plus a comment of at most 65,535.
     private const int ZipTailWindow = 22 + ushort.MaxValue;
 
-    /// <summary>What is wrong with the file's structure, or null when it holds together.</summary>
-    public static string? Problem(string file, SniffedType type)
+    /// <summary>
+    /// What is wrong with the file's structure, in the words of <paramref name="L"/> (this class's localizer:
+    /// <c>IStringLocalizerFactory.Create(typeof(UploadStructure))</c>), or null when it holds together.
+    /// </summary>
+    public static string? Problem(string file, SniffedType type, IStringLocalizer L)
     {
         ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(L);
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
         if (HasZipTail(stream))
         {
-            return $"It is a {type.Name} with a ZIP archive appended (a polyglot file); such files are refused.";
+            return L["It is a {0} with a ZIP archive appended (a polyglot file); such files are refused.", type.Name];
         }
 
         return type switch
         {
-            _ when type == SniffedType.Png => PngProblem(stream),
-            _ when type == SniffedType.Jpeg => JpegProblem(stream),
-            _ when type == SniffedType.WebP || type == SniffedType.Wav => RiffProblem(stream, type),
-            _ when type.IsIsoMedia => IsoMediaProblem(stream, type),
-            _ when type == SniffedType.WebM => WebMProblem(stream),
+            _ when type == SniffedType.Png => PngProblem(stream, L),
+            _ when type == SniffedType.Jpeg => JpegProblem(stream, L),
+            _ when type == SniffedType.WebP || type == SniffedType.Wav => RiffProblem(stream, type, L),
+            _ when type.IsIsoMedia => IsoMediaProblem(stream, type, L),
+            _ when type == SniffedType.WebM => WebMProblem(stream, L),
             _ => null,
         };
     }
@@ -65,7 +69,7 @@ public static class UploadStructure
         return false;
     }
 
-    private static string? PngProblem(FileStream stream)
+    private static string? PngProblem(FileStream stream, IStringLocalizer L)
     {
         Span<byte> head = stackalloc byte[8];
         long position = 8;
@@ -78,36 +82,36 @@ public static class UploadStructure
             var kind = head[4..8];
             if (first && !kind.SequenceEqual("IHDR"u8))
             {
-                return "The PNG does not start with its header chunk (IHDR).";
+                return L["The PNG does not start with its header chunk (IHDR)."];
             }
 
             first = false;
             var next = position + 12 + length;
             if (next > stream.Length)
             {
-                return "The PNG is cut short: a chunk runs past the end of the file.";
+                return L["The PNG is cut short: a chunk runs past the end of the file."];
             }
 
             if (kind.SequenceEqual("IEND"u8))
             {
-                return next == stream.Length ? null : "The PNG has data after its end (IEND); such files are refused.";
+                return next == stream.Length ? null : L["The PNG has data after its end (IEND); such files are refused."].Value;
             }
 
             position = next;
         }
 
-        return "The PNG is cut short: it has no end chunk (IEND).";
+        return L["The PNG is cut short: it has no end chunk (IEND)."];
     }
 
-    private static string? JpegProblem(FileStream stream)
+    private static string? JpegProblem(FileStream stream, IStringLocalizer L)
     {
         Span<byte> end = stackalloc byte[2];
         stream.Position = stream.Length - 2;
         stream.ReadExactly(end);
-        return end[0] == 0xFF && end[1] == 0xD9 ? null : "The JPEG does not end with its end marker: it is cut short or has data appended.";
+        return end[0] == 0xFF && end[1] == 0xD9 ? null : L["The JPEG does not end with its end marker: it is cut short or has data appended."].Value;
     }
 
-    private static string? RiffProblem(FileStream stream, SniffedType type)
+    private static string? RiffProblem(FileStream stream, SniffedType type, IStringLocalizer L)
     {
         Span<byte> size = stackalloc byte[4];
         stream.Position = 4;
@@ -115,10 +119,10 @@ public static class UploadStructure
         var declared = BinaryPrimitives.ReadUInt32LittleEndian(size) + 8L;
         return declared == stream.Length
             ? null
-            : string.Create(CultureInfo.InvariantCulture, $"The {type.Name} declares {declared} bytes but the file has {stream.Length}: it is cut short or has data appended.");
+            : L["The {0} declares {1} bytes but the file has {2}: it is cut short or has data appended.", type.Name, declared, stream.Length].Value;
     }
 
-    private static string? IsoMediaProblem(FileStream stream, SniffedType type)
+    private static string? IsoMediaProblem(FileStream stream, SniffedType type, IStringLocalizer L)
     {
         Span<byte> head = stackalloc byte[16];
         long position = 0;
@@ -127,7 +131,7 @@ public static class UploadStructure
         {
             if (position + 8 > stream.Length)
             {
-                return $"The {type.Name} is cut short inside a box header.";
+                return L["The {0} is cut short inside a box header.", type.Name];
             }
 
             stream.Position = position;
@@ -138,7 +142,7 @@ public static class UploadStructure
             {
                 if (position + 16 > stream.Length)
                 {
-                    return $"The {type.Name} is cut short inside a box header.";
+                    return L["The {0} is cut short inside a box header.", type.Name];
                 }
 
                 stream.ReadExactly(head[8..16]);
@@ -153,47 +157,47 @@ public static class UploadStructure
 
             if (size < 8 || position + size > stream.Length)
             {
-                return $"The {type.Name} is cut short: a box runs past the end of the file.";
+                return L["The {0} is cut short: a box runs past the end of the file.", type.Name];
             }
 
             position += size;
         }
 
-        return hasMovie ? null : $"The {type.Name} has no movie header (moov): it is incomplete.";
+        return hasMovie ? null : L["The {0} has no movie header (moov): it is incomplete.", type.Name].Value;
     }
 
-    private static string? WebMProblem(FileStream stream)
+    private static string? WebMProblem(FileStream stream, IStringLocalizer L)
     {
         stream.Position = 4;
         var headerSize = ReadVint(stream, out var unknown);
         if (headerSize < 0 || unknown)
         {
-            return "The WebM header is malformed.";
+            return L["The WebM header is malformed."];
         }
 
         stream.Position += headerSize;
         Span<byte> id = stackalloc byte[4];
         if (stream.Position + 4 > stream.Length)
         {
-            return "The WebM is cut short after its header.";
+            return L["The WebM is cut short after its header."];
         }
 
         stream.ReadExactly(id);
         if (!id.SequenceEqual((ReadOnlySpan<byte>)[0x18, 0x53, 0x80, 0x67]))
         {
-            return "The WebM has no segment after its header.";
+            return L["The WebM has no segment after its header."];
         }
 
         var segmentSize = ReadVint(stream, out unknown);
         if (segmentSize < 0)
         {
-            return "The WebM segment is malformed.";
+            return L["The WebM segment is malformed."];
         }
 
         // A live recording may leave the size unknown; a finished file states it, and it must match.
         return unknown || stream.Position + segmentSize == stream.Length
             ? null
-            : "The WebM is cut short or has data appended: its segment size does not match the file.";
+            : L["The WebM is cut short or has data appended: its segment size does not match the file."].Value;
     }
 
     // An EBML variable-length size; -1 when malformed or past the end.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Studio.Core.Assembly;
 using Studio.Core.Assets;
 using Studio.Core.Common;
@@ -15,7 +16,7 @@ namespace Studio.Core.Jobs;
 /// Checks the finish a job asks for — language, voice, captions, music, transition — and fills what it leaves out
 /// from the template. Every bad value is reported under its API field name.
 /// </summary>
-public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, IFileStore files)
+public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, IFileStore files, IStringLocalizer<CutSettingsReader> L)
 {
     /// <summary>The shortest music track accepted.</summary>
     public static readonly TimeSpan MinMusicDuration = TimeSpan.FromSeconds(1);
@@ -30,13 +31,13 @@ public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, I
         var language = command.Language is null ? template.Language : NarrationLanguages.Normalize(command.Language);
         if (language is null)
         {
-            errors.Add("language", $"Unknown language '{TextInput.Clean(command.Language)}'; use {string.Join(" or ", NarrationLanguages.All)}.");
+            errors.Add("language", L["Unknown language '{0}'; use {1}.", TextInput.Clean(command.Language), string.Join(L[" or "].Value, NarrationLanguages.All)]);
         }
 
         var transition = template.Transition;
         if (command.Transition is not null && !TryParseTransition(command.Transition, out transition))
         {
-            errors.Add("transition", $"Unknown transition '{TextInput.Clean(command.Transition)}'; use cut, crossfade or fade.");
+            errors.Add("transition", L["Unknown transition '{0}'; use cut, crossfade or fade.", TextInput.Clean(command.Transition)]);
         }
 
         var voice = CheckVoice(command.Voice, language ?? template.Language, errors);
@@ -68,20 +69,20 @@ public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, I
         var engine = string.IsNullOrWhiteSpace(asked.Engine) ? null : voices.Find(asked.Engine.Trim());
         if (engine is null)
         {
-            errors.Add("voice.engine", $"Unknown voice engine '{TextInput.Clean(asked.Engine)}'; use {string.Join(", ", voices.All.Select(v => v.Name))}.");
+            errors.Add("voice.engine", L["Unknown voice engine '{0}'; use {1}.", TextInput.Clean(asked.Engine), string.Join(", ", voices.All.Select(v => v.Name))]);
             return null;
         }
 
         if (!engine.IsConfigured)
         {
-            errors.Add("voice.engine", $"{engine.DisplayName} is not set up on this server (no API key); choose another engine.");
+            errors.Add("voice.engine", L["{0} is not set up on this server (no API key); choose another engine.", engine.DisplayName]);
             return null;
         }
 
         var name = string.IsNullOrWhiteSpace(asked.Voice) ? null : TextInput.Clean(asked.Voice);
         if (name is { Length: > 100 })
         {
-            errors.Add("voice.voice", "A voice name is at most 100 characters long.");
+            errors.Add("voice.voice", L["A voice name is at most {0} characters long.", 100]);
             return null;
         }
 
@@ -99,20 +100,22 @@ public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, I
         var asset = await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assetId && a.OwnerId == ownerId, ct).ConfigureAwait(false);
         if (asset is null)
         {
-            errors.Add("musicAssetId", "There is no such asset among your uploads.");
+            errors.Add("musicAssetId", L["There is no such asset among your uploads."]);
             return;
         }
 
         if (asset.Kind != AssetKind.Audio)
         {
-            errors.Add("musicAssetId", $"That asset is {asset.Kind.ToString().ToLowerInvariant()}, not audio; music needs an MP3, WAV or M4A upload.");
+            errors.Add("musicAssetId", asset.Kind == AssetKind.Image
+                ? L["That asset is an image, not audio; music needs an MP3, WAV or M4A upload."]
+                : L["That asset is a video, not audio; music needs an MP3, WAV or M4A upload."]);
             return;
         }
 
         var path = files.TryGetLocalPath(asset.StoredFile);
         if (path is null || !await files.ExistsAsync(asset.StoredFile, ct).ConfigureAwait(false))
         {
-            errors.Add("musicAssetId", "The music file of that asset is missing; upload it again.");
+            errors.Add("musicAssetId", L["The music file of that asset is missing; upload it again."]);
             return;
         }
 
@@ -121,12 +124,12 @@ public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, I
             var info = await media.ProbeAsync(path, ct).ConfigureAwait(false);
             if (!info.HasAudio || info.Duration < MinMusicDuration)
             {
-                errors.Add("musicAssetId", info.HasAudio ? "The music track is shorter than a second." : "That file has no sound track.");
+                errors.Add("musicAssetId", info.HasAudio ? L["The music track is shorter than a second."] : L["That file has no sound track."]);
             }
         }
         catch (MediaProcessingException)
         {
-            errors.Add("musicAssetId", "That file could not be read as audio.");
+            errors.Add("musicAssetId", L["That file could not be read as audio."]);
         }
     }
 }

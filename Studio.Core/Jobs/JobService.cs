@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Studio.Core.Assets;
 using Studio.Core.Audit;
@@ -35,7 +36,8 @@ public sealed class JobService(
     AssetLinks links,
     DatabaseWriteGate writes,
     BudgetGuard budget,
-    TimeProvider time)
+    TimeProvider time,
+    IStringLocalizer<JobService> L)
 {
     /// <summary>Creates a Draft job from a command, or says what is wrong with it.</summary>
     public async Task<CreateJobResult> CreateAsync(string ownerId, CreateJobCommand command, CancellationToken ct)
@@ -55,9 +57,7 @@ public sealed class JobService(
         if (scriptAdmission.Refusal is { } overBudget)
         {
             // A hosted model bills the storyboard: held to the budget like any paid call, before it is made.
-            errors.Add("script", string.Create(
-                System.Globalization.CultureInfo.InvariantCulture,
-                $"Over your monthly budget: a storyboard written by the hosted model costs ${overBudget.EstimateUsd:0.00##} and ${overBudget.SpentUsd:0.00##} of your ${overBudget.BudgetUsd:0.00##} is already spent this month. Write the prompts and narration yourself, or ask an admin to raise your budget."));
+            errors.Add("script", L["Over your monthly budget: a storyboard written by the hosted model costs ${0:0.00##} and ${1:0.00##} of your ${2:0.00##} is already spent this month. Write the prompts and narration yourself, or ask an admin to raise your budget.", overBudget.EstimateUsd, overBudget.SpentUsd, overBudget.BudgetUsd]);
             return new CreateJobResult(null, errors);
         }
 
@@ -77,7 +77,7 @@ public sealed class JobService(
             }
             catch (ScriptWriterException ex)
             {
-                errors.Add("script", $"The storyboard could not be written: {ex.Message} Write the prompts and narration yourself, or try again.");
+                errors.Add("script", L["The storyboard could not be written: {0} Write the prompts and narration yourself, or try again.", ex.Message]);
                 return new CreateJobResult(null, errors);
             }
         }
@@ -100,7 +100,7 @@ public sealed class JobService(
 
         if (!await SaveWithAssetsAsync(db, ownerId, job, ct).ConfigureAwait(false))
         {
-            errors.Add("segments", "An upload this video uses was deleted a moment ago; choose another one and try again.");
+            errors.Add("segments", L["An upload this video uses was deleted a moment ago; choose another one and try again."]);
             return new CreateJobResult(null, errors);
         }
 
@@ -192,7 +192,7 @@ public sealed class JobService(
 
             if (job.Status != JobStatus.Draft)
             {
-                return JobCommandResult.Conflict($"Only a Draft job can be started; this one is {job.Status}.");
+                return JobCommandResult.Conflict(L["Only a Draft job can be started; this one is {0}.", StatusName(job.Status)]);
             }
 
             if (await budget.CheckStartAsync(db, job, ct).ConfigureAwait(false) is { } refusal)
@@ -209,7 +209,7 @@ public sealed class JobService(
             }
             catch (DbUpdateConcurrencyException)
             {
-                return JobCommandResult.Conflict("The job was changed at the same moment; try again.");
+                return JobCommandResult.Conflict(L["The job was changed at the same moment; try again."]);
             }
         }
 
@@ -284,7 +284,7 @@ public sealed class JobService(
 
         if (!job.IsFinished && job.Status != JobStatus.Draft)
         {
-            return new JobCommandResult(JobCommandOutcome.Conflict, $"The job is {job.Status}; cancel it before deleting it.");
+            return new JobCommandResult(JobCommandOutcome.Conflict, L["The job is {0}; cancel it before deleting it.", StatusName(job.Status)]);
         }
 
         db.Audit.Add(AuditEntry.Now(time, ownerId, "job.delete", $"job/{job.Id}", job.Title, job.SpentUsd));
@@ -297,7 +297,7 @@ public sealed class JobService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new JobCommandResult(JobCommandOutcome.Conflict, "The job changed while it was being deleted; try again.");
+            return new JobCommandResult(JobCommandOutcome.Conflict, L["The job changed while it was being deleted; try again."]);
         }
 
         await files.DeleteFolderAsync(FileKeys.JobFolder(jobId), CancellationToken.None).ConfigureAwait(false);
@@ -381,29 +381,29 @@ public sealed class JobService(
         var title = TextInput.Clean(command.Title);
         if (theme.Length == 0)
         {
-            errors.Add("theme", "Say what the video is about.");
+            errors.Add("theme", L["Say what the video is about."]);
         }
         else if (theme.Length > ProductionJob.MaxThemeLength)
         {
-            errors.Add("theme", $"The theme is {theme.Length} characters long; keep it under {ProductionJob.MaxThemeLength}.");
+            errors.Add("theme", L["The theme is {0} characters long; keep it under {1}.", theme.Length, ProductionJob.MaxThemeLength]);
         }
 
         if (title.Length > ProductionJob.MaxTitleLength)
         {
-            errors.Add("title", $"The title is {title.Length} characters long; keep it under {ProductionJob.MaxTitleLength}.");
+            errors.Add("title", L["The title is {0} characters long; keep it under {1}.", title.Length, ProductionJob.MaxTitleLength]);
         }
 
         VideoTemplate? template = null;
         if (string.IsNullOrWhiteSpace(command.Template))
         {
-            errors.Add("template", "Choose a template.");
+            errors.Add("template", L["Choose a template."]);
         }
         else
         {
             template = await TemplateCatalog.FindAsync(db, command.Template, ct).ConfigureAwait(false);
             if (template is null)
             {
-                errors.Add("template", $"There is no template named '{TextInput.Clean(command.Template)}'.");
+                errors.Add("template", L["There is no template named '{0}'.", TextInput.Clean(command.Template)]);
             }
         }
 
@@ -417,7 +417,7 @@ public sealed class JobService(
         var mode = command.Mode ?? template.DefaultMode;
         if (provider is null)
         {
-            errors.Add("provider", $"There is no provider named '{TextInput.Clean(providerName)}'. Available: {string.Join(", ", providers.All.Select(p => p.Name))}.");
+            errors.Add("provider", L["There is no provider named '{0}'. Available: {1}.", TextInput.Clean(providerName), string.Join(", ", providers.All.Select(p => p.Name))]);
             return (null, errors);
         }
 
@@ -442,8 +442,21 @@ public sealed class JobService(
         return (new JobBrief(template, provider, mode, fallback, cut, prompts, narrations, title.Length > 0 ? title : Shorten(theme, ProductionJob.MaxTitleLength), theme) { Inputs = inputs }, errors);
     }
 
-    private static string NotConfigured(IVideoProvider provider) =>
-        $"{provider.DisplayName} ('{provider.Name}') is not configured on this server: it needs an API key ({ProviderSettings.SectionOf(provider)}:ApiKey).";
+    private string NotConfigured(IVideoProvider provider) =>
+        L["{0} ('{1}') is not configured on this server: it needs an API key ({2}:ApiKey).", provider.DisplayName, provider.Name, ProviderSettings.SectionOf(provider)];
+
+    /// <summary>A job status as a word of the caller's language.</summary>
+    private string StatusName(JobStatus status) => status switch
+    {
+        JobStatus.Draft => L["draft"],
+        JobStatus.Queued => L["queued"],
+        JobStatus.Running => L["running"],
+        JobStatus.Assembling => L["assembling"],
+        JobStatus.Completed => L["completed"],
+        JobStatus.Failed => L["failed"],
+        JobStatus.Cancelled => L["cancelled"],
+        _ => status.ToString(),
+    };
 
     private static GenerationRequest RequestFor(VideoTemplate template, GenerationMode mode, string prompt) =>
         new(Guid.Empty, prompt, template.StylePrompt, mode, template.AspectRatio, TimeSpan.FromSeconds(template.SegmentSeconds), null);
@@ -459,22 +472,22 @@ public sealed class JobService(
         var caps = provider.Capabilities;
         foreach (var mode in modes.Where(m => !caps.Modes.Contains(m)))
         {
-            errors.Add("mode", $"{provider.DisplayName} cannot do {mode}; it offers {string.Join(", ", caps.Modes.Order())}.");
+            errors.Add("mode", L["{0} cannot do {1}; it offers {2}.", provider.DisplayName, mode, string.Join(", ", caps.Modes.Order())]);
         }
 
         if (caps.InputsByLink && modes.Any(m => m != GenerationMode.TextToVideo) && !links.CanLink)
         {
-            errors.Add("mode", $"{provider.DisplayName} fetches input images and clips by URL: set Studio:PublicBaseUrl to an address it can reach, or use text-to-video.");
+            errors.Add("mode", L["{0} fetches input images and clips by URL: set Studio:PublicBaseUrl to an address it can reach, or use text-to-video.", provider.DisplayName]);
         }
 
         if (!caps.AspectRatios.Contains(template.AspectRatio))
         {
-            errors.Add("template", $"{provider.DisplayName} cannot render {template.AspectRatio.ToDisplay()} videos; it offers {string.Join(", ", caps.AspectRatios.Order().Select(r => r.ToDisplay()))}.");
+            errors.Add("template", L["{0} cannot render {1} videos; it offers {2}.", provider.DisplayName, template.AspectRatio.ToDisplay(), string.Join(", ", caps.AspectRatios.Order().Select(r => r.ToDisplay()))]);
         }
 
         if (TimeSpan.FromSeconds(template.SegmentSeconds) > caps.MaxDuration)
         {
-            errors.Add("template", $"{provider.DisplayName} makes clips of at most {caps.MaxDuration.TotalSeconds:0} s; the template asks for {template.SegmentSeconds} s.");
+            errors.Add("template", L["{0} makes clips of at most {1:0} s; the template asks for {2} s.", provider.DisplayName, caps.MaxDuration.TotalSeconds, template.SegmentSeconds]);
         }
         else if (modes.Select(m => CostModel.MissingPrice(provider, RequestFor(template, m, template.Name))).FirstOrDefault(m => m is not null) is { } missing)
         {
@@ -487,12 +500,12 @@ public sealed class JobService(
     /// video-to-video one of the owner's images or clips (required when <paramref name="requireAssets"/>; an estimate
     /// comes before the uploads).
     /// </summary>
-    private static async Task<List<SegmentPlan>> CheckInputsAsync(
+    private async Task<List<SegmentPlan>> CheckInputsAsync(
         StudioDbContext db, string ownerId, IReadOnlyList<SegmentInput?>? given, VideoTemplate template, GenerationMode mode, IVideoProvider provider, bool requireAssets, ValidationErrors errors, CancellationToken ct)
     {
         if (given is not null && given.Count != template.SegmentCount)
         {
-            errors.Add("segments", $"'{template.Name}' has {template.SegmentCount} segments; {given.Count} were given.");
+            errors.Add("segments", L["'{0}' has {1} segments; {2} were given.", template.Name, template.SegmentCount, given.Count]);
             given = null;
         }
 
@@ -511,7 +524,7 @@ public sealed class JobService(
             {
                 if (assetId is not null)
                 {
-                    errors.Add(field, $"Segment {i + 1} is text-to-video and takes no image or clip; choose image- or video-to-video to use one.");
+                    errors.Add(field, L["Segment {0} is text-to-video and takes no image or clip; choose image- or video-to-video to use one.", i + 1]);
                 }
 
                 continue;
@@ -522,28 +535,31 @@ public sealed class JobService(
             {
                 if (requireAssets)
                 {
-                    errors.Add(field, $"Segment {i + 1} is {Describe(segmentMode)}: give it an uploaded {Describe(kind)}.");
+                    errors.Add(field, kind == AssetKind.Image
+                        ? L["Segment {0} is image-to-video: give it an uploaded image.", i + 1]
+                        : L["Segment {0} is video-to-video: give it an uploaded video clip.", i + 1]);
                 }
             }
             else if (!assets.TryGetValue(assetId.Value, out var asset))
             {
-                errors.Add(field, $"Segment {i + 1}'s asset is not among your uploads.");
+                errors.Add(field, L["Segment {0}'s asset is not among your uploads.", i + 1]);
             }
             else if (asset.Kind != kind)
             {
-                errors.Add(field, $"Segment {i + 1} is {Describe(segmentMode)} and needs {(kind == AssetKind.Image ? "an image" : "a video clip")}; that asset is {asset.Kind.ToString().ToLowerInvariant()}.");
+                errors.Add(field, kind == AssetKind.Image
+                    ? L["Segment {0} is image-to-video and needs an image; that asset is {1}.", i + 1, KindName(asset.Kind)]
+                    : L["Segment {0} is video-to-video and needs a video clip; that asset is {1}.", i + 1, KindName(asset.Kind)]);
             }
         }
 
         return inputs;
 
-        static string Describe(Enum value) => value switch
+        string KindName(AssetKind kind) => kind switch
         {
-            GenerationMode.ImageToVideo => "image-to-video",
-            GenerationMode.VideoToVideo => "video-to-video",
-            AssetKind.Image => "image",
-            AssetKind.Video => "video clip",
-            _ => value.ToString().ToLowerInvariant(),
+            AssetKind.Image => L["an image"],
+            AssetKind.Video => L["a video clip"],
+            AssetKind.Audio => L["a sound file"],
+            _ => kind.ToString().ToLowerInvariant(),
         };
     }
 
@@ -554,7 +570,7 @@ public sealed class JobService(
             : command.AllowFallback == true ? workerOptions.Value.FallbackChains.GetValueOrDefault(provider.Name) ?? [] : [];
         if (command.AllowFallback == false && command.Fallback is { Count: > 0 })
         {
-            errors.Add("fallback", "A fallback chain was given, but fallback is not allowed for this job.");
+            errors.Add("fallback", L["A fallback chain was given, but fallback is not allowed for this job."]);
             return [];
         }
 
@@ -564,7 +580,7 @@ public sealed class JobService(
             var name = TextInput.Clean(raw);
             if (providers.Find(name) is not { } next)
             {
-                errors.Add("fallback", $"There is no provider named '{name}'. Available: {string.Join(", ", providers.All.Select(p => p.Name))}.");
+                errors.Add("fallback", L["There is no provider named '{0}'. Available: {1}.", name, string.Join(", ", providers.All.Select(p => p.Name))]);
             }
             else if (!next.IsConfigured)
             {
@@ -572,7 +588,7 @@ public sealed class JobService(
             }
             else if (string.Equals(next.Name, provider.Name, StringComparison.OrdinalIgnoreCase) || chain.Contains(next.Name, StringComparer.OrdinalIgnoreCase))
             {
-                errors.Add("fallback", $"{next.DisplayName} appears twice in the provider chain.");
+                errors.Add("fallback", L["{0} appears twice in the provider chain.", next.DisplayName]);
             }
             else
             {
@@ -594,7 +610,7 @@ public sealed class JobService(
     }
 
     /// <summary>The given prompts, checked; a null item (or a null list) is left for the script writer.</summary>
-    private static List<string?> CheckPrompts(IReadOnlyList<string?>? given, VideoTemplate template, IVideoProvider provider, ValidationErrors errors)
+    private List<string?> CheckPrompts(IReadOnlyList<string?>? given, VideoTemplate template, IVideoProvider provider, ValidationErrors errors)
     {
         if (given is null)
         {
@@ -603,7 +619,7 @@ public sealed class JobService(
 
         if (given.Count != template.SegmentCount)
         {
-            errors.Add("prompts", $"'{template.Name}' has {template.SegmentCount} segments; {given.Count} prompts were given.");
+            errors.Add("prompts", L["'{0}' has {1} segments; {2} prompts were given.", template.Name, template.SegmentCount, given.Count]);
             return [];
         }
 
@@ -613,11 +629,11 @@ public sealed class JobService(
         {
             if (prompts[i] is { Length: 0 })
             {
-                errors.Add($"prompts[{i}]", $"Segment {i + 1} needs a prompt.");
+                errors.Add($"prompts[{i}]", L["Segment {0} needs a prompt.", i + 1]);
             }
             else if (prompts[i] is { } prompt && prompt.Length > limit)
             {
-                errors.Add($"prompts[{i}]", $"Segment {i + 1}'s prompt is {prompt.Length} characters long; {provider.DisplayName} takes at most {limit}.");
+                errors.Add($"prompts[{i}]", L["Segment {0}'s prompt is {1} characters long; {2} takes at most {3}.", i + 1, prompt.Length, provider.DisplayName, limit]);
             }
         }
 
@@ -625,7 +641,7 @@ public sealed class JobService(
     }
 
     /// <summary>The given narration lines, checked against what a segment can say; a null item is left for the script writer, an empty one is silence.</summary>
-    private static List<string?> CheckNarrations(IReadOnlyList<string?>? given, VideoTemplate template, ValidationErrors errors)
+    private List<string?> CheckNarrations(IReadOnlyList<string?>? given, VideoTemplate template, ValidationErrors errors)
     {
         if (given is null)
         {
@@ -634,7 +650,7 @@ public sealed class JobService(
 
         if (given.Count != template.SegmentCount)
         {
-            errors.Add("narrations", $"'{template.Name}' has {template.SegmentCount} segments; {given.Count} narration lines were given.");
+            errors.Add("narrations", L["'{0}' has {1} segments; {2} narration lines were given.", template.Name, template.SegmentCount, given.Count]);
             return [];
         }
 
@@ -644,7 +660,7 @@ public sealed class JobService(
         {
             if (lines[i] is { } line && line.Length > limit)
             {
-                errors.Add($"narrations[{i}]", $"Segment {i + 1}'s narration is {line.Length} characters long; about {limit} can be said in {template.SegmentSeconds} s.");
+                errors.Add($"narrations[{i}]", L["Segment {0}'s narration is {1} characters long; about {2} can be said in {3} s.", i + 1, line.Length, limit, template.SegmentSeconds]);
             }
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Studio.Core.Assembly;
 using Studio.Core.Audit;
 using Studio.Core.Common;
@@ -15,7 +16,7 @@ namespace Studio.Core.Templates;
 /// and a refusal names the field. Jobs copy what they need from their template when they are created, so changing or
 /// deleting a template never changes a job; a deleted template is archived, not removed.
 /// </summary>
-public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory, VideoProviderCatalog providers, TimeProvider time)
+public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory, VideoProviderCatalog providers, TimeProvider time, IStringLocalizer<TemplateEditor> L)
 {
     /// <summary>Most segments a template may have.</summary>
     public const int MaxSegments = 20;
@@ -157,25 +158,25 @@ public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory,
         var name = TextInput.Clean(input.Name);
         if (name.Length == 0)
         {
-            errors.Add("name", "Give the template a name.");
+            errors.Add("name", L["Give the template a name."]);
         }
         else if (name.Length > VideoTemplate.MaxNameLength)
         {
-            errors.Add("name", $"The name is {name.Length} characters long; keep it to {VideoTemplate.MaxNameLength}.");
+            errors.Add("name", L["The name is {0} characters long; keep it to {1}.", name.Length, VideoTemplate.MaxNameLength]);
         }
         else
         {
             var inUse = await db.Templates.AsNoTracking().Where(t => !t.IsArchived && t.Id != self).Select(t => t.Name).ToListAsync(ct).ConfigureAwait(false);
             if (inUse.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                errors.Add("name", $"A template named '{name}' already exists; choose another name.");
+                errors.Add("name", L["A template named '{0}' already exists; choose another name.", name]);
             }
         }
 
         var description = TextInput.Clean(input.Description);
         if (description.Length > MaxDescriptionLength)
         {
-            errors.Add("description", $"The description is {description.Length} characters long; keep it to {MaxDescriptionLength}.");
+            errors.Add("description", L["The description is {0} characters long; keep it to {1}.", description.Length, MaxDescriptionLength]);
         }
 
         AspectRatio? ratio = Enum.GetValues<AspectRatio>().Cast<AspectRatio?>()
@@ -183,30 +184,30 @@ public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory,
                 || string.Equals(r.Value.ToString(), input.AspectRatio?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (ratio is null)
         {
-            errors.Add("aspectRatio", $"Choose a frame shape: {string.Join(", ", Enum.GetValues<AspectRatio>().Select(r => r.ToDisplay()))}.");
+            errors.Add("aspectRatio", L["Choose a frame shape: {0}.", string.Join(", ", Enum.GetValues<AspectRatio>().Select(r => r.ToDisplay()))]);
         }
 
         if (input.SegmentCount is not (>= 1 and <= MaxSegments))
         {
-            errors.Add("segmentCount", $"A template has 1 to {MaxSegments} segments.");
+            errors.Add("segmentCount", L["A template has 1 to {0} segments.", MaxSegments]);
         }
 
         if (input.SegmentSeconds is not (>= MinSegmentSeconds and <= MaxSegmentSeconds))
         {
-            errors.Add("segmentSeconds", $"A segment lasts {MinSegmentSeconds} to {MaxSegmentSeconds} seconds.");
+            errors.Add("segmentSeconds", L["A segment lasts {0} to {1} seconds.", MinSegmentSeconds, MaxSegmentSeconds]);
         }
 
         var mode = GenerationMode.TextToVideo;
         if (!string.IsNullOrWhiteSpace(input.DefaultMode)
             && !(Enum.TryParse(input.DefaultMode.Trim(), ignoreCase: true, out mode) && Enum.IsDefined(mode)))
         {
-            errors.Add("defaultMode", $"Unknown mode '{TextInput.Clean(input.DefaultMode)}'; use {string.Join(", ", Enum.GetNames<GenerationMode>())}.");
+            errors.Add("defaultMode", L["Unknown mode '{0}'; use {1}.", TextInput.Clean(input.DefaultMode), string.Join(", ", Enum.GetNames<GenerationMode>())]);
         }
 
         var provider = providers.Find(TextInput.Clean(input.DefaultProvider));
         if (provider is null)
         {
-            errors.Add("defaultProvider", $"Choose a provider of this server: {string.Join(", ", providers.All.Select(p => p.Name).Order(StringComparer.Ordinal))}.");
+            errors.Add("defaultProvider", L["Choose a provider of this server: {0}.", string.Join(", ", providers.All.Select(p => p.Name).Order(StringComparer.Ordinal))]);
         }
         else if (ratio is { } shape && input.SegmentSeconds is { } seconds && errors.IsEmpty)
         {
@@ -216,34 +217,34 @@ public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory,
         var style = TextInput.Clean(input.StylePrompt);
         if (style.Length > MaxStyleLength)
         {
-            errors.Add("stylePrompt", $"The style prompt is {style.Length} characters long; keep it to {MaxStyleLength}.");
+            errors.Add("stylePrompt", L["The style prompt is {0} characters long; keep it to {1}.", style.Length, MaxStyleLength]);
         }
 
         var prompts = (input.DefaultPrompts ?? []).Select(p => TextInput.Clean(p)).ToList();
         if (input.SegmentCount is { } count && prompts.Count > count)
         {
-            errors.Add("defaultPrompts", $"The template has {count} segments; {prompts.Count} prompts were given.");
+            errors.Add("defaultPrompts", L["The template has {0} segments; {1} prompts were given.", count, prompts.Count]);
         }
 
         for (var i = 0; i < prompts.Count; i++)
         {
             if (prompts[i].Length > Segment.MaxPromptLength)
             {
-                errors.Add($"defaultPrompts[{i}]", $"Segment {i + 1}'s prompt is {prompts[i].Length} characters long; keep it to {Segment.MaxPromptLength}.");
+                errors.Add($"defaultPrompts[{i}]", L["Segment {0}'s prompt is {1} characters long; keep it to {2}.", i + 1, prompts[i].Length, Segment.MaxPromptLength]);
             }
         }
 
         var language = string.IsNullOrWhiteSpace(input.Language) ? NarrationLanguages.English : NarrationLanguages.Normalize(input.Language);
         if (language is null)
         {
-            errors.Add("language", $"Unknown language '{TextInput.Clean(input.Language)}'; use en or fr.");
+            errors.Add("language", L["Unknown language '{0}'; use en or fr.", TextInput.Clean(input.Language)]);
         }
 
         var transition = TransitionStyle.Cut;
         if (!string.IsNullOrWhiteSpace(input.Transition)
             && !(Enum.TryParse(input.Transition.Trim(), ignoreCase: true, out transition) && Enum.IsDefined(transition)))
         {
-            errors.Add("transition", $"Unknown transition '{TextInput.Clean(input.Transition)}'; use cut, crossfade or fade.");
+            errors.Add("transition", L["Unknown transition '{0}'; use cut, crossfade or fade.", TextInput.Clean(input.Transition)]);
         }
 
         return errors.IsEmpty
@@ -251,22 +252,22 @@ public sealed class TemplateEditor(IDbContextFactory<StudioDbContext> dbFactory,
             : (null, errors);
     }
 
-    private static void CheckProvider(IVideoProvider provider, AspectRatio ratio, int seconds, GenerationMode mode, ValidationErrors errors)
+    private void CheckProvider(IVideoProvider provider, AspectRatio ratio, int seconds, GenerationMode mode, ValidationErrors errors)
     {
         var caps = provider.Capabilities;
         if (!caps.AspectRatios.Contains(ratio))
         {
-            errors.Add("defaultProvider", $"{provider.DisplayName} cannot render {ratio.ToDisplay()} videos.");
+            errors.Add("defaultProvider", L["{0} cannot render {1} videos.", provider.DisplayName, ratio.ToDisplay()]);
         }
 
         if (TimeSpan.FromSeconds(seconds) > caps.MaxDuration)
         {
-            errors.Add("segmentSeconds", $"{provider.DisplayName} fills segments of at most {caps.MaxDuration.TotalSeconds:0} s.");
+            errors.Add("segmentSeconds", L["{0} fills segments of at most {1:0} s.", provider.DisplayName, caps.MaxDuration.TotalSeconds]);
         }
 
         if (!caps.Modes.Contains(mode))
         {
-            errors.Add("defaultMode", $"{provider.DisplayName} cannot do {mode}.");
+            errors.Add("defaultMode", L["{0} cannot do {1}.", provider.DisplayName, mode]);
         }
     }
 }

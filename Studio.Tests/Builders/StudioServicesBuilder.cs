@@ -82,6 +82,9 @@ public sealed class StudioServicesBuilder
         var database = await TestDatabase.CreateAsync(_time);
         services.Replace(ServiceDescriptor.Singleton(_time));
         services.AddLogging();
+
+        // Core's messages come from the real French resources, as users get them (Core's own resource location).
+        services.AddLocalization();
         services.AddOptions<StudioOptions>().Configure(o => o.DataDirectory = database.Folder);
         services.TryAddSingleton<IHostEnvironment>(new TestHostEnvironment(database.Folder));
         services.AddSingleton<StudioPaths>();

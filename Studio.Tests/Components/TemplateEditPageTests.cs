@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -41,6 +42,28 @@ public sealed class TemplateEditPageTests : StudioComponentTest
         page.WaitForAssertion(() => FieldError(page, "input#name").Should().Be("Give the template a name."));
         page.Find("[data-testid=form-errors]").TextContent.Should().Contain("Nothing was saved yet", "the message also shows beside Save, which may be far below the field");
         (await Services.GetRequiredService<TemplateCatalog>().ListAsync(CancellationToken.None)).Should().HaveCount(before);
+    }
+
+    [Fact]
+    public async Task Save_InFrench_ShowsTheEditorsMessagesInFrenchAtTheirFields()
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+        try
+        {
+            var page = RenderNew();
+            page.Find("input#segment-count").Input("21");
+
+            await SaveAsync(page);
+
+            page.WaitForAssertion(() => FieldError(page, "input#name").Should().Be("Donnez un nom au modèle."));
+            FieldError(page, "input#segment-count").Should().Be("Un modèle compte de 1 à 20 segments.");
+            page.Find("[data-testid=form-errors]").TextContent.Should().Contain("Rien n’est encore enregistré");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [Theory]

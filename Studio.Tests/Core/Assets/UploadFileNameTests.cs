@@ -16,21 +16,21 @@ public sealed class UploadFileNameTests
     [InlineData("zero\u200Bwidth.png")]
     public void Check_HostileName_RefusedWithAReason(string name)
     {
-        UploadFileName.Check(name, 255, SniffedType.Png, out var problem).Should().BeNull();
+        UploadFileName.Check(name, 255, SniffedType.Png, CoreLocalizers.For(typeof(UploadFileName)), out var problem).Should().BeNull();
         problem.Should().NotBeEmpty();
     }
 
     [Fact]
     public void Check_LoneSurrogate_Refused()
     {
-        UploadFileName.Check("broken" + '\uD800' + ".png", 255, SniffedType.Png, out var problem).Should().BeNull();
+        UploadFileName.Check("broken" + '\uD800' + ".png", 255, SniffedType.Png, CoreLocalizers.For(typeof(UploadFileName)), out var problem).Should().BeNull();
         problem.Should().Contain("surrogate");
     }
 
     [Fact]
     public void Check_LongerThanTheLimit_Refused()
     {
-        UploadFileName.Check(new string('a', 256), 255, SniffedType.Png, out var problem).Should().BeNull();
+        UploadFileName.Check(new string('a', 256), 255, SniffedType.Png, CoreLocalizers.For(typeof(UploadFileName)), out var problem).Should().BeNull();
         problem.Should().Contain("256 characters");
     }
 
@@ -42,6 +42,6 @@ public sealed class UploadFileNameTests
     [InlineData("", "upload.png")]
     public void Check_OrdinaryName_KeptCleaned(string? name, string kept)
     {
-        UploadFileName.Check(name, 255, SniffedType.Png, out _).Should().Be(kept);
+        UploadFileName.Check(name, 255, SniffedType.Png, CoreLocalizers.For(typeof(UploadFileName)), out _).Should().Be(kept);
     }
 }

@@ -22,7 +22,7 @@ public sealed class UploadSnifferTests
     [MemberData(nameof(Accepted))]
     public void Sniff_AcceptedMagicBytes_ReturnsTheType(byte[] header, string contentType)
     {
-        UploadSniffer.Sniff(header, out _)!.ContentType.Should().Be(contentType);
+        UploadSniffer.Sniff(header, CoreLocalizers.For(typeof(UploadSniffer)), out _)!.ContentType.Should().Be(contentType);
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class UploadSnifferTests
     [InlineData("hello, this is text", "text")]
     public void Sniff_RefusedContent_NullAndSaysWhatItIs(string header, string named)
     {
-        UploadSniffer.Sniff(System.Text.Encoding.ASCII.GetBytes(header), out var refusal).Should().BeNull();
+        UploadSniffer.Sniff(System.Text.Encoding.ASCII.GetBytes(header), CoreLocalizers.For(typeof(UploadSniffer)), out var refusal).Should().BeNull();
         refusal.Should().Contain(named);
     }
 
@@ -41,6 +41,6 @@ public sealed class UploadSnifferTests
     public void Sniff_JpegStartIsNotMistakenForMp3FrameSync()
     {
         // FF D8 is also FF + a byte with high bits set: the MPEG sync rule must not take it.
-        UploadSniffer.Sniff([0xFF, 0xD8, 0xFF, 0xDB, 0, 0, 0, 0, 0, 0, 0, 0], out _).Should().Be(SniffedType.Jpeg);
+        UploadSniffer.Sniff([0xFF, 0xD8, 0xFF, 0xDB, 0, 0, 0, 0, 0, 0, 0, 0], CoreLocalizers.For(typeof(UploadSniffer)), out _).Should().Be(SniffedType.Jpeg);
     }
 }

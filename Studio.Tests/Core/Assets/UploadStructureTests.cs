@@ -21,7 +21,7 @@ public sealed class UploadStructureTests : IDisposable
         var bytes = await MediaSamples.GetAsync(extension);
         await File.WriteAllBytesAsync(_file, bytes);
 
-        UploadStructure.Problem(_file, UploadSniffer.Sniff(bytes, out _)!).Should().BeNull();
+        UploadStructure.Problem(_file, UploadSniffer.Sniff(bytes, CoreLocalizers.For(typeof(UploadSniffer)), out _)!, CoreLocalizers.For(typeof(UploadStructure))).Should().BeNull();
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed class UploadStructureTests : IDisposable
         var bytes = await MediaSamples.GetAsync(extension);
         await File.WriteAllBytesAsync(_file, bytes[..(bytes.Length * 3 / 4)]);
 
-        UploadStructure.Problem(_file, UploadSniffer.Sniff(bytes, out _)!).Should().NotBeNull();
+        UploadStructure.Problem(_file, UploadSniffer.Sniff(bytes, CoreLocalizers.For(typeof(UploadSniffer)), out _)!, CoreLocalizers.For(typeof(UploadStructure))).Should().NotBeNull();
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public sealed class UploadStructureTests : IDisposable
         var bytes = await MediaSamples.GetAsync(extension);
         await File.WriteAllBytesAsync(_file, [.. bytes, .. HostileBytes.ZipWithScript()]);
 
-        UploadStructure.Problem(_file, UploadSniffer.Sniff(bytes, out _)!).Should().Contain("polyglot");
+        UploadStructure.Problem(_file, UploadSniffer.Sniff(bytes, CoreLocalizers.For(typeof(UploadSniffer)), out _)!, CoreLocalizers.For(typeof(UploadStructure))).Should().Contain("polyglot");
     }
 
     [Fact]

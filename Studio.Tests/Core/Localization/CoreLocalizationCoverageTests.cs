@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Studio.Tests.Core.Localization;
+
+/// <summary>
+/// Every English message a Core class asks its localizer for (<c>L["…"]</c>) has a French translation in
+/// <c>Studio.Core/Resources/&lt;folder&gt;/&lt;Class&gt;.fr.resx</c>, with the same placeholders and a format that
+/// formats; no translation file or entry is left over from a class or message that is gone.
+/// </summary>
+public sealed partial class CoreLocalizationCoverageTests
+{
+    private static readonly string Root = FindRoot();
+    private static readonly string Core = Path.Combine(Root, "Studio.Core");
+    private static readonly string Resources = Path.Combine(Core, "Resources");
+
+    [Fact]
+    public void EveryCoreMessage_HasAFrenchTranslation_WithTheSamePlaceholders()
+    {
+        var problems = new List<string>();
+        var checkedTexts = 0;
+        foreach (var (type, texts) in LocalizedTexts())
+        {
+            var resx = ResxOf(type);
+            if (!File.Exists(resx))
+            {
+                problems.Add($"{type}: no {Path.GetRelativePath(Root, resx)}");
+                continue;
+            }
+
+            var french = ReadResx(resx);
+            foreach (var text in texts)
+            {
+                checkedTexts++;
+                if (!french.TryGetValue(text, out var translation) || string.IsNullOrWhiteSpace(translation))
+                {
+                    problems.Add($"{type}: \"{text}\" has no French");
+                }
+                else if (!Placeholders(text).SetEquals(Placeholders(translation)))
+                {
+                    problems.Add($"{type}: \"{text}\" and \"{translation}\" have different placeholders");
+                }
+                else if (!Formats(translation, Placeholders(text).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max() + 1))
+                {
+                    problems.Add($"{type}: \"{translation}\" is not a valid format");
+                }
+            }
+        }
+
+        checkedTexts.Should().BeGreaterThan(60, "the job service, the cut settings and the template editor alone ask for more");
+        problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void EveryCoreClassWithMessages_AsksItsOwnLocalizer()
+    {
+        // The resource file is found through the localizer's type: IStringLocalizer<OtherClass> would read another file.
+        // A static class (which cannot be a type argument) is given the one its callers make with typeof(ItsClass).
+        var everything = string.Join('\n', CoreFiles().Select(File.ReadAllText));
+        var strays = LocalizedTexts()
+            .Select(x => x.Type)
+            .Where(type => !File.ReadAllText(Path.Combine(Core, type + ".cs")).Contains($"IStringLocalizer<{Path.GetFileName(type)}>", StringComparison.Ordinal)
+                && !everything.Contains($"localizers.Create(typeof({Path.GetFileName(type)}))", StringComparison.Ordinal));
+
+        strays.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void NoCoreClass_AsksForAnInterpolatedMessage()
+    {
+        var offenders = CoreFiles()
+            .Where(file => InterpolatedLookup().IsMatch(File.ReadAllText(file)))
+            .Select(file => Path.GetRelativePath(Root, file));
+
+        offenders.Should().BeEmpty("an interpolated text can never match a translation key: pass the values as arguments, L[\"{0} done\", n]");
+    }
+
+    [Fact]
+    public void NoTranslation_IsLeftOver()
+    {
+        var asked = LocalizedTexts().ToDictionary(x => x.Type, x => x.Texts, StringComparer.Ordinal);
+        var orphans = new List<string>();
+        foreach (var resx in Directory.EnumerateFiles(Resources, "*.fr.resx", SearchOption.AllDirectories))
+        {
+            var type = Path.GetRelativePath(Resources, resx)[..^".fr.resx".Length];
+            if (!asked.TryGetValue(type, out var texts))
+            {
+                orphans.Add($"{Path.GetRelativePath(Root, resx)}: no class Studio.Core/{type}.cs asks for messages");
+                continue;
+            }
+
+            orphans.AddRange(ReadResx(resx).Keys.Where(k => !texts.Contains(k)).Select(k => $"{type}: \"{k}\" is asked by nobody"));
+        }
+
+        orphans.Should().BeEmpty("a translation whose message changed or moved is never read");
+    }
+
+    private static IEnumerable<(string Type, HashSet<string> Texts)> LocalizedTexts() =>
+        CoreFiles()
+            .Select(file => (Type: Path.GetRelativePath(Core, file)[..^".cs".Length], Texts: Lookup().Matches(File.ReadAllText(file)).Select(m => Unescape(m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal)))
+            .Where(x => x.Texts.Count > 0);
+
+    private static IEnumerable<string> CoreFiles() =>
+        Directory.EnumerateFiles(Core, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    private static string ResxOf(string type) => Path.Combine(Resources, type + ".fr.resx");
+
+    private static Dictionary<string, string> ReadResx(string path) =>
+        XDocument.Load(path).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty, StringComparer.Ordinal);
+
+    private static HashSet<string> Placeholders(string text) =>
+        Placeholder().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    private static bool Formats(string translation, int count)
+    {
+        try
+        {
+            _ = string.Format(CultureInfo.GetCultureInfo("fr-FR"), translation, [.. Enumerable.Repeat<object>(1, count)]);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static string Unescape(string literal) => literal.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Studio.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (Studio.sln) was not found above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex("""\bL\["((?:[^"\\]|\\.)*)"[\],]""")]
+    private static partial Regex Lookup();
+
+    [GeneratedRegex("""\bL\[\$""")]
+    private static partial Regex InterpolatedLookup();
+
+    [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Studio.Core.Accounts;
+using Studio.Core.Jobs;
+using Studio.Core.Templates;
+
+namespace Studio.Tests.Core.Localization;
+
+/// <summary>
+/// Core's messages are made in the caller's UI culture, over Core as the app registers it (AddStudioCore) and the real
+/// French resources: French for a French caller (also a regional one, fr-CA), English otherwise.
+/// </summary>
+public sealed class CoreMessagesLanguageTests : IAsyncLifetime
+{
+    private const string Owner = "user-1";
+    private CoreHost _core = null!;
+
+    public async Task InitializeAsync() => _core = await CoreHost.StartAsync();
+
+    public async Task DisposeAsync() => await _core.DisposeAsync();
+
+    [Theory]
+    [InlineData("fr-FR", "Dites de quoi parle la vidéo.")]
+    [InlineData("fr-CA", "Dites de quoi parle la vidéo.")]
+    [InlineData("en-US", "Say what the video is about.")]
+    [InlineData("de-DE", "Say what the video is about.")]
+    public async Task CreateJob_EmptyTheme_SaysSoInTheCallersLanguage(string culture, string expected)
+    {
+        var result = await InCultureAsync(culture, () => _core.Get<JobService>().CreateAsync(Owner, new CreateJobCommand(null, " ", DefaultTemplates.Reels30), CancellationToken.None));
+
+        result.Errors!.ToDictionary()["theme"].Should().Equal(expected);
+    }
+
+    [Fact]
+    public async Task CreateJob_ManyBadFields_EveryMessageIsFrenchWithItsValues()
+    {
+        var command = new CreateJobCommand(null, "Un thème", DefaultTemplates.Reels30, Language: "xx", Transition: "wipe", Prompts: ["un"]);
+
+        var errors = (await InCultureAsync("fr-FR", () => _core.Get<JobService>().CreateAsync(Owner, command, CancellationToken.None))).Errors!.ToDictionary();
+
+        errors["language"].Should().Equal("Langue inconnue « xx » ; utilisez en ou fr.");
+        errors["transition"].Should().Equal("Transition inconnue « wipe » ; utilisez cut, crossfade ou fade.");
+        errors["prompts"].Should().Equal($"« {DefaultTemplates.Reels30} » compte 6 segments ; 1 prompts ont été donnés.");
+    }
+
+    [Fact]
+    public async Task CreateJob_UnknownTemplate_EnglishStaysEnglish()
+    {
+        var result = await InCultureAsync("en", () => _core.Get<JobService>().CreateAsync(Owner, new CreateJobCommand(null, "A theme", "No such"), CancellationToken.None));
+
+        result.Errors!.ToDictionary()["template"].Should().Equal("There is no template named 'No such'.");
+    }
+
+    [Fact]
+    public async Task StartJob_NotADraft_TheConflictIsFrenchWithTheStatusInFrench()
+    {
+        var created = await _core.Get<JobService>().CreateAsync(Owner, new CreateJobCommand(null, "Un thème", DefaultTemplates.Reels30), CancellationToken.None);
+        (await _core.Get<JobService>().StartWithReasonAsync(Owner, created.Job!.Id, CancellationToken.None)).Outcome.Should().Be(JobCommandOutcome.Done);
+
+        var again = await InCultureAsync("fr-FR", () => _core.Get<JobService>().StartWithReasonAsync(Owner, created.Job!.Id, CancellationToken.None));
+
+        again.Outcome.Should().Be(JobCommandOutcome.Conflict);
+        again.Reason.Should().Be("Seule une vidéo en brouillon peut être lancée ; celle-ci est en file d’attente.");
+    }
+
+    [Theory]
+    [InlineData("fr-FR", "Un modèle compte de 1 à 20 segments.", "Un segment dure de 2 à 20 secondes.")]
+    [InlineData("en-GB", "A template has 1 to 20 segments.", "A segment lasts 2 to 20 seconds.")]
+    public async Task SaveTemplate_NumbersOutOfRange_SaysSoInTheCallersLanguage(string culture, string count, string seconds)
+    {
+        var input = new TemplateInput("Nombres", "", "9:16", 0, 1, "local");
+
+        var result = await InCultureAsync(culture, () => _core.Get<TemplateEditor>().CreateAsync(Owner, input, CancellationToken.None));
+
+        result.Outcome.Should().Be(TemplateOutcome.Invalid);
+        var errors = result.Errors!.ToDictionary();
+        errors["segmentCount"].Should().Equal(count);
+        errors["segmentSeconds"].Should().Equal(seconds);
+    }
+
+    [Theory]
+    [InlineData("fr-FR", "Le mot de passe doit contenir au moins 10 caractères.")]
+    [InlineData("en", "Passwords must be at least 10 characters long.")]
+    public async Task CreateUser_ShortPassword_IdentitysRuleSpeaksTheCallersLanguage(string culture, string expected)
+    {
+        await using var scope = _core.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+
+        var result = await InCultureAsync(culture, () => users.CreateAsync(new NewUser("court@studio.test", "Ab1!", StudioRoles.User), CancellationToken.None));
+
+        result.User.Should().BeNull();
+        result.Errors!.ToDictionary()["password"].Should().Contain(expected);
+    }
+
+    [Fact]
+    public async Task CreateToken_NoName_IsFrench()
+    {
+        var result = await InCultureAsync("fr-FR", () => _core.Get<ApiTokenService>().CreateAsync(Owner, "  ", CancellationToken.None));
+
+        result.Errors!.ToDictionary()["name"].Should().Equal("Donnez un nom au jeton, pour le reconnaître plus tard.");
+    }
+
+    // The culture is set for the call only (it flows through the awaits, as a request's or a circuit's does).
+    private static async Task<T> InCultureAsync<T>(string culture, Func<Task<T>> call)
+    {
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
+        }
+    }
+}
