@@ -100,11 +100,11 @@ public sealed class SignInRevalidationTests(AccountAppFactory factory) : IClassF
     {
         var (id, _, _) = await NewAdminAsync();
         using var provider = Provider(TimeSpan.FromMilliseconds(100));
-        var changed = new TaskCompletionSource<Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        provider.AuthenticationStateChanged += state => changed.TrySetResult(state);
         var principal = await PrincipalAsync(id);
         provider.SetAuthenticationState(Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(principal)));
         (await provider.GetAuthenticationStateAsync()).User.IsInRole(StudioRoles.Admin).Should().BeTrue();
+        var changed = new TaskCompletionSource<Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        provider.AuthenticationStateChanged += state => changed.TrySetResult(state);
 
         await SetRoleAsync(id, StudioRoles.User);
 

@@ -62,7 +62,8 @@ public sealed class AuditPanelTests : AdminComponentTest
         var panel = Render<AuditPanel>();
         panel.WaitForAssertion(() => panel.FindAll("[data-testid=audit-action]").Should().HaveCount(2));
 
-        await panel.Find("[data-testid=audit-filter-action] .mud-input-control").ClickAsync(new());
+        var select = panel.FindComponent<MudSelect<string>>();
+        await panel.InvokeAsync(() => select.Instance.OpenMenu());
 
         popovers.WaitForAssertion(() => popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim())
             .Should().Equal("Any action", "job.start", "template.update"));

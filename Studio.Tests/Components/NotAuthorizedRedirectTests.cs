@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,13 +30,17 @@ public sealed class NotAuthorizedRedirectTests : AdminComponentTest
     [Fact]
     public void SignedOut_FollowsALinkToAdmin_GoesToSignInAndBack()
     {
+        Auth.SetRoles();
         Auth.SetNotAuthorized();
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("/admin/users");
 
         RenderAdminRoute();
 
-        navigation.Uri.Should().EndWith("/account/login?returnUrl=admin%2Fusers");
+        var history = Services.GetRequiredService<BunitNavigationManager>().History;
+        var login = history.FirstOrDefault(h => h.Uri.Contains("login", StringComparison.Ordinal)) ?? throw new InvalidOperationException(string.Join(" | ", history.Select(h => h.Uri)));
+        login.Uri.Should().EndWith("/account/login?returnUrl=admin%2Fusers");
+        login.Options.ForceLoad.Should().BeTrue("the sign-in page is a static page, outside the circuit");
     }
 
     [Fact]
