@@ -114,6 +114,28 @@ public sealed class AdminJobsPanelTests : AdminComponentTest
         panel.WaitForAssertion(() => Titles(panel).Should().Equal("Zoe's old", "Alice's new"));
     }
 
+    [Fact]
+    public async Task TitleAndOwnerFields_NarrowTheGridOnTheirDebouncedValueAlone()
+    {
+        var alice = await AddUserAsync("alice@example.com");
+        var bob = await AddUserAsync("bob@example.com");
+        await CreateJobAsync(title: "Morning run", owner: alice);
+        await CreateJobAsync(title: "Evening walk", owner: alice);
+        await CreateJobAsync(title: "Morning coffee", owner: bob);
+        Render<MudPopoverProvider>();
+        var panel = Render<AdminJobsPanel>();
+        panel.WaitForAssertion(() => Titles(panel).Should().HaveCount(3));
+        var fields = panel.FindComponents<MudTextField<string>>();
+        var owner = fields.Single(f => f.Markup.Contains("filter-owner", StringComparison.Ordinal));
+        var title = fields.Single(f => f.Markup.Contains("filter-title", StringComparison.Ordinal));
+
+        await panel.InvokeAsync(() => title.Instance.ValueChanged.InvokeAsync("morning"));
+        panel.WaitForAssertion(() => Titles(panel).Should().BeEquivalentTo("Morning run", "Morning coffee"));
+        await panel.InvokeAsync(() => owner.Instance.ValueChanged.InvokeAsync("BOB"));
+
+        panel.WaitForAssertion(() => Titles(panel).Should().Equal("Morning coffee"));
+    }
+
     private static List<string> Titles(IRenderedComponent<AdminJobsPanel> panel) =>
         [.. panel.FindAll("[data-testid=job-title]").Select(e => e.TextContent)];
 

@@ -88,7 +88,18 @@ public sealed partial class AdminJobsPanel : IDisposable
         await ReloadAsync();
     }
 
-    private Task OnFilterChangedAsync(string _) => ReloadAsync();
+    // With a debounce, the field reports its value once typing pauses; the value is set before the grid reads it again.
+    private async Task OnOwnerChangedAsync(string? owner)
+    {
+        _owner = owner;
+        await ReloadAsync();
+    }
+
+    private async Task OnTitleChangedAsync(string? title)
+    {
+        _title = title;
+        await ReloadAsync();
+    }
 
     private void OnSelectionChanged(HashSet<AdminJobRow> selected) => _selected = selected;
 

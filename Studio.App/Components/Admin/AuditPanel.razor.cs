@@ -99,7 +99,18 @@ public sealed partial class AuditPanel : IDisposable
         }
     }
 
-    private Task OnTextChangedAsync(string _) => ReloadAsync();
+    // With a debounce, a field reports its value once typing pauses; the value is set before the grid reads it again.
+    private async Task OnActorChangedAsync(string? actor)
+    {
+        _actor = actor;
+        await ReloadAsync();
+    }
+
+    private async Task OnTextChangedAsync(string? text)
+    {
+        _text = text;
+        await ReloadAsync();
+    }
 
     private async Task OnActionChangedAsync(string? action)
     {
