@@ -153,6 +153,7 @@ public sealed class AdminJourneyTests(StudioProcess studio) : IClassFixture<Stud
         var text = page.Locator("[data-testid=audit-filter-text] input, input[data-testid=audit-filter-text]");
         await Expect(text).ToBeEnabledAsync();
         await text.FillAsync(title);
+        await Expect(page.Locator("[data-testid=audit-detail]", new() { HasText = "Zebra sorted last" })).ToHaveCountAsync(0); // the server filtered
         await Expect(page.Locator("[data-testid=audit-action]", new() { HasText = "admin.job.cancel" })).ToHaveCountAsync(1);
         await Expect(page.Locator("[data-testid=audit-detail]").First).ToContainTextAsync(title);
     }
