@@ -2,6 +2,9 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using MudBlazor;
 using MudBlazor.Services;
 using Studio.App.Auth;
 using Studio.App.Hosting.Localization;
@@ -18,10 +21,21 @@ internal static class AppServiceExtensions
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(mud =>
+        {
+            // Not top-right, where a message would cover the signed-in user's name and the bell in the app bar.
+            mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            mud.SnackbarConfiguration.NewestOnTop = true;
+        });
         services.AddStudioLocalization();
         services.AddTransient<MudBlazor.MudLocalizer, FrenchMudLocalizer>();
         services.AddCascadingAuthenticationState();
+
+        // A changed account (role, stamp, deletion) reaches open pages and cookies within seconds, not at the next sign-in.
+        services.AddOptions<SignInRevalidationOptions>().BindConfiguration(SignInRevalidationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<SignInRevalidationOptions>>((stamps, sessions) => stamps.ValidationInterval = sessions.Value.RevalidationInterval);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

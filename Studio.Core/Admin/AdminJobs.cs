@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Studio.Core.Audit;
@@ -30,7 +31,9 @@ public sealed class AdminJobs(
     /// <summary>Most jobs one bulk action takes; a bound so one click cannot hold the server for long.</summary>
     public const int MaxBulk = 200;
 
-    /// <summary>One page of everyone's jobs, newest first, filtered by <paramref name="query"/>; and how many match in all.</summary>
+    /// <summary>
+    /// One page of everyone's jobs, filtered and ordered by <paramref name="query"/> in SQL; and how many match in all.
+    /// </summary>
     public async Task<(IReadOnlyList<AdminJobRow> Items, int Total)> PageAsync(AdminJobQuery query, int page, int pageSize, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -40,7 +43,7 @@ public sealed class AdminJobs(
         var rows = from j in db.Jobs.AsNoTracking()
                    join u in db.Users.AsNoTracking() on j.OwnerId equals u.Id into owners
                    from u in owners.DefaultIfEmpty()
-                   select new { Job = j, Email = u == null ? null : u.Email, Normalized = u == null ? null : u.NormalizedEmail };
+                   select new OwnedJob { Job = j, Email = u == null ? null : u.Email, Normalized = u == null ? null : u.NormalizedEmail };
         if (query.Status is { } status)
         {
             rows = rows.Where(r => r.Job.Status == status);
@@ -60,7 +63,7 @@ public sealed class AdminJobs(
         }
 
         var total = await rows.CountAsync(ct).ConfigureAwait(false);
-        var pageRows = await rows.OrderByDescending(r => r.Job.CreatedAt).ThenByDescending(r => r.Job.Id)
+        var pageRows = await Order(rows, query.Sort, query.Descending)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(r => new { r.Job.Id, r.Email })
             .ToListAsync(ct).ConfigureAwait(false);
@@ -217,6 +220,44 @@ public sealed class AdminJobs(
         return new AdminJobRow(job.Id, job.OwnerId, email, job.Title, job.Status, progress, job.Provider, job.EstimatedCostUsd, job.SpentUsd, job.Segments.Count, job.CreatedAt);
     }
 
+    private static IQueryable<OwnedJob> Order(IQueryable<OwnedJob> rows, AdminJobSort sort, bool descending)
+    {
+        var ordered = sort switch
+        {
+            AdminJobSort.Title => By(rows, r => EF.Functions.Collate(r.Job.Title, "NOCASE"), descending),
+            AdminJobSort.Owner => By(rows, r => r.Normalized, descending),
+            AdminJobSort.Status => By(rows, StatusRank, descending),
+
+            // Money is stored as TEXT, which SQLite cannot order numerically: ordered by its REAL value, and by what the
+            // grid shows, i.e. what was spent so far (the total once finished).
+            AdminJobSort.Cost => By(rows, SpentSoFar, descending),
+            _ => null,
+        };
+
+        // Ties are broken by creation time (newest first) then id, so a page boundary never shows a row twice.
+        return ordered is not null ? ordered.ThenByDescending(r => r.Job.CreatedAt).ThenByDescending(r => r.Job.Id)
+            : descending ? rows.OrderByDescending(r => r.Job.CreatedAt).ThenByDescending(r => r.Job.Id)
+            : rows.OrderBy(r => r.Job.CreatedAt).ThenBy(r => r.Job.Id);
+    }
+
+    private static IOrderedQueryable<OwnedJob> By<TKey>(IQueryable<OwnedJob> rows, Expression<Func<OwnedJob, TKey>> key, bool descending) =>
+        descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
+    private static readonly Expression<Func<OwnedJob, double>> SpentSoFar = r => (double)(
+        r.Job.Status == JobStatus.Completed || r.Job.Status == JobStatus.Failed || r.Job.Status == JobStatus.Cancelled
+            ? r.Job.ActualCostUsd
+            : r.Job.Segments.Sum(s => s.CostUsd) + r.Job.ScriptCostUsd + r.Job.VoiceCostUsd);
+
+    // Statuses are stored by name: ordered by their place in a job's life, not alphabetically.
+    private static readonly Expression<Func<OwnedJob, int>> StatusRank = r =>
+        r.Job.Status == JobStatus.Draft ? 0
+        : r.Job.Status == JobStatus.Queued ? 1
+        : r.Job.Status == JobStatus.Running ? 2
+        : r.Job.Status == JobStatus.Assembling ? 3
+        : r.Job.Status == JobStatus.Completed ? 4
+        : r.Job.Status == JobStatus.Failed ? 5
+        : 6;
+
     private static string Detail(string title, string ownerId, string prompt) => $"{title} (owner {ownerId}): {prompt}";
 
     private static string ActionName(BulkJobAction action) => action switch
@@ -228,4 +269,14 @@ public sealed class AdminJobs(
 
     private static string Escape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    // A job with its owner's e-mail (null when the account is gone), the shape the grid's query filters and orders.
+    private sealed class OwnedJob
+    {
+        public required ProductionJob Job { get; init; }
+
+        public string? Email { get; init; }
+
+        public string? Normalized { get; init; }
+    }
 }

@@ -72,8 +72,8 @@ public sealed class AdminUsers(
 
     /// <summary>
     /// Gives the user <paramref name="role"/> instead of their current one. An admin cannot take the Admin role from
-    /// themselves (so the last admin cannot lock everyone out by accident). The user's sign-in keeps its old role until
-    /// they sign in again.
+    /// themselves (so the last admin cannot lock everyone out by accident). The user's security stamp changes with it, so
+    /// their open pages and cookies lose the old role within the host's revalidation interval (they sign in again).
     /// </summary>
     public async Task<JobCommandResult> SetRoleAsync(string adminId, string userId, string role, CancellationToken ct)
     {
@@ -108,6 +108,13 @@ public sealed class AdminUsers(
         if (!added.Succeeded)
         {
             return JobCommandResult.Conflict(string.Join(" ", added.Errors.Select(e => e.Description)));
+        }
+
+        // Identity keeps a role change out of the stamp; sign-ins made with the old role must be seen to be stale.
+        var stamped = await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+        if (!stamped.Succeeded)
+        {
+            return JobCommandResult.Conflict(string.Join(" ", stamped.Errors.Select(e => e.Description)));
         }
 
         await audit.WriteAsync(adminId, "user.role", $"user/{userId}", $"{user.Email}: {string.Join(",", current)} → {wanted}", null, ct).ConfigureAwait(false);

@@ -15,22 +15,20 @@ public sealed class AuditLog(IDbContextFactory<StudioDbContext> dbFactory, TimeP
     }
 
     /// <summary>A page of entries, newest first, optionally of one actor and/or one action; with who each actor is.</summary>
-    public async Task<(IReadOnlyList<AuditRecord> Items, int Total)> PageAsync(int page, int pageSize, string? actorId, string? action, CancellationToken ct)
+    public Task<(IReadOnlyList<AuditRecord> Items, int Total)> PageAsync(int page, int pageSize, string? actorId, string? action, CancellationToken ct) =>
+        PageAsync(new AuditQuery(ActorId: actorId, Action: action), page, pageSize, ct);
+
+    /// <summary>
+    /// A page of the entries <paramref name="query"/> asks for, newest first, filtered and counted by the database; with
+    /// who each actor is.
+    /// </summary>
+    public async Task<(IReadOnlyList<AuditRecord> Items, int Total)> PageAsync(AuditQuery query, int page, int pageSize, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var entries = db.Audit.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(actorId))
-        {
-            entries = entries.Where(e => e.ActorId == actorId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(action))
-        {
-            entries = entries.Where(e => e.Action == action);
-        }
-
+        var entries = Filter(db, query);
         var total = await entries.CountAsync(ct).ConfigureAwait(false);
         var rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
@@ -39,6 +37,59 @@ public sealed class AuditLog(IDbContextFactory<StudioDbContext> dbFactory, TimeP
         var emails = await db.Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct).ConfigureAwait(false);
         return ([.. rows.Select(r => new AuditRecord(r.Id, r.ActorId, emails.GetValueOrDefault(r.ActorId), r.Action, r.Target, r.Detail, r.CostUsd, r.At))], total);
     }
+
+    /// <summary>Every action name on the log, alphabetically: the choices of the action filter.</summary>
+    public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.Audit.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(ct).ConfigureAwait(false);
+    }
+
+    private static IQueryable<AuditEntry> Filter(StudioDbContext db, AuditQuery query)
+    {
+        var entries = db.Audit.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.ActorId))
+        {
+            entries = entries.Where(e => e.ActorId == query.ActorId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Actor))
+        {
+            var actor = query.Actor.Trim();
+            var email = actor.ToUpperInvariant();
+            var matching = db.Users.Where(u => u.NormalizedEmail != null && u.NormalizedEmail.Contains(email)).Select(u => u.Id);
+            entries = entries.Where(e => e.ActorId == actor || matching.Contains(e.ActorId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Action))
+        {
+            var action = query.Action.Trim();
+            entries = entries.Where(e => e.Action == action);
+        }
+
+        if (query.From is { } from)
+        {
+            entries = entries.Where(e => e.At >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            entries = entries.Where(e => e.At < to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            // LIKE is case-blind for ASCII in SQLite; the user's % and _ are taken literally.
+            var pattern = "%" + EscapeLike(query.Text.Trim()) + "%";
+            entries = entries.Where(e => EF.Functions.Like(e.Detail, pattern, "\\") || EF.Functions.Like(e.Target, pattern, "\\")
+                || EF.Functions.Like(e.Action, pattern, "\\"));
+        }
+
+        return entries;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
 
 /// <summary>An audit entry as admins read it.</summary>

@@ -4,6 +4,7 @@ using MudBlazor;
 using Studio.App.Components.Admin;
 using Studio.Core.Admin;
 using Studio.Core.Jobs;
+using Studio.Tests.Core.Analytics;
 
 namespace Studio.Tests.Components;
 
@@ -87,4 +88,61 @@ public sealed class AdminJobsPanelTests : AdminComponentTest
 
         panel.WaitForAssertion(() => panel.FindAll("[data-testid=job-title]").Select(e => e.TextContent).Should().Equal("Queued one"));
     }
+
+    [Fact]
+    public async Task SortByOwnerThenCost_ReadsThatOrderFromTheServer_KeepingTheStatusFilter()
+    {
+        var alice = await AddUserAsync("alice@example.com");
+        var zoe = await AddUserAsync("zoe@example.com");
+        var now = DateTimeOffset.UtcNow;
+        await AnalyticsSeed.SaveAsync(Database,
+        [
+            AnalyticsSeed.Job(zoe, "Zoe's old", now.AddHours(-3), JobStatus.Failed),
+            AnalyticsSeed.Job(alice, "Alice's new", now.AddHours(-1), JobStatus.Failed),
+            AnalyticsSeed.Job(zoe, "Zoe's draft", now.AddHours(-2)),
+        ]);
+        Render<MudPopoverProvider>();
+        var panel = Render<AdminJobsPanel>();
+        panel.WaitForAssertion(() => Titles(panel).Should().Equal("Alice's new", "Zoe's draft", "Zoe's old"));
+
+        await ClickHeaderAsync(panel, "Owner");
+        panel.WaitForAssertion(() => Owners(panel).Should().Equal("alice@example.com", "zoe@example.com", "zoe@example.com"));
+        await ClickHeaderAsync(panel, "Owner");
+        panel.WaitForAssertion(() => Owners(panel).Should().Equal("zoe@example.com", "zoe@example.com", "alice@example.com"));
+        await panel.InvokeAsync(() => panel.FindComponent<MudSelect<JobStatus?>>().Instance.ValueChanged.InvokeAsync(JobStatus.Failed));
+
+        panel.WaitForAssertion(() => Titles(panel).Should().Equal("Zoe's old", "Alice's new"));
+    }
+
+    [Fact]
+    public async Task TitleAndOwnerFields_NarrowTheGridOnTheirDebouncedValueAlone()
+    {
+        var alice = await AddUserAsync("alice@example.com");
+        var bob = await AddUserAsync("bob@example.com");
+        await CreateJobAsync(title: "Morning run", owner: alice);
+        await CreateJobAsync(title: "Evening walk", owner: alice);
+        await CreateJobAsync(title: "Morning coffee", owner: bob);
+        Render<MudPopoverProvider>();
+        var panel = Render<AdminJobsPanel>();
+        panel.WaitForAssertion(() => Titles(panel).Should().HaveCount(3));
+        var fields = panel.FindComponents<MudTextField<string>>();
+        var owner = fields.Single(f => f.Markup.Contains("filter-owner", StringComparison.Ordinal));
+        var title = fields.Single(f => f.Markup.Contains("filter-title", StringComparison.Ordinal));
+
+        await panel.InvokeAsync(() => title.Instance.ValueChanged.InvokeAsync("morning"));
+        panel.WaitForAssertion(() => Titles(panel).Should().BeEquivalentTo("Morning run", "Morning coffee"));
+        await panel.InvokeAsync(() => owner.Instance.ValueChanged.InvokeAsync("BOB"));
+
+        panel.WaitForAssertion(() => Titles(panel).Should().Equal("Morning coffee"));
+    }
+
+    private static List<string> Titles(IRenderedComponent<AdminJobsPanel> panel) =>
+        [.. panel.FindAll("[data-testid=job-title]").Select(e => e.TextContent)];
+
+    private static List<string> Owners(IRenderedComponent<AdminJobsPanel> panel) =>
+        [.. panel.FindAll("[data-testid=job-owner]").Select(e => e.TextContent)];
+
+    private static Task ClickHeaderAsync(IRenderedComponent<AdminJobsPanel> panel, string title) =>
+        panel.FindAll("th").Single(th => th.TextContent.Contains(title, StringComparison.Ordinal))
+            .QuerySelector(".sortable-column-header")!.ClickAsync(new());
 }

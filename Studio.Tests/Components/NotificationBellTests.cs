@@ -99,6 +99,40 @@ public sealed class NotificationBellTests : NotificationComponentTest
     }
 
     [Fact]
+    public async Task Open_UnreadAndReadLookDifferent_AndOpeningOneMarksItReadAndLowersTheCount()
+    {
+        var seen = await CreateJobAsync(title: "Seen");
+        await Driver.CompleteAsync(seen.Id);
+        await Center.MarkAllReadAsync(UserId, CancellationToken.None);
+        var fresh = await CreateJobAsync(title: "Fresh");
+        var other = await CreateJobAsync(title: "Other");
+        await Driver.CompleteAsync(fresh.Id);
+        await Driver.FailAsync(other.Id, "broken");
+        var popovers = Render<MudPopoverProvider>();
+        var bell = Render<NotificationBell>();
+        bell.WaitForAssertion(() => bell.Find(".mud-badge").TextContent.Trim().Should().Be("2"));
+
+        await bell.Find("button[aria-label=Notifications]").ClickAsync(new());
+
+        popovers.WaitForAssertion(() => popovers.FindAll("[data-testid=notification-item]").Should().HaveCount(3));
+        var unread = popovers.FindAll("[data-testid=notification-item].unread");
+        unread.Select(i => i.QuerySelector(".notification-title")!.TextContent).Should().BeEquivalentTo("Fresh", "Other");
+        unread.Should().OnlyContain(i => i.QuerySelector("[data-testid=notification-unread-dot]") != null);
+        var read = popovers.Find("[data-testid=notification-item].read");
+        read.QuerySelector(".notification-title")!.TextContent.Should().Be("Seen");
+        read.QuerySelector("[data-testid=notification-unread-dot]").Should().BeNull();
+
+        var freshRow = popovers.FindAll("[data-testid=notification-item].unread")
+            .Single(i => i.TextContent.Contains("Fresh", StringComparison.Ordinal)).QuerySelector(".notification-row")!;
+        await freshRow.ClickAsync(new());
+
+        bell.WaitForAssertion(() => bell.Find(".mud-badge").TextContent.Trim().Should().Be("1"));
+        var inbox = await Center.InboxAsync(UserId, CancellationToken.None);
+        inbox.Latest.Single(n => n.JobId == fresh.Id).IsRead.Should().BeTrue();
+        inbox.Latest.Single(n => n.JobId == other.Id).IsRead.Should().BeFalse("only the opened one is read");
+    }
+
+    [Fact]
     public void Open_NoNotifications_SaysSo()
     {
         var popovers = Render<MudPopoverProvider>();

@@ -8,8 +8,9 @@ using Studio.Core.Jobs;
 namespace Studio.App.Components.Admin;
 
 /// <summary>
-/// Every user's jobs in a server-paged grid: filters by status, owner and title; bulk cancel, retry and delete after a
-/// confirmation, with a summary of what was done and what could not be; each row opens its segments for prompt edits.
+/// Every user's jobs in a server-paged grid, sorted by the database on the clicked column (title, owner, status, cost,
+/// created): filters by status, owner and title; bulk cancel, retry and delete after a confirmation, with a summary of
+/// what was done and what could not be; each row opens its segments for prompt edits.
 /// </summary>
 public sealed partial class AdminJobsPanel : IDisposable
 {
@@ -49,7 +50,9 @@ public sealed partial class AdminJobsPanel : IDisposable
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _disposed.Token);
-            var (items, total) = await Admin.PageAsync(new AdminJobQuery(_status, _owner, _title), state.Page + 1, state.PageSize, linked.Token);
+            var sort = state.SortDefinitions.FirstOrDefault();
+            var query = new AdminJobQuery(_status, _owner, _title, SortOf(sort?.SortBy), sort?.Descending ?? true);
+            var (items, total) = await Admin.PageAsync(query, state.Page + 1, state.PageSize, linked.Token);
             _loadError = null;
             return new GridData<AdminJobRow> { Items = items, TotalItems = total };
         }
@@ -59,6 +62,16 @@ public sealed partial class AdminJobsPanel : IDisposable
             return new GridData<AdminJobRow> { Items = [], TotalItems = 0 };
         }
     }
+
+    // The grid names a sorted column by its property ("Title", "OwnerEmail", ...); the order itself is SQL's.
+    private static AdminJobSort SortOf(string? column) => column switch
+    {
+        nameof(AdminJobRow.Title) => AdminJobSort.Title,
+        nameof(AdminJobRow.OwnerEmail) => AdminJobSort.Owner,
+        nameof(AdminJobRow.Status) => AdminJobSort.Status,
+        nameof(AdminJobRow.SpentUsd) => AdminJobSort.Cost,
+        _ => AdminJobSort.Created,
+    };
 
     private async Task ReloadAsync()
     {
@@ -75,7 +88,18 @@ public sealed partial class AdminJobsPanel : IDisposable
         await ReloadAsync();
     }
 
-    private Task OnFilterChangedAsync(string _) => ReloadAsync();
+    // With a debounce, the field reports its value once typing pauses; the value is set before the grid reads it again.
+    private async Task OnOwnerChangedAsync(string? owner)
+    {
+        _owner = owner;
+        await ReloadAsync();
+    }
+
+    private async Task OnTitleChangedAsync(string? title)
+    {
+        _title = title;
+        await ReloadAsync();
+    }
 
     private void OnSelectionChanged(HashSet<AdminJobRow> selected) => _selected = selected;
 

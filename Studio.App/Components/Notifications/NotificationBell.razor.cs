@@ -10,8 +10,8 @@ using Studio.Core.Notifications;
 namespace Studio.App.Components.Notifications;
 
 /// <summary>
-/// The bell in the app bar: the signed-in user's unread count, a list of their newest notifications (opening one goes
-/// to the job) and "mark all read". It lives as long as the layout, i.e. the whole circuit, so it also listens to the
+/// The bell in the app bar: the signed-in user's unread count, a list of their newest notifications (unread ones marked
+/// by a dot, a bold title and a tinted row; opening one marks it read and goes to the job) and "mark all as read". It lives as long as the layout, i.e. the whole circuit, so it also listens to the
 /// user's job events and shows a snackbar when one of their jobs completes or fails, whatever page is open. The
 /// notification itself is stored by Core in the job's own save; the event only says when to look.
 /// </summary>
@@ -161,6 +161,25 @@ public sealed partial class NotificationBell : IAsyncDisposable
             }
 
             await RefreshAsync(announce: false);
+        }
+    }
+
+    /// <summary>Opening a notification marks it read (its link then leads to the job); the count follows at once.</summary>
+    private async Task OpenAsync(NotificationSummary item)
+    {
+        if (_userId is null || item.IsRead)
+        {
+            return;
+        }
+
+        try
+        {
+            await Center.MarkReadAsync(_userId, item.Id, _cts.Token);
+            await RefreshAsync(announce: false);
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+            // The circuit closed meanwhile (the link navigated away with a full load).
         }
     }
 

@@ -7,6 +7,7 @@ using Studio.Core.Jobs;
 using Studio.Core.Persistence;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
+using Studio.Tests.Core.Analytics;
 
 namespace Studio.Tests.Core.Admin;
 
@@ -96,6 +97,53 @@ public sealed class AdminJobsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Page_SortedByTitleOwnerAndStatus_UsesTheDatabaseOrderAcrossPages()
+    {
+        var at = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+        await SaveAsync(
+            AnalyticsSeed.Job(_bob, "bravo", at.AddMinutes(1), JobStatus.Failed),
+            AnalyticsSeed.Job(_alice, "Charlie", at.AddMinutes(2)),
+            AnalyticsSeed.Job(_bob, "Alpha", at.AddMinutes(3), JobStatus.Completed),
+            AnalyticsSeed.Job(_alice, "delta", at.AddMinutes(4), JobStatus.Queued));
+
+        var byTitle = await Admin.PageAsync(new AdminJobQuery(Sort: AdminJobSort.Title, Descending: false), 1, 10, CancellationToken.None);
+        var byTitleDown = await Admin.PageAsync(new AdminJobQuery(Sort: AdminJobSort.Title), 1, 10, CancellationToken.None);
+        var byOwner = await Admin.PageAsync(new AdminJobQuery(Sort: AdminJobSort.Owner, Descending: false), 1, 10, CancellationToken.None);
+        var byStatus = await Admin.PageAsync(new AdminJobQuery(Sort: AdminJobSort.Status, Descending: false), 1, 10, CancellationToken.None);
+        var secondPage = await Admin.PageAsync(new AdminJobQuery(Sort: AdminJobSort.Title, Descending: false), 2, 3, CancellationToken.None);
+        var oldestFirst = await Admin.PageAsync(new AdminJobQuery(Descending: false), 1, 10, CancellationToken.None);
+
+        byTitle.Items.Select(i => i.Title).Should().Equal(["Alpha", "bravo", "Charlie", "delta"], "case does not split the alphabet");
+        byTitleDown.Items.Select(i => i.Title).Should().Equal("delta", "Charlie", "bravo", "Alpha");
+        byOwner.Items.Select(i => i.OwnerEmail).Should().Equal(
+            ["alice@example.com", "alice@example.com", "bob@example.com", "bob@example.com"]);
+        byOwner.Items.Select(i => i.Title).Should().Equal(["delta", "Charlie", "Alpha", "bravo"], "one owner's jobs stay newest first");
+        byStatus.Items.Select(i => i.Status).Should().Equal(JobStatus.Draft, JobStatus.Queued, JobStatus.Completed, JobStatus.Failed);
+        secondPage.Total.Should().Be(4);
+        secondPage.Items.Select(i => i.Title).Should().Equal("delta");
+        oldestFirst.Items.Select(i => i.Title).Should().Equal("bravo", "Charlie", "Alpha", "delta");
+    }
+
+    [Fact]
+    public async Task Page_SortedByCost_OrdersByWhatWasSpentAsANumber_WithTheFiltersKept()
+    {
+        var at = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+        await SaveAsync(
+            Spending(_alice, "Ten", at.AddMinutes(1), 10.25m),
+            Spending(_alice, "Nine", at.AddMinutes(2), 9.5m),
+            Spending(_alice, "Hundred", at.AddMinutes(3), 100m, cancel: true),
+            Spending(_bob, "Bob's fifty", at.AddMinutes(4), 50m));
+
+        var ascending = await Admin.PageAsync(new AdminJobQuery(Sort: AdminJobSort.Cost, Descending: false), 1, 10, CancellationToken.None);
+        var alicesDescending = await Admin.PageAsync(new AdminJobQuery(Owner: "alice", Sort: AdminJobSort.Cost), 1, 10, CancellationToken.None);
+
+        ascending.Items.Select(i => i.Title).Should().Equal(["Nine", "Ten", "Bob's fifty", "Hundred"], "9.5 < 10.25 < 50 < 100, not as text");
+        ascending.Items.Select(i => i.SpentUsd).Should().Equal(9.5m, 10.25m, 50m, 100m);
+        alicesDescending.Total.Should().Be(3);
+        alicesDescending.Items.Select(i => i.Title).Should().Equal("Hundred", "Ten", "Nine");
+    }
+
+    [Fact]
     public async Task EditPrompt_PendingSegmentOfAnotherUser_ChangesItInPlaceAndIsAudited()
     {
         var job = await CreateJobAsync(_alice, "Draft to fix");
@@ -154,6 +202,24 @@ public sealed class AdminJobsTests : IAsyncLifetime
         result.Result.Outcome.Should().Be(JobCommandOutcome.Invalid);
         result.Result.Reason.Should().Contain(says);
     }
+
+    // A running job whose one segment was charged usdCharged at its provider; cancelled, the charge becomes its total.
+    private static ProductionJob Spending(string owner, string title, DateTimeOffset at, decimal usdCharged, bool cancel = false)
+    {
+        var job = AnalyticsSeed.Job(owner, title, at, JobStatus.Running);
+        var segment = new Segment(Guid.NewGuid(), job.Id, 0, "A prompt", GenerationMode.TextToVideo, null, "sim", 5, 0m);
+        segment.BeginSubmit(at);
+        segment.MarkSubmitted("provider-job", usdCharged);
+        job.AddSegment(segment);
+        if (cancel)
+        {
+            job.Cancel(at.AddMinutes(1));
+        }
+
+        return job;
+    }
+
+    private async Task SaveAsync(params ProductionJob[] jobs) => await AnalyticsSeed.SaveAsync(_core.Get<IDbContextFactory<StudioDbContext>>(), jobs);
 
     private async Task<string> CreateUserAsync(string email)
     {
