@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Studio.Core.Jobs;
 using Studio.Core.Persistence;
@@ -15,8 +16,10 @@ namespace Studio.Core.Budget;
 /// charge is booked, so a user's clips are submitted in parallel without passing the budget together. Free work is never
 /// refused.
 /// </summary>
-public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IOptions<BudgetOptions> options, TimeProvider time) : IDisposable
+public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IOptions<BudgetOptions> options, TimeProvider time, IStringLocalizerFactory localizers) : IDisposable
 {
+    private readonly IStringLocalizer _refusalWords = localizers.Create(typeof(BudgetRefusal));
+
     private readonly OwnerTurns _turns = new();
 
     /// <summary>Per owner, the price of the clips admitted and not yet charged (their submission is under way).</summary>
@@ -50,7 +53,7 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
         var (from, to, _) = MonthlySpending.MonthOf(time.GetUtcNow());
         var spent = await MonthlySpending.SpentAsync(db, job.OwnerId, from, to, ct).ConfigureAwait(false);
         var reserved = await MonthlySpending.ReservedAsync(db, job.OwnerId, ct).ConfigureAwait(false);
-        return spent + reserved + estimate > budget ? BudgetRefusal.ForStart(budget, spent, reserved, estimate) : null;
+        return spent + reserved + estimate > budget ? BudgetRefusal.ForStart(_refusalWords, budget, spent, reserved, estimate) : null;
     }
 
     /// <summary>
@@ -91,7 +94,7 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
             var reserved = await MonthlySpending.ReservedAsync(db, job.OwnerId, ct).ConfigureAwait(false);
             if (spent + reserved + neededUsd > budget)
             {
-                return BudgetRefusal.ForNewWork(budget, spent, reserved, neededUsd);
+                return BudgetRefusal.ForNewWork(_refusalWords, budget, spent, reserved, neededUsd);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace Studio.Core.Budget;
 
@@ -10,11 +11,17 @@ namespace Studio.Core.Budget;
 /// <param name="Message">The refusal in words, with the numbers.</param>
 public sealed record BudgetRefusal(decimal BudgetUsd, decimal SpentUsd, decimal ReservedUsd, decimal EstimateUsd, string Message)
 {
-    /// <summary>Refuses to start a job.</summary>
-    public static BudgetRefusal ForStart(decimal budget, decimal spent, decimal reserved, decimal estimate) =>
-        new(budget, spent, reserved, estimate, string.Create(
-            CultureInfo.InvariantCulture,
-            $"Over your monthly budget: this job is estimated at {Usd(estimate)}; your budget is {Usd(budget)}, of which {Usd(spent)} is spent this month and {Usd(reserved)} is reserved by jobs in progress, leaving {Usd(Math.Max(0, budget - spent - reserved))}. Ask an admin to raise your budget, or choose a cheaper provider."));
+    /// <summary>
+    /// Refuses to start a job, in the words of <paramref name="L"/> (this class's localizer:
+    /// <c>IStringLocalizerFactory.Create(typeof(BudgetRefusal))</c>) and so in the caller's language.
+    /// </summary>
+    public static BudgetRefusal ForStart(IStringLocalizer L, decimal budget, decimal spent, decimal reserved, decimal estimate)
+    {
+        ArgumentNullException.ThrowIfNull(L);
+        return new(budget, spent, reserved, estimate,
+            L["Over your monthly budget: this job is estimated at ${0:0.00##}; your budget is ${1:0.00##}, of which ${2:0.00##} is spent this month and ${3:0.00##} is reserved by jobs in progress, leaving ${4:0.00##}. Ask an admin to raise your budget, or choose a cheaper provider.",
+            estimate, budget, spent, reserved, Math.Max(0, budget - spent - reserved)]);
+    }
 
     /// <summary>Refuses a paid submission.</summary>
     public static BudgetRefusal ForClip(decimal budget, decimal spent, decimal price) =>
@@ -28,11 +35,16 @@ public sealed record BudgetRefusal(decimal BudgetUsd, decimal SpentUsd, decimal 
             CultureInfo.InvariantCulture,
             $"Over your monthly budget: the hosted voice-over costs {Usd(price)} and {Usd(spent)} of your {Usd(budget)} is already spent this month, leaving {Usd(Math.Max(0, budget - spent))}, so the narration was not spoken and the final video was not assembled. Your clips are kept: ask an admin to raise your budget, then choose Assemble again."));
 
-    /// <summary>Refuses a retry, a new take or a new cut before anything changes.</summary>
-    public static BudgetRefusal ForNewWork(decimal budget, decimal spent, decimal reserved, decimal estimate) =>
-        new(budget, spent, reserved, estimate, string.Create(
-            CultureInfo.InvariantCulture,
-            $"Over your monthly budget: this is estimated at {Usd(estimate)}; your budget is {Usd(budget)}, of which {Usd(spent)} is spent this month and {Usd(reserved)} is reserved by jobs in progress, leaving {Usd(Math.Max(0, budget - spent - reserved))}. Nothing was changed. Ask an admin to raise your budget."));
+    /// <summary>Refuses a retry, a new take or a new cut before anything changes, in the caller's language (see <see cref="ForStart"/>).</summary>
+    public static BudgetRefusal ForNewWork(IStringLocalizer L, decimal budget, decimal spent, decimal reserved, decimal estimate)
+    {
+        ArgumentNullException.ThrowIfNull(L);
+        return new(budget, spent, reserved, estimate,
+            L["Over your monthly budget: this is estimated at ${0:0.00##}; your budget is ${1:0.00##}, of which ${2:0.00##} is spent this month and ${3:0.00##} is reserved by jobs in progress, leaving ${4:0.00##}. Nothing was changed. Ask an admin to raise your budget.",
+            estimate, budget, spent, reserved, Math.Max(0, budget - spent - reserved)]);
+    }
 
+    // Refusals met by workers (a clip, a voice-over) become the job's stored failure reason: English, like every
+    // stored reason, whatever language the worker's thread has.
     private static string Usd(decimal amount) => amount.ToString("$0.00##", CultureInfo.InvariantCulture);
 }

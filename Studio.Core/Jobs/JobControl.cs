@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Studio.Core.Audit;
 using Studio.Core.Budget;
@@ -31,6 +32,7 @@ public sealed partial class JobControl(
     CostModel costs,
     VoiceCatalog voices,
     TimeProvider time,
+    IStringLocalizer<JobControl> L,
     ILogger<JobControl> logger)
 {
     private const int Tries = 10;
@@ -44,7 +46,7 @@ public sealed partial class JobControl(
         {
             if (job.IsFinished)
             {
-                return JobCommandResult.Conflict($"The job is already {job.Status.ToString().ToLowerInvariant()}.");
+                return JobCommandResult.Conflict(L["The job is already {0}.", StatusName(job.Status)]);
             }
 
             running = job.Cancel(time.GetUtcNow());
@@ -65,7 +67,7 @@ public sealed partial class JobControl(
         {
             if (job.Status is not (JobStatus.Failed or JobStatus.Cancelled))
             {
-                return JobCommandResult.Conflict($"Only a failed or cancelled job can be retried; this one is {job.Status.ToString().ToLowerInvariant()}.");
+                return JobCommandResult.Conflict(L["Only a failed or cancelled job can be retried; this one is {0}.", StatusName(job.Status)]);
             }
 
             job.Retry();
@@ -86,14 +88,14 @@ public sealed partial class JobControl(
             if (job.Status is JobStatus.Draft or JobStatus.Assembling)
             {
                 return JobCommandResult.Conflict(job.Status == JobStatus.Draft
-                    ? "The job has not been started yet; edit its prompts instead."
-                    : "The final cut is being assembled; wait until it is done.");
+                    ? L["The job has not been started yet; edit its prompts instead."]
+                    : L["The final cut is being assembled; wait until it is done."]);
             }
 
             var segment = job.SegmentAt(index);
             if (!segment.IsFinished)
             {
-                return JobCommandResult.Conflict($"Segment {index + 1} is still being made.");
+                return JobCommandResult.Conflict(L["Segment {0} is still being made.", index + 1]);
             }
 
             if (cleaned is not null && PromptProblem(job, cleaned) is { } problem)
@@ -119,12 +121,12 @@ public sealed partial class JobControl(
 
             if (job.Status is not (JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled))
             {
-                return JobCommandResult.Conflict($"The job is {job.Status.ToString().ToLowerInvariant()}; pick a take once it has finished.");
+                return JobCommandResult.Conflict(L["The job is {0}; pick a take once it has finished.", StatusName(job.Status)]);
             }
 
             if (!segment.IsFinished)
             {
-                return JobCommandResult.Conflict($"Segment {index + 1} is still being made.");
+                return JobCommandResult.Conflict(L["Segment {0} is still being made.", index + 1]);
             }
 
             job.SelectTake(index, chosen);
@@ -137,15 +139,15 @@ public sealed partial class JobControl(
         {
             if (job.Status is not (JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled))
             {
-                return JobCommandResult.Conflict($"The job is {job.Status.ToString().ToLowerInvariant()}; it can be assembled again once it has finished.");
+                return JobCommandResult.Conflict(L["The job is {0}; it can be assembled again once it has finished.", StatusName(job.Status)]);
             }
 
             var missing = job.Segments.Count(s => s.Status != SegmentStatus.Succeeded);
             if (missing > 0)
             {
                 return JobCommandResult.Conflict(missing == 1
-                    ? "One segment has no clip yet; retry it first."
-                    : $"{missing} segments have no clip yet; retry them first.");
+                    ? L["One segment has no clip yet; retry it first."]
+                    : L["{0} segments have no clip yet; retry them first.", missing]);
             }
 
             job.Reassemble();
@@ -155,10 +157,22 @@ public sealed partial class JobControl(
     private string? PromptProblem(ProductionJob job, string prompt)
     {
         var limit = Math.Min(Segment.MaxPromptLength, providers.Find(job.Provider)?.Capabilities.MaxPromptLength ?? Segment.MaxPromptLength);
-        return prompt.Length == 0 ? "The prompt is empty."
-            : prompt.Length > limit ? $"The prompt is {prompt.Length} characters long; at most {limit} are accepted."
+        return prompt.Length == 0 ? L["The prompt is empty."].Value
+            : prompt.Length > limit ? L["The prompt is {0} characters long; at most {1} are accepted.", prompt.Length, limit].Value
             : null;
     }
+
+    private string StatusName(JobStatus status) => status switch
+    {
+        JobStatus.Draft => L["draft"],
+        JobStatus.Queued => L["queued"],
+        JobStatus.Running => L["running"],
+        JobStatus.Assembling => L["assembling"],
+        JobStatus.Completed => L["completed"],
+        JobStatus.Failed => L["failed"],
+        JobStatus.Cancelled => L["cancelled"],
+        _ => status.ToString(),
+    };
 
     private async Task<JobCommandResult> ChangeAsync(string ownerId, Guid jobId, string action, bool withTakes, Func<ProductionJob, JobCommandResult> change, CancellationToken ct)
     {

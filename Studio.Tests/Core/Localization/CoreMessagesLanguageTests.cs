@@ -64,6 +64,34 @@ public sealed class CoreMessagesLanguageTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("fr-FR", "Seule une vidéo en échec ou annulée peut être relancée ; celle-ci est en file d’attente.")]
+    [InlineData("en-US", "Only a failed or cancelled job can be retried; this one is queued.")]
+    public async Task RetryJob_InProgress_TheConflictIsInTheCallersLanguage(string culture, string expected)
+    {
+        var created = await _core.Get<JobService>().CreateAsync(Owner, new CreateJobCommand(null, "Un thème", DefaultTemplates.Reels30), CancellationToken.None);
+        (await _core.Get<JobService>().StartWithReasonAsync(Owner, created.Job!.Id, CancellationToken.None)).Outcome.Should().Be(JobCommandOutcome.Done);
+
+        var retry = await InCultureAsync(culture, () => _core.Get<JobControl>().RetryAsync(Owner, created.Job!.Id, CancellationToken.None));
+
+        retry.Outcome.Should().Be(JobCommandOutcome.Conflict);
+        retry.Reason.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task BudgetRefusals_AreInTheCallersLanguage_WithItsNumbers()
+    {
+        var words = _core.Get<Microsoft.Extensions.Localization.IStringLocalizerFactory>().Create(typeof(Studio.Core.Budget.BudgetRefusal));
+
+        var french = await InCultureAsync("fr-FR", () => Task.FromResult(Studio.Core.Budget.BudgetRefusal.ForNewWork(words, 1.30m, 1m, 0m, 0.5m)));
+        var english = await InCultureAsync("en-US", () => Task.FromResult(Studio.Core.Budget.BudgetRefusal.ForStart(words, 1.30m, 1m, 0m, 0.5m)));
+
+        french.Message.Should().StartWith("Budget mensuel dépassé : ce travail est estimé à 0,50 $ ; votre budget est de 1,30 $")
+            .And.Contain("il reste donc 0,30 $. Rien n’a été modifié.");
+        english.Message.Should().StartWith("Over your monthly budget: this job is estimated at $0.50; your budget is $1.30")
+            .And.Contain("leaving $0.30.");
+    }
+
+    [Theory]
     [InlineData("fr-FR", "Un modèle compte de 1 à 20 segments.", "Un segment dure de 2 à 20 secondes.")]
     [InlineData("en-GB", "A template has 1 to 20 segments.", "A segment lasts 2 to 20 seconds.")]
     public async Task SaveTemplate_NumbersOutOfRange_SaysSoInTheCallersLanguage(string culture, string count, string seconds)

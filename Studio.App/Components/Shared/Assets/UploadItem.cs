@@ -14,7 +14,7 @@ internal sealed class UploadItem(string fileName, long size)
     /// <summary>Where it stands.</summary>
     public UploadItemState State { get; set; } = UploadItemState.Waiting;
 
-    /// <summary>Why it was refused or failed (English from Core, or a localized text from the component).</summary>
+    /// <summary>Why it was refused or failed (from Core or from the component, in the page's language).</summary>
     public string? Problem { get; set; }
 
     /// <summary>Bytes read so far; written from the reading thread.</summary>
