@@ -101,6 +101,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<TemplateEditor>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ResourceOwners>();
+        services.AddSingleton<JobStatusWords>();
         services.AddSingleton<JobService>();
         services.AddSingleton<WizardDraftStore>();
 

@@ -31,6 +31,7 @@ public sealed partial class JobControl(
     BudgetGuard budget,
     CostModel costs,
     VoiceCatalog voices,
+    JobStatusWords statusWords,
     TimeProvider time,
     IStringLocalizer<JobControl> L,
     ILogger<JobControl> logger)
@@ -46,7 +47,7 @@ public sealed partial class JobControl(
         {
             if (job.IsFinished)
             {
-                return JobCommandResult.Conflict(L["The job is already {0}.", StatusName(job.Status)]);
+                return JobCommandResult.Conflict(L["The job is already {0}.", statusWords.Of(job.Status)]);
             }
 
             running = job.Cancel(time.GetUtcNow());
@@ -67,7 +68,7 @@ public sealed partial class JobControl(
         {
             if (job.Status is not (JobStatus.Failed or JobStatus.Cancelled))
             {
-                return JobCommandResult.Conflict(L["Only a failed or cancelled job can be retried; this one is {0}.", StatusName(job.Status)]);
+                return JobCommandResult.Conflict(L["Only a failed or cancelled job can be retried; this one is {0}.", statusWords.Of(job.Status)]);
             }
 
             job.Retry();
@@ -121,7 +122,7 @@ public sealed partial class JobControl(
 
             if (job.Status is not (JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled))
             {
-                return JobCommandResult.Conflict(L["The job is {0}; pick a take once it has finished.", StatusName(job.Status)]);
+                return JobCommandResult.Conflict(L["The job is {0}; pick a take once it has finished.", statusWords.Of(job.Status)]);
             }
 
             if (!segment.IsFinished)
@@ -139,7 +140,7 @@ public sealed partial class JobControl(
         {
             if (job.Status is not (JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled))
             {
-                return JobCommandResult.Conflict(L["The job is {0}; it can be assembled again once it has finished.", StatusName(job.Status)]);
+                return JobCommandResult.Conflict(L["The job is {0}; it can be assembled again once it has finished.", statusWords.Of(job.Status)]);
             }
 
             var missing = job.Segments.Count(s => s.Status != SegmentStatus.Succeeded);
@@ -161,18 +162,6 @@ public sealed partial class JobControl(
             : prompt.Length > limit ? L["The prompt is {0} characters long; at most {1} are accepted.", prompt.Length, limit].Value
             : null;
     }
-
-    private string StatusName(JobStatus status) => status switch
-    {
-        JobStatus.Draft => L["draft"],
-        JobStatus.Queued => L["queued"],
-        JobStatus.Running => L["running"],
-        JobStatus.Assembling => L["assembling"],
-        JobStatus.Completed => L["completed"],
-        JobStatus.Failed => L["failed"],
-        JobStatus.Cancelled => L["cancelled"],
-        _ => status.ToString(),
-    };
 
     private async Task<JobCommandResult> ChangeAsync(string ownerId, Guid jobId, string action, bool withTakes, Func<ProductionJob, JobCommandResult> change, CancellationToken ct)
     {

@@ -36,6 +36,7 @@ public sealed class JobService(
     AssetLinks links,
     DatabaseWriteGate writes,
     BudgetGuard budget,
+    JobStatusWords statusWords,
     TimeProvider time,
     IStringLocalizer<JobService> L)
 {
@@ -192,7 +193,7 @@ public sealed class JobService(
 
             if (job.Status != JobStatus.Draft)
             {
-                return JobCommandResult.Conflict(L["Only a Draft job can be started; this one is {0}.", StatusName(job.Status)]);
+                return JobCommandResult.Conflict(L["Only a Draft job can be started; this one is {0}.", statusWords.Of(job.Status)]);
             }
 
             if (await budget.CheckStartAsync(db, job, ct).ConfigureAwait(false) is { } refusal)
@@ -284,7 +285,7 @@ public sealed class JobService(
 
         if (!job.IsFinished && job.Status != JobStatus.Draft)
         {
-            return new JobCommandResult(JobCommandOutcome.Conflict, L["The job is {0}; cancel it before deleting it.", StatusName(job.Status)]);
+            return new JobCommandResult(JobCommandOutcome.Conflict, L["The job is {0}; cancel it before deleting it.", statusWords.Of(job.Status)]);
         }
 
         db.Audit.Add(AuditEntry.Now(time, ownerId, "job.delete", $"job/{job.Id}", job.Title, job.SpentUsd));
@@ -444,19 +445,6 @@ public sealed class JobService(
 
     private string NotConfigured(IVideoProvider provider) =>
         L["{0} ('{1}') is not configured on this server: it needs an API key ({2}:ApiKey).", provider.DisplayName, provider.Name, ProviderSettings.SectionOf(provider)];
-
-    /// <summary>A job status as a word of the caller's language.</summary>
-    private string StatusName(JobStatus status) => status switch
-    {
-        JobStatus.Draft => L["draft"],
-        JobStatus.Queued => L["queued"],
-        JobStatus.Running => L["running"],
-        JobStatus.Assembling => L["assembling"],
-        JobStatus.Completed => L["completed"],
-        JobStatus.Failed => L["failed"],
-        JobStatus.Cancelled => L["cancelled"],
-        _ => status.ToString(),
-    };
 
     private static GenerationRequest RequestFor(VideoTemplate template, GenerationMode mode, string prompt) =>
         new(Guid.Empty, prompt, template.StylePrompt, mode, template.AspectRatio, TimeSpan.FromSeconds(template.SegmentSeconds), null);

@@ -123,6 +123,7 @@ public sealed class StudioServicesBuilder
         services.AddOptions<BudgetOptions>().Configure(o => o.MonthlyUsdPerUser = _budget);
         services.AddSingleton<BudgetGuard>();
         services.AddSingleton<CutSettingsReader>();
+        services.AddSingleton<JobStatusWords>();
         services.AddSingleton<JobService>();
         services.AddSingleton<DatabaseWriteGate>();
         services.AddSingleton<JobControl>();
