@@ -36,7 +36,9 @@ internal static class AppServiceExtensions
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddOptions<SecurityStampValidatorOptions>()
             .Configure<IOptions<SignInRevalidationOptions>>((stamps, sessions) => stamps.ValidationInterval = sessions.Value.RevalidationInterval);
-        services.AddProblemDetails();
+        services.AddSingleton<ProblemTitles>();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.HttpContext.RequestServices.GetRequiredService<ProblemTitles>().Translate(context));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHealthChecks();

@@ -6,7 +6,7 @@ namespace Studio.Tests.Api;
 
 /// <summary>
 /// The API's problem details carry Core's messages in the language of the request's Accept-Language, as the pages do:
-/// the request localization runs before the API endpoints.
+/// the request localization runs before the API endpoints. Their titles too (ours and ASP.NET Core's defaults).
 /// </summary>
 public sealed class CoreMessagesLanguageApiTests(StudioAppFactory factory) : IClassFixture<StudioAppFactory>
 {
@@ -19,6 +19,51 @@ public sealed class CoreMessagesLanguageApiTests(StudioAppFactory factory) : ICl
         var problem = await PostAsync("/api/jobs", acceptLanguage, new { title = "t", theme = "", template = "Reels 30s Standard" });
 
         problem["errors"]!["theme"]!.AsArray().Select(m => m!.GetValue<string>()).Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData("fr-FR", "Une ou plusieurs erreurs de validation se sont produites.")]
+    [InlineData("en", "One or more validation errors occurred.")]
+    public async Task CreateJob_Invalid_TheProblemsTitleSpeaksTheCallersLanguageToo(string acceptLanguage, string expected)
+    {
+        var problem = await PostAsync("/api/jobs", acceptLanguage, new { title = "t", theme = "", template = "Reels 30s Standard" });
+
+        problem["title"]!.GetValue<string>().Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("fr-FR", "La vidéo ne peut pas être lancée")]
+    [InlineData("en", "The job cannot be started")]
+    public async Task StartJob_Twice_OurOwnTitleSpeaksTheCallersLanguage(string acceptLanguage, string expected)
+    {
+        using var client = factory.CreateApiClient();
+        var created = await client.PostAsJsonAsync("/api/jobs", new { title = "t", theme = "Deux départs", template = "Reels 30s Standard" });
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        (await client.PostAsync(new Uri($"/api/jobs/{id}/start", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        using var again = new HttpRequestMessage(HttpMethod.Post, $"/api/jobs/{id}/start");
+        again.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+
+        var response = await client.SendAsync(again);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await response.Content.ReadFromJsonAsync<JsonObject>())!["title"]!.GetValue<string>().Should().Be(expected);
+    }
+
+    [Fact]
+    public void EveryTitleTheApiWrites_HasAFrenchTranslation()
+    {
+        var app = Path.Combine(E2E.StudioProcess.RepositoryRoot(), "Studio.App");
+        var titles = Directory.EnumerateFiles(app, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "(?:title: |Title = )\"([^\"]+)\"").Select(m => m.Groups[1].Value))
+            .Where(t => t != "Studio API") // the OpenAPI document's name, not a problem's title
+            .ToHashSet(StringComparer.Ordinal);
+        var french = System.Xml.Linq.XDocument.Load(Path.Combine(app, "Resources", "Hosting", "Localization", "ProblemTitles.fr.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
+
+        titles.Should().HaveCountGreaterThan(10, "the API names its refusals");
+        titles.Should().BeSubsetOf(french);
     }
 
     [Fact]
