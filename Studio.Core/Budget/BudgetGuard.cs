@@ -50,9 +50,7 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
             return null;
         }
 
-        var (from, to, _) = MonthlySpending.MonthOf(time.GetUtcNow());
-        var spent = await MonthlySpending.SpentAsync(db, job.OwnerId, from, to, ct).ConfigureAwait(false);
-        var reserved = await MonthlySpending.ReservedAsync(db, job.OwnerId, ct).ConfigureAwait(false);
+        var (spent, reserved) = await CommittedAsync(db, job.OwnerId, ct).ConfigureAwait(false);
         return spent + reserved + estimate > budget ? BudgetRefusal.ForStart(_refusalWords, budget, spent, reserved, estimate) : null;
     }
 
@@ -89,9 +87,7 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
 
         if (await MonthlySpending.BudgetOfAsync(db, job.OwnerId, options.Value.MonthlyUsdPerUser, ct).ConfigureAwait(false) is { } budget)
         {
-            var (from, to, _) = MonthlySpending.MonthOf(time.GetUtcNow());
-            var spent = await MonthlySpending.SpentAsync(db, job.OwnerId, from, to, ct).ConfigureAwait(false);
-            var reserved = await MonthlySpending.ReservedAsync(db, job.OwnerId, ct).ConfigureAwait(false);
+            var (spent, reserved) = await CommittedAsync(db, job.OwnerId, ct).ConfigureAwait(false);
             if (spent + reserved + neededUsd > budget)
             {
                 return BudgetRefusal.ForNewWork(_refusalWords, budget, spent, reserved, neededUsd);
@@ -104,6 +100,15 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
         var reservedBefore = wasInProgress ? Math.Max(0m, job.EstimatedCostUsd - jobSpent) : 0m;
         job.ExpectAtLeast(jobSpent + reservedBefore + neededUsd);
         return null;
+    }
+
+    /// <summary>What the user has spent this month and what their jobs in progress still hold, read through <paramref name="db"/>.</summary>
+    private async Task<(decimal Spent, decimal Reserved)> CommittedAsync(StudioDbContext db, string ownerId, CancellationToken ct)
+    {
+        var (from, to, _) = MonthlySpending.MonthOf(time.GetUtcNow());
+        var spent = await MonthlySpending.SpentAsync(db, ownerId, from, to, ct).ConfigureAwait(false);
+        var reserved = await MonthlySpending.ReservedAsync(db, ownerId, ct).ConfigureAwait(false);
+        return (spent, reserved);
     }
 
     private async Task<ClipAdmission> AdmitAsync(string ownerId, decimal priceUsd, Func<decimal, decimal, decimal, BudgetRefusal> refuse, CancellationToken ct)

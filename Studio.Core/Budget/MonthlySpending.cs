@@ -59,9 +59,6 @@ internal static class MonthlySpending
     }
 
     /// <summary>What a job is still expected to spend: its estimate less what the ledger already holds for it (its storyboard).</summary>
-    public static async Task<decimal> StillToSpendAsync(StudioDbContext db, ProductionJob job, CancellationToken ct)
-    {
-        var amounts = await db.Costs.AsNoTracking().Where(c => c.JobId == job.Id).Select(c => c.AmountUsd).ToListAsync(ct).ConfigureAwait(false);
-        return Math.Max(0m, job.EstimatedCostUsd - amounts.Sum());
-    }
+    public static async Task<decimal> StillToSpendAsync(StudioDbContext db, ProductionJob job, CancellationToken ct) =>
+        Math.Max(0m, job.EstimatedCostUsd - await JobSpentAsync(db, job.Id, ct).ConfigureAwait(false));
 }
