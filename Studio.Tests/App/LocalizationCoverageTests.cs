@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Studio.App.Components.Layout;
+using Studio.Tests.Builders;
 
 namespace Studio.Tests.App;
 
@@ -11,9 +10,9 @@ namespace Studio.Tests.App;
 /// Every English text a component asks its localizer for (<c>L["…"]</c>) has a French translation in the resource
 /// file that mirrors the component's path, with the same placeholders; and the resource files reach the running app.
 /// </summary>
-public sealed partial class LocalizationCoverageTests
+public sealed class LocalizationCoverageTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = E2E.StudioProcess.RepositoryRoot();
 
     [Fact]
     public void EveryLocalizedText_HasAFrenchTranslation_WithTheSamePlaceholders()
@@ -29,7 +28,7 @@ public sealed partial class LocalizationCoverageTests
                 continue;
             }
 
-            var french = ReadResx(resx);
+            var french = Translations.ReadResx(resx);
             foreach (var text in texts)
             {
                 checkedTexts++;
@@ -37,7 +36,7 @@ public sealed partial class LocalizationCoverageTests
                 {
                     problems.Add($"{component}: \"{text}\" has no French");
                 }
-                else if (!Placeholders(text).SetEquals(Placeholders(translation)))
+                else if (!Translations.Placeholders(text).SetEquals(Translations.Placeholders(translation)))
                 {
                     problems.Add($"{component}: \"{text}\" and \"{translation}\" have different placeholders");
                 }
@@ -52,7 +51,7 @@ public sealed partial class LocalizationCoverageTests
     public void NoComponent_AsksForAnInterpolatedText()
     {
         var offenders = ComponentFiles()
-            .Where(file => InterpolatedLookup().IsMatch(File.ReadAllText(file)))
+            .Where(file => Translations.HasInterpolatedLookup(File.ReadAllText(file)))
             .Select(file => Path.GetRelativePath(Root, file));
 
         offenders.Should().BeEmpty("an interpolated text can never match a translation key: pass the values as arguments, L[\"{0} done\", n]");
@@ -91,7 +90,7 @@ public sealed partial class LocalizationCoverageTests
 
     private static IEnumerable<(string Component, HashSet<string> Texts)> LocalizedTexts() =>
         ComponentFiles()
-            .Select(file => (Component: ComponentOf(file), Texts: Lookup().Matches(File.ReadAllText(file)).Select(m => Unescape(m.Groups[1].Value))))
+            .Select(file => (Component: ComponentOf(file), Texts: Translations.LookupsIn(File.ReadAllText(file))))
             .GroupBy(x => x.Component)
             .Select(g => (g.Key, g.SelectMany(x => x.Texts).ToHashSet(StringComparer.Ordinal)))
             .Where(x => x.Item2.Count > 0);
@@ -114,35 +113,4 @@ public sealed partial class LocalizationCoverageTests
 
         return relative;
     }
-
-    private static Dictionary<string, string> ReadResx(string path) =>
-        XDocument.Load(path).Root!.Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty, StringComparer.Ordinal);
-
-    private static HashSet<string> Placeholders(string text) =>
-        Placeholder().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-
-    private static string Unescape(string literal) => literal.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Studio.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Studio.sln) was not found above " + AppContext.BaseDirectory);
-    }
-
-    [GeneratedRegex("""\bL\["((?:[^"\\]|\\.)*)"[\],]""")]
-    private static partial Regex Lookup();
-
-    [GeneratedRegex("""\bL\[\$""")]
-    private static partial Regex InterpolatedLookup();
-
-    [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
-    private static partial Regex Placeholder();
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
+using Studio.Tests.Builders;
 
 namespace Studio.Tests.Core.Localization;
 
@@ -9,9 +8,9 @@ namespace Studio.Tests.Core.Localization;
 /// <c>Studio.Core/Resources/&lt;folder&gt;/&lt;Class&gt;.fr.resx</c>, with the same placeholders and a format that
 /// formats; no translation file or entry is left over from a class or message that is gone.
 /// </summary>
-public sealed partial class CoreLocalizationCoverageTests
+public sealed class CoreLocalizationCoverageTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = E2E.StudioProcess.RepositoryRoot();
     private static readonly string Core = Path.Combine(Root, "Studio.Core");
     private static readonly string Resources = Path.Combine(Core, "Resources");
 
@@ -29,7 +28,7 @@ public sealed partial class CoreLocalizationCoverageTests
                 continue;
             }
 
-            var french = ReadResx(resx);
+            var french = Translations.ReadResx(resx);
             foreach (var text in texts)
             {
                 checkedTexts++;
@@ -37,11 +36,11 @@ public sealed partial class CoreLocalizationCoverageTests
                 {
                     problems.Add($"{type}: \"{text}\" has no French");
                 }
-                else if (!Placeholders(text).SetEquals(Placeholders(translation)))
+                else if (!Translations.Placeholders(text).SetEquals(Translations.Placeholders(translation)))
                 {
                     problems.Add($"{type}: \"{text}\" and \"{translation}\" have different placeholders");
                 }
-                else if (!Formats(translation, Placeholders(text).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max() + 1))
+                else if (!Formats(translation, Translations.Placeholders(text).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max() + 1))
                 {
                     problems.Add($"{type}: \"{translation}\" is not a valid format");
                 }
@@ -70,7 +69,7 @@ public sealed partial class CoreLocalizationCoverageTests
     public void NoCoreClass_AsksForAnInterpolatedMessage()
     {
         var offenders = CoreFiles()
-            .Where(file => InterpolatedLookup().IsMatch(File.ReadAllText(file)))
+            .Where(file => Translations.HasInterpolatedLookup(File.ReadAllText(file)))
             .Select(file => Path.GetRelativePath(Root, file));
 
         offenders.Should().BeEmpty("an interpolated text can never match a translation key: pass the values as arguments, L[\"{0} done\", n]");
@@ -90,7 +89,7 @@ public sealed partial class CoreLocalizationCoverageTests
                 continue;
             }
 
-            orphans.AddRange(ReadResx(resx).Keys.Where(k => !texts.Contains(k)).Select(k => $"{type}: \"{k}\" is asked by nobody"));
+            orphans.AddRange(Translations.ReadResx(resx).Keys.Where(k => !texts.Contains(k)).Select(k => $"{type}: \"{k}\" is asked by nobody"));
         }
 
         orphans.Should().BeEmpty("a translation whose message changed or moved is never read");
@@ -98,7 +97,7 @@ public sealed partial class CoreLocalizationCoverageTests
 
     private static IEnumerable<(string Type, HashSet<string> Texts)> LocalizedTexts() =>
         CoreFiles()
-            .Select(file => (Type: Path.GetRelativePath(Core, file)[..^".cs".Length], Texts: Lookup().Matches(File.ReadAllText(file)).Select(m => Unescape(m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal)))
+            .Select(file => (Type: Path.GetRelativePath(Core, file)[..^".cs".Length], Texts: Translations.LookupsIn(File.ReadAllText(file)).ToHashSet(StringComparer.Ordinal)))
             .Where(x => x.Texts.Count > 0);
 
     private static IEnumerable<string> CoreFiles() =>
@@ -108,13 +107,6 @@ public sealed partial class CoreLocalizationCoverageTests
                 && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
     private static string ResxOf(string type) => Path.Combine(Resources, type + ".fr.resx");
-
-    private static Dictionary<string, string> ReadResx(string path) =>
-        XDocument.Load(path).Root!.Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty, StringComparer.Ordinal);
-
-    private static HashSet<string> Placeholders(string text) =>
-        Placeholder().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
     private static bool Formats(string translation, int count)
     {
@@ -128,28 +120,4 @@ public sealed partial class CoreLocalizationCoverageTests
             return false;
         }
     }
-
-    private static string Unescape(string literal) => literal.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Studio.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Studio.sln) was not found above " + AppContext.BaseDirectory);
-    }
-
-    [GeneratedRegex("""\bL\["((?:[^"\\]|\\.)*)"[\],]""")]
-    private static partial Regex Lookup();
-
-    [GeneratedRegex("""\bL\[\$""")]
-    private static partial Regex InterpolatedLookup();
-
-    [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
-    private static partial Regex Placeholder();
 }
