@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Studio.Core;
+using Studio.Core.Events;
 using Studio.Core.Persistence;
 using Studio.Core.Templates;
 using Studio.Providers;
@@ -59,6 +60,23 @@ public sealed class CoreHost : IAsyncDisposable
         await using var db = Get<Microsoft.EntityFrameworkCore.IDbContextFactory<StudioDbContext>>().CreateDbContext();
         db.Templates.Add(template);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Runs a worker loop named <paramref name="worker"/> until the job has finished (two minutes at most), then stops it.</summary>
+    public async Task RunUntilFinishedAsync(Guid jobId, string worker)
+    {
+        var finished = Get<IJobEvents>().WaitUntilFinishedAsync(jobId, TimeSpan.FromMinutes(2));
+        using var stop = new CancellationTokenSource();
+        var loop = Get<Studio.Core.Orchestration.WorkerLoop>().RunAsync(worker, stop.Token);
+        try
+        {
+            await finished;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await loop;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -153,21 +153,7 @@ public sealed class NewWorkBudgetTests : IAsyncLifetime
         return created.Job.Id;
     }
 
-    private async Task RunUntilFinishedAsync(Guid jobId)
-    {
-        var finished = _core.Get<IJobEvents>().WaitUntilFinishedAsync(jobId, TimeSpan.FromMinutes(2));
-        using var stop = new CancellationTokenSource();
-        var loop = _core.Get<WorkerLoop>().RunAsync("retry-budget-worker", stop.Token);
-        try
-        {
-            await finished;
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await loop;
-        }
-    }
+    private Task RunUntilFinishedAsync(Guid jobId) => _core.RunUntilFinishedAsync(jobId, "retry-budget-worker");
 
     private Task<BudgetStatus> Status() => _core.Get<BudgetGuard>().StatusAsync(Owner, CancellationToken.None);
 

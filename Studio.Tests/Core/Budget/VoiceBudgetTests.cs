@@ -119,21 +119,7 @@ public sealed class VoiceBudgetTests : IAsyncLifetime
         return created.Job.Id;
     }
 
-    private async Task RunUntilFinishedAsync(Guid jobId)
-    {
-        var finished = _core.Get<IJobEvents>().WaitUntilFinishedAsync(jobId, TimeSpan.FromMinutes(2));
-        using var stop = new CancellationTokenSource();
-        var loop = _core.Get<WorkerLoop>().RunAsync("voice-budget-worker", stop.Token);
-        try
-        {
-            await finished;
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await loop;
-        }
-    }
+    private Task RunUntilFinishedAsync(Guid jobId) => _core.RunUntilFinishedAsync(jobId, "voice-budget-worker");
 
     private IDbContextFactory<StudioDbContext> Db() => _core.Get<IDbContextFactory<StudioDbContext>>();
 

@@ -146,21 +146,7 @@ public sealed class LedgerTests : IAsyncLifetime
         return created.Job.Id;
     }
 
-    private async Task RunUntilFinishedAsync(Guid jobId)
-    {
-        var finished = _core.Get<IJobEvents>().WaitUntilFinishedAsync(jobId, TimeSpan.FromMinutes(2));
-        using var stop = new CancellationTokenSource();
-        var loop = _core.Get<WorkerLoop>().RunAsync("ledger-worker", stop.Token);
-        try
-        {
-            await finished;
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await loop;
-        }
-    }
+    private Task RunUntilFinishedAsync(Guid jobId) => _core.RunUntilFinishedAsync(jobId, "ledger-worker");
 
     private async Task<ProductionJob> LoadAsync(Guid jobId)
     {

@@ -206,21 +206,7 @@ public sealed class OrchestrationTests : IAsyncLifetime
         return id;
     }
 
-    private async Task RunUntilFinishedAsync(Guid jobId)
-    {
-        var finished = _core.Get<IJobEvents>().WaitUntilFinishedAsync(jobId, TimeSpan.FromMinutes(2));
-        using var stop = new CancellationTokenSource();
-        var loop = _core.Get<WorkerLoop>().RunAsync(Worker, stop.Token);
-        try
-        {
-            await finished;
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await loop;
-        }
-    }
+    private Task RunUntilFinishedAsync(Guid jobId) => _core.RunUntilFinishedAsync(jobId, Worker);
 
     private async Task ChangeSegmentAsync(Guid segmentId, Action<Segment> change)
     {

@@ -89,21 +89,7 @@ public sealed class TemplateEditKeepsJobsTests : IAsyncLifetime
         return created.Job.Id;
     }
 
-    private async Task RunUntilFinishedAsync(Guid jobId)
-    {
-        var finished = _core.Get<IJobEvents>().WaitUntilFinishedAsync(jobId, TimeSpan.FromMinutes(2));
-        using var stop = new CancellationTokenSource();
-        var loop = _core.Get<WorkerLoop>().RunAsync("template-test", stop.Token);
-        try
-        {
-            await finished;
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await loop;
-        }
-    }
+    private Task RunUntilFinishedAsync(Guid jobId) => _core.RunUntilFinishedAsync(jobId, "template-test");
 
     private async Task<ProductionJob> LoadAsync(Guid jobId)
     {
