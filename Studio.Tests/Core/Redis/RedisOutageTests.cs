@@ -7,7 +7,8 @@ namespace Studio.Tests.Core.Redis;
 /// <summary>
 /// Redis goes away under two nodes and comes back (a server of this test's own, killed as a crash would): a
 /// worker's publish neither throws nor hangs meanwhile, local subscribers still hear it, and once the multiplexers
-/// reconnect the other node hears changes again without anyone subscribing anew.
+/// reconnect the other node hears changes again without anyone subscribing anew; nodes started while Redis is
+/// down join it when it comes up.
 /// </summary>
 public sealed class RedisOutageTests : IAsyncLifetime
 {
@@ -60,6 +61,32 @@ public sealed class RedisOutageTests : IAsyncLifetime
         }
 
         remote.Received.Should().Contain(after).And.NotContain(during);
+    }
+
+    [Fact]
+    public async Task Start_RedisDownAtStart_NodesSubscribeOnceItIsUp()
+    {
+        using var late = new RedisServer();
+        var prefix = RedisServer.NewPrefix();
+
+        // A short connect timeout: each node's first attempt waits for it before giving up (and retrying in the background).
+        var connection = late.Connection + ",connectTimeout=500";
+        await using var a = await RedisNode.StartAsync(connection, prefix);
+        await using var b = await RedisNode.StartAsync(connection, prefix);
+        var remote = new JobChangeInbox();
+        var change = new JobChanged(Guid.NewGuid(), "owner-1", JobStatus.Running, 0, DateTimeOffset.UtcNow);
+        using var onB = b.Events.SubscribeToJob(change.JobId, remote.Add);
+        var restored = Task.WhenAll(Restored(a.Redis.Multiplexer), Restored(b.Redis.Multiplexer));
+
+        await late.StartAsync();
+        await restored.WaitAsync(TimeSpan.FromSeconds(60));
+        for (var attempt = 0; attempt < 20 && remote.Received.Count == 0; attempt++)
+        {
+            await a.Events.PublishAsync(change, CancellationToken.None);
+            await remote.WaitForAsync(1, TimeSpan.FromMilliseconds(500)).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        remote.Received.Should().Contain(change);
     }
 
     private static Task Restored(IConnectionMultiplexer multiplexer)
