@@ -19,6 +19,7 @@ using Studio.Core.Notifications;
 using Studio.Core.Orchestration;
 using Studio.Core.Persistence;
 using Studio.Core.Providers;
+using Studio.Core.Redis;
 using Studio.Core.Scripts;
 using Studio.Core.Storage;
 using Studio.Core.Templates;
@@ -84,6 +85,8 @@ public static class CoreServiceExtensions
         services.AddSingleton<GenerationTimes>();
         services.AddSingleton<ScratchSweeper>();
         services.AddSingleton<IJobEvents, InProcessJobEvents>();
+        // With Studio:Redis:Connection set, events and sign-in failure counts are shared through Redis instead.
+        services.AddStudioRedis(builder.Configuration);
         services.AddSingleton<IMediaEngine, FfmpegCoreMediaEngine>();
         services.AddSingleton<IVideoAssembler, FfmpegVideoAssembler>();
         services.AddSingleton<NarrationVoicer>();

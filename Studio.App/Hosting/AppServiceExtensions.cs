@@ -21,6 +21,7 @@ internal static class AppServiceExtensions
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddStudioRedisScaleOut(builder.Configuration);
         services.AddMudServices(mud =>
         {
             // Not top-right, where a message would cover the signed-in user's name and the bell in the app bar.

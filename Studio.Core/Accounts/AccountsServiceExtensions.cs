@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Studio.Core.Accounts;
@@ -18,6 +19,7 @@ public static class AccountsServiceExtensions
             identity.Lockout.DefaultLockoutTimeSpan = accounts.Value.LockoutTime;
         });
         services.AddScoped<UserAdministration>();
+        services.TryAddSingleton<ISignInFailureCounter, InProcessSignInFailureCounter>();
         services.AddSingleton<UnknownSignIns>();
         services.AddSingleton<ApiTokenService>();
         return services;

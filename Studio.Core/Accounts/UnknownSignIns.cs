@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -7,28 +6,22 @@ namespace Studio.Core.Accounts;
 /// <summary>
 /// Makes a sign-in with an e-mail that has no account look like one with a wrong password: the password is hashed
 /// just as long (no faster answer), and failures count towards a "lockout" with the same rules as a real account,
-/// so neither the time nor the "locked" answer tells which e-mails exist. Counts are kept in this process only.
+/// so neither the time nor the "locked" answer tells which e-mails exist. Counts are kept by an
+/// <see cref="ISignInFailureCounter"/>: in this process, or in Redis when one is configured.
 /// </summary>
 public sealed class UnknownSignIns
 {
-    private const int PruneAbove = 10_000;
-
-    private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<string> _decoyHash;
     private readonly PasswordHasher<StudioUser> _hasher;
-    private readonly AccountOptions _options;
-    private readonly TimeProvider _time;
+    private readonly ISignInFailureCounter _failures;
 
     /// <summary>Counts failures by e-mail under the account rules; the decoy hash is made on first use.</summary>
-    public UnknownSignIns(IOptions<PasswordHasherOptions> hashing, IOptions<AccountOptions> options, TimeProvider time)
+    public UnknownSignIns(IOptions<PasswordHasherOptions> hashing, ISignInFailureCounter failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-
         // Identity's own hasher with the same settings (its registration is scoped; this one lives with the counts).
         var hasher = new PasswordHasher<StudioUser>(hashing);
         _hasher = hasher;
-        _options = options.Value;
-        _time = time;
+        _failures = failures;
         _decoyHash = new(() => hasher.HashPassword(new StudioUser(), Guid.NewGuid().ToString("N")));
     }
 
@@ -36,40 +29,10 @@ public sealed class UnknownSignIns
     /// A failed sign-in for <paramref name="email"/>, which has no account: checks the password against a decoy hash
     /// (the same work as for a real account) and returns when the "lockout" ends, or null while not locked.
     /// </summary>
-    public DateTimeOffset? Fail(string email, string password)
+    public async ValueTask<DateTimeOffset?> FailAsync(string email, string password, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(email);
         _hasher.VerifyHashedPassword(new StudioUser(), _decoyHash.Value, password ?? string.Empty);
-        var now = _time.GetUtcNow();
-        Prune(now);
-        var key = email.Trim();
-        var failures = _failures.AddOrUpdate(
-            key,
-            _ => new Failures(1, null, now),
-            (_, old) => old.LockedUntil is { } until && until > now
-                ? old
-                : Count(old.LockedUntil is null && now - old.Last < _options.LockoutTime ? old.Count + 1 : 1, now));
-        return failures.LockedUntil is { } end && end > now ? end : null;
+        return await _failures.FailAsync(email, ct).ConfigureAwait(false);
     }
-
-    private Failures Count(int count, DateTimeOffset now) =>
-        count >= _options.MaxFailedSignIns ? new Failures(0, now + _options.LockoutTime, now) : new Failures(count, null, now);
-
-    private void Prune(DateTimeOffset now)
-    {
-        if (_failures.Count <= PruneAbove)
-        {
-            return;
-        }
-
-        foreach (var (email, failures) in _failures)
-        {
-            if ((failures.LockedUntil ?? failures.Last + _options.LockoutTime) <= now)
-            {
-                _failures.TryRemove(email, out _);
-            }
-        }
-    }
-
-    private sealed record Failures(int Count, DateTimeOffset? LockedUntil, DateTimeOffset Last);
 }

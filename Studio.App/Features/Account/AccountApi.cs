@@ -45,7 +45,7 @@ internal static class AccountApi
         if (user is null || request.Password!.Length > UserAdministration.MaxPasswordLength)
         {
             // No account (or an impossible password): the same work, the same answers, the same "lockout".
-            return unknown.Fail(request.Email, request.Password ?? string.Empty) is { } lockedUntil
+            return await unknown.FailAsync(request.Email, request.Password ?? string.Empty, http.RequestAborted) is { } lockedUntil
                 ? Locked(lockedUntil, time, http)
                 : WrongEmailOrPassword();
         }
