@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Studio.App.Hosting.Health;
 
@@ -59,6 +60,19 @@ internal static class DeploymentServiceExtensions
             .AddCheck<DatabaseHealthCheck>("database", tags: [StudioHealth.Ready])
             .AddCheck<FileStoreHealthCheck>("storage", tags: [StudioHealth.Ready])
             .AddCheck<FfmpegHealthCheck>("ffmpeg", tags: [StudioHealth.Ready]);
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[RedisHealthCheck.ConnectionKey]))
+        {
+            // After every other registration: whoever adds Redis may register a check of its own under the same name.
+            services.PostConfigure<HealthCheckServiceOptions>(health =>
+            {
+                if (!health.Registrations.Any(r => string.Equals(r.Name, RedisHealthCheck.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    health.Registrations.Add(new HealthCheckRegistration(
+                        RedisHealthCheck.Name, sp => new RedisHealthCheck(sp), HealthStatus.Unhealthy, [StudioHealth.Ready]));
+                }
+            });
+        }
+
         return roles;
     }
 

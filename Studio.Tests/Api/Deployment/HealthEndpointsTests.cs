@@ -104,4 +104,19 @@ public sealed class HealthEndpointsTests(StudioAppFactory factory) : IClassFixtu
         body["checks"]!["database"]!["status"]!.GetValue<string>().Should().Be("Healthy");
         body.ToJsonString().Should().NotContain(scratch, "paths go to the log, not to anonymous callers");
     }
+
+    [Fact]
+    public async Task Ready_RedisConfiguredButNotReachable_Is503NamingRedis()
+    {
+        // Port 1 on loopback: nothing listens there.
+        using var redis = new DeploymentAppFactory(("Studio:Redis:Connection", "127.0.0.1:1"));
+        using var anonymous = redis.CreateClient();
+
+        var response = await anonymous.GetAsync("/health/ready");
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        var checks = (await response.Content.ReadFromJsonAsync<JsonObject>())!["checks"]!.AsObject();
+        checks["redis"]!["status"]!.GetValue<string>().Should().Be("Unhealthy");
+        checks.Where(c => c.Key != "redis").Select(c => c.Value!["status"]!.GetValue<string>()).Should().AllBe("Healthy");
+    }
 }
