@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 using Studio.App.Auth;
+using Studio.App.Hosting.Deployment;
 using Studio.App.Hosting.Localization;
 using Studio.App.Workers;
 using Studio.Core.Accounts;
@@ -20,6 +21,7 @@ internal static class AppServiceExtensions
     public static IHostApplicationBuilder AddStudioApp(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        var roles = builder.AddStudioDeployment();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddStudioRedisScaleOut(builder.Configuration);
         services.AddMudServices(mud =>
@@ -77,12 +79,20 @@ internal static class AppServiceExtensions
             .AddOwnerPolicy(services);
 
         services.AddStudioOpenApi();
-        services.AddHostedService<GenerationWorker>();
+        if (roles.HasFlag(ProcessRoles.Worker))
+        {
+            // Generation, assembly and settling: a web-only process leaves them to the workers (see the README, "Deploying").
+            services.AddHostedService<GenerationWorker>();
+        }
 
         // Webhooks: no blind retry (the outbox retries with its own backoff) and no redirects (a receiver answers itself).
         services.AddHttpClient<IWebhookSender, HttpWebhookSender>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
-        services.AddHostedService<NotificationWorker>();
+        if (roles.HasFlag(ProcessRoles.Worker))
+        {
+            services.AddHostedService<NotificationWorker>();
+        }
+
         return builder;
     }
 

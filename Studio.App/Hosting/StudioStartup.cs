@@ -13,6 +13,7 @@ using Studio.App.Features.Providers;
 using Studio.App.Features.Templates;
 using Studio.App.Features.Tokens;
 using Studio.App.Features.Users;
+using Studio.App.Hosting.Deployment;
 using Studio.App.Hosting.Localization;
 using Studio.Core.Accounts;
 using Studio.Core.Persistence;
@@ -50,6 +51,15 @@ internal static class StudioStartup
     /// <summary>Middleware and endpoints.</summary>
     public static WebApplication UseStudio(this WebApplication app)
     {
+        // Before anything reads the scheme or the address (cookies, links, rate limits).
+        app.UseStudioForwardedHeaders();
+        app.MapStudioHealth();
+        if (!app.Plays(ProcessRoles.Web))
+        {
+            // A worker-only process answers its health and nothing else: no pages, no API, no Blazor hub.
+            return app;
+        }
+
         // In every environment (the start command runs Development, for its static files): API callers get problem
         // details, pages the error page; stack traces go to the log only.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -66,7 +76,6 @@ internal static class StudioStartup
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapTemplatesApi();
         app.MapJobsApi();

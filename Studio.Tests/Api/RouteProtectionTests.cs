@@ -19,6 +19,8 @@ public sealed partial class RouteProtectionTests(StudioAppFactory factory, ITest
     private static readonly string[] AnonymousOnPurpose =
     [
         "/health",
+        "/health/live",
+        "/health/ready",
         "/api/account/login",
         "/links/assets/{id:guid}/{expires:long}/{signature}",
         "/links/assets/{**rest}",
