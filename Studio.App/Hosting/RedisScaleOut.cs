@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Studio.App.Hosting.Deployment;
 using Studio.Core.Redis;
 
 namespace Studio.App.Hosting;
@@ -11,7 +12,7 @@ namespace Studio.App.Hosting;
 /// What several web nodes must share besides the database, when <c>Studio:Redis:Connection</c> is set: Blazor's
 /// SignalR messages (the Redis backplane) and the data protection keys that sign cookies and antiforgery tokens, so
 /// a cookie issued by one node is read by every other. Without Redis nothing changes (keys stay where ASP.NET Core
-/// keeps them for this machine).
+/// keeps them for this machine). A key ring folder set in <c>Studio:DataProtection:KeysFolder</c> keeps the keys instead.
 /// </summary>
 internal static class RedisScaleOut
 {
@@ -31,6 +32,13 @@ internal static class RedisScaleOut
             options.Configuration = RedisConnection.Configure(redis.Connection!);
             options.Configuration.ChannelPrefix = RedisChannel.Literal(SignalRChannelPrefix(redis.Prefix));
         });
+
+        // A key ring folder named by the operator (Studio:DataProtection:KeysFolder) wins: it outlives a Redis that keeps
+        // no data. Both at once would leave the last registration to decide silently.
+        if (!string.IsNullOrWhiteSpace(configuration[$"{DataProtectionSettings.Section}:{nameof(DataProtectionSettings.KeysFolder)}"]))
+        {
+            return services;
+        }
 
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddOptions<KeyManagementOptions>().Configure<RedisConnection>((keys, connection) =>

@@ -64,6 +64,18 @@ public sealed class RedisAppHostsTests(RedisAppHosts hosts) : IClassFixture<Redi
     }
 
     [Fact]
+    public async Task Ready_WithRedisAnswering_NamesRedisHealthy()
+    {
+        using var anonymous = _a.CreateClient();
+
+        var response = await anonymous.GetAsync("/health/ready");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var checks = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["checks"]!.AsObject();
+        checks["redis"]!["status"]!.GetValue<string>().Should().Be("Healthy");
+    }
+
+    [Fact]
     public async Task JobEvent_PublishedOnOneHost_ReachesASubscriberOnTheOther()
     {
         var inbox = new JobChangeInbox();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Studio.App.Hosting.Health;
+using Studio.Core.Redis;
 
 namespace Studio.App.Hosting.Deployment;
 
@@ -60,17 +61,9 @@ internal static class DeploymentServiceExtensions
             .AddCheck<DatabaseHealthCheck>("database", tags: [StudioHealth.Ready])
             .AddCheck<FileStoreHealthCheck>("storage", tags: [StudioHealth.Ready])
             .AddCheck<FfmpegHealthCheck>("ffmpeg", tags: [StudioHealth.Ready]);
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[RedisHealthCheck.ConnectionKey]))
+        if (RedisServiceExtensions.IsConfigured(builder.Configuration))
         {
-            // After every other registration: whoever adds Redis may register a check of its own under the same name.
-            services.PostConfigure<HealthCheckServiceOptions>(health =>
-            {
-                if (!health.Registrations.Any(r => string.Equals(r.Name, RedisHealthCheck.Name, StringComparison.OrdinalIgnoreCase)))
-                {
-                    health.Registrations.Add(new HealthCheckRegistration(
-                        RedisHealthCheck.Name, sp => new RedisHealthCheck(sp), HealthStatus.Unhealthy, [StudioHealth.Ready]));
-                }
-            });
+            services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: [StudioHealth.Ready]);
         }
 
         return roles;
