@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
 using Studio.Core.Redis;
 
 namespace Studio.App.Hosting.Health;
