@@ -454,6 +454,9 @@ namespace Studio.Core.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ErrorText")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("EstimatedCostUsd")
                         .HasColumnType("TEXT");
 
@@ -604,6 +607,9 @@ namespace Studio.Core.Persistence.Migrations
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorText")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("JobId")
@@ -765,6 +771,9 @@ namespace Studio.Core.Persistence.Migrations
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorText")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("EstimatedCostUsd")
