@@ -13,7 +13,7 @@ namespace Studio.Tests.App;
 public sealed class LocalizationCoverageTests
 {
     private static readonly string Root = E2E.StudioProcess.RepositoryRoot();
-    private static readonly string[] LocalizedFolders = ["Components", "Features"];
+    private static readonly string[] LocalizedFolders = ["Components", "Features", "Hosting"];
 
     [Fact]
     public void EveryLocalizedText_HasAFrenchTranslation_WithTheSamePlaceholders()
@@ -96,7 +96,7 @@ public sealed class LocalizationCoverageTests
             .Select(g => (g.Key, g.SelectMany(x => x.Texts).ToHashSet(StringComparer.Ordinal)))
             .Where(x => x.Item2.Count > 0);
 
-    // The pages and parts, and the API's own answers (Features/*: field messages, refusals), which speak the caller's language too.
+    // The pages and parts, and the API's own answers (Features/*, Hosting/*: field messages, refusals), which speak the caller's language too.
     private static IEnumerable<string> ComponentFiles() =>
         LocalizedFolders
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, "Studio.App", folder), "*.*", SearchOption.AllDirectories))
