@@ -679,6 +679,9 @@ namespace Studio.Core.Persistence.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastErrorText")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 

@@ -11,7 +11,7 @@ using Studio.Core.Persistence;
 namespace Studio.Core.Persistence.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261126025944_StoredTextReasons")]
+    [Migration("20261126035556_StoredTextReasons")]
     partial class StoredTextReasons
     {
         /// <inheritdoc />
@@ -680,6 +680,9 @@ namespace Studio.Core.Persistence.Migrations
 
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorText")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("NextAttemptAt")

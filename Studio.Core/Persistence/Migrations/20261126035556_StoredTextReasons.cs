@@ -23,6 +23,12 @@ namespace Studio.Core.Persistence.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "LastErrorText",
+                table: "NotificationDeliveries",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "ErrorText",
                 table: "Jobs",
                 type: "TEXT",
@@ -39,6 +45,10 @@ namespace Studio.Core.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "ErrorText",
                 table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "LastErrorText",
+                table: "NotificationDeliveries");
 
             migrationBuilder.DropColumn(
                 name: "ErrorText",
