@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Studio.App.Hosting;
 
@@ -9,7 +10,7 @@ namespace Studio.App.Hosting;
 /// a request the framework could not read (malformed JSON, wrong types) is a 400 that says where the body is wrong;
 /// anything else on an API route is a 500 that points to the log. Page errors go on to the error page.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<ApiExceptionHandler> L) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
                 Status = badRequest.StatusCode,
                 Title = "The request could not be read",
                 Detail = badRequest.InnerException is JsonException json
-                    ? $"The request body is not valid JSON for this route: {json.Message}"
+                    ? L["The request body is not valid JSON for this route: {0}", json.Message]
                     : badRequest.Message,
             };
         }
@@ -31,7 +32,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             {
                 Status = StatusCodes.Status500InternalServerError,
                 Title = "Studio hit an unexpected error",
-                Detail = "The server log has the details, under this request's trace id.",
+                Detail = L["The server log has the details, under this request's trace id."],
             };
         }
         else

@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Localization;
 
 namespace Studio.App.Hosting;
 
@@ -70,8 +71,9 @@ internal static partial class RateLimiting
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var start = IsStart(http.Request);
         var limit = start ? options.StartsPerMinute : options.ApiPerMinute;
-        var what = start ? "generation starts (creating, starting, retrying or regenerating)" : "API requests";
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        var L = http.RequestServices.GetRequiredService<IStringLocalizerFactory>().Create(typeof(RateLimiting));
+        var per = options.Window == TimeSpan.FromMinutes(1) ? L["minute"] : L["{0} seconds", Math.Round(options.Window.TotalSeconds)];
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
@@ -79,11 +81,10 @@ internal static partial class RateLimiting
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
-                Detail = string.Create(CultureInfo.InvariantCulture, $"At most {limit} {what} are allowed per {Describe(options.Window)}; try again in {seconds} seconds."),
+                Detail = start
+                    ? L["At most {0} generation starts (creating, starting, retrying or regenerating) are allowed per {1}; try again in {2} seconds.", limit, per, seconds]
+                    : L["At most {0} API requests are allowed per {1}; try again in {2} seconds.", limit, per, seconds],
             },
         }).ConfigureAwait(false);
     }
-
-    private static string Describe(TimeSpan window) =>
-        window == TimeSpan.FromMinutes(1) ? "minute" : string.Create(CultureInfo.InvariantCulture, $"{window.TotalSeconds:0} seconds");
 }

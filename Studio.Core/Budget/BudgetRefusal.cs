@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Studio.Core.Common;
 
 namespace Studio.Core.Budget;
 
@@ -23,17 +23,23 @@ public sealed record BudgetRefusal(decimal BudgetUsd, decimal SpentUsd, decimal 
             estimate, budget, spent, reserved, Math.Max(0, budget - spent - reserved)]);
     }
 
+    /// <summary>
+    /// The refusal as a stored sentence, for refusals met by workers (a clip, a voice-over) that become a job's failure
+    /// reason: worded in each reader's language when read. Null for refusals answered at once (already in the caller's language).
+    /// </summary>
+    public StoredText? Stored { get; init; }
+
     /// <summary>Refuses a paid submission.</summary>
     public static BudgetRefusal ForClip(decimal budget, decimal spent, decimal price) =>
-        new(budget, spent, 0, price, string.Create(
-            CultureInfo.InvariantCulture,
-            $"Over your monthly budget: this clip costs {Usd(price)} and {Usd(spent)} of your {Usd(budget)} is already spent this month, so it was not submitted. Ask an admin to raise your budget, then retry."));
+        Of(budget, spent, price, StoredText.Of(
+            "Over your monthly budget: this clip costs ${0:0.00##} and ${1:0.00##} of your ${2:0.00##} is already spent this month, so it was not submitted. Ask an admin to raise your budget, then retry.",
+            price, spent, budget));
 
     /// <summary>Refuses the paid voice-over of a cut: the clips are kept, the cut is not made.</summary>
     public static BudgetRefusal ForVoice(decimal budget, decimal spent, decimal price) =>
-        new(budget, spent, 0, price, string.Create(
-            CultureInfo.InvariantCulture,
-            $"Over your monthly budget: the hosted voice-over costs {Usd(price)} and {Usd(spent)} of your {Usd(budget)} is already spent this month, leaving {Usd(Math.Max(0, budget - spent))}, so the narration was not spoken and the final video was not assembled. Your clips are kept: ask an admin to raise your budget, then choose Assemble again."));
+        Of(budget, spent, price, StoredText.Of(
+            "Over your monthly budget: the hosted voice-over costs ${0:0.00##} and ${1:0.00##} of your ${2:0.00##} is already spent this month, leaving ${3:0.00##}, so the narration was not spoken and the final video was not assembled. Your clips are kept: ask an admin to raise your budget, then choose Assemble again.",
+            price, spent, budget, Math.Max(0, budget - spent)));
 
     /// <summary>Refuses a retry, a new take or a new cut before anything changes, in the caller's language (see <see cref="ForStart"/>).</summary>
     public static BudgetRefusal ForNewWork(IStringLocalizer L, decimal budget, decimal spent, decimal reserved, decimal estimate)
@@ -44,7 +50,7 @@ public sealed record BudgetRefusal(decimal BudgetUsd, decimal SpentUsd, decimal 
             estimate, budget, spent, reserved, Math.Max(0, budget - spent - reserved)]);
     }
 
-    // Refusals met by workers (a clip, a voice-over) become the job's stored failure reason: English, like every
-    // stored reason, whatever language the worker's thread has.
-    private static string Usd(decimal amount) => amount.ToString("$0.00##", CultureInfo.InvariantCulture);
+    // Refusals met by workers are stored: their English (invariant digits) is the Message, their sentence is Stored.
+    private static BudgetRefusal Of(decimal budget, decimal spent, decimal price, StoredText text) =>
+        new(budget, spent, 0, price, text.English) { Stored = text };
 }

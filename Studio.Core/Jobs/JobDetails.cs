@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Localization;
 using Studio.Core.Assembly;
+using Studio.Core.Common;
 using Studio.Core.Costs;
 using Studio.Core.Orchestration;
 using Studio.Core.Segments;
@@ -55,7 +57,8 @@ public sealed record JobDetails(
     /// <summary>Length of the video.</summary>
     public TimeSpan TotalDuration => TimeSpan.FromSeconds(Segments.Sum(s => s.Seconds));
 
-    internal static JobDetails From(ProductionJob job) => new(
+    /// <summary>The job as its owner sees it, its failure reasons worded in the current UI culture's language by <paramref name="words"/>.</summary>
+    internal static JobDetails From(ProductionJob job, IStringLocalizer<StoredText> words) => new(
         job.Id,
         job.Title,
         job.Theme,
@@ -68,12 +71,12 @@ public sealed record JobDetails(
         JobProgress.Of(job),
         job.EstimatedCostUsd,
         job.SpentUsd,
-        job.Error,
+        StoredText.Show(job.ErrorText, job.Error, words),
         job.CreatedAt,
         job.StartedAt,
         job.FinishedAt,
         job.FinalVideoFile is not null,
-        [.. job.Segments.OrderBy(s => s.Index).Select(SegmentDetails.From)],
+        [.. job.Segments.OrderBy(s => s.Index).Select(s => SegmentDetails.From(s, words))],
         [.. job.ProviderChain.Skip(1)])
     {
         Language = job.Language,

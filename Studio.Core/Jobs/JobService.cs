@@ -38,7 +38,8 @@ public sealed class JobService(
     BudgetGuard budget,
     JobStatusWords statusWords,
     TimeProvider time,
-    IStringLocalizer<JobService> L)
+    IStringLocalizer<JobService> L,
+    IStringLocalizer<StoredText> words)
 {
     /// <summary>Creates a Draft job from a command, or says what is wrong with it.</summary>
     public async Task<CreateJobResult> CreateAsync(string ownerId, CreateJobCommand command, CancellationToken ct)
@@ -106,7 +107,7 @@ public sealed class JobService(
         }
 
         await PublishAsync(job, ct).ConfigureAwait(false);
-        return new CreateJobResult(JobDetails.From(job), null);
+        return new CreateJobResult(JobDetails.From(job, words), null);
     }
 
     // The uploads a new job names are checked again in the same write transaction (SQLite: BEGIN IMMEDIATE) that
@@ -225,7 +226,7 @@ public sealed class JobService(
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var job = await db.Jobs.AsNoTracking().Include(j => j.Segments).ThenInclude(s => s.Takes).AsSplitQuery()
             .FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
-        return job is null ? null : JobDetails.From(job) with { Downloads = await DownloadsOfAsync(job, ct).ConfigureAwait(false) };
+        return job is null ? null : JobDetails.From(job, words) with { Downloads = await DownloadsOfAsync(job, ct).ConfigureAwait(false) };
     }
 
     /// <summary>The user's jobs, newest first.</summary>

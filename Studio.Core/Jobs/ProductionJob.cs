@@ -1,4 +1,5 @@
 using Studio.Core.Assembly;
+using Studio.Core.Common;
 using Studio.Core.Costs;
 using Studio.Core.Orchestration;
 using Studio.Core.Scripts;
@@ -160,8 +161,17 @@ public sealed class ProductionJob
     /// <summary>When it completed, failed or was cancelled.</summary>
     public DateTimeOffset? FinishedAt { get; private set; }
 
-    /// <summary>Why it failed, in words for the user.</summary>
+    /// <summary>Why it failed, in English words for the user (as written for logs, old rows and clients).</summary>
     public string? Error { get; private set; }
+
+    /// <summary>
+    /// <see cref="Error"/> as a <see cref="StoredText"/> in JSON, to be worded in the reader's language
+    /// (<see cref="ErrorMessage"/>); null when it did not fail, when the reason is a provider's own words, or on rows older than it.
+    /// </summary>
+    public string? ErrorText { get; private set; }
+
+    /// <summary>Why it failed, to be worded in the reader's language; null when it did not fail.</summary>
+    public StoredText? ErrorMessage => StoredText.Read(ErrorText, Error);
 
     /// <summary>The worker holding it, while running.</summary>
     public string? LeaseOwner { get; private set; }
@@ -325,20 +335,24 @@ public sealed class ProductionJob
         PosterFile = posterFile;
         ActualCostUsd = SpentUsd;
         Progress = 1;
-        Error = null;
+        SetError(null);
         Finish(now);
     }
 
     /// <summary>Any unfinished state → Failed with a reason for the user.</summary>
-    public void Fail(string error, DateTimeOffset now)
+    public void Fail(string error, DateTimeOffset now) => Fail(StoredText.Verbatim(error), now);
+
+    /// <summary>Any unfinished state → Failed with a reason for the user, worded in each reader's language.</summary>
+    public void Fail(StoredText error, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(error);
         if (IsFinished)
         {
             throw new InvalidOperationException($"Job {Id} is already {Status}.");
         }
 
         Status = JobStatus.Failed;
-        Error = error;
+        SetError(error);
         ActualCostUsd = SpentUsd;
         Finish(now);
     }
@@ -359,7 +373,7 @@ public sealed class ProductionJob
         }
 
         Status = JobStatus.Cancelled;
-        Error = null;
+        SetError(null);
         ActualCostUsd = SpentUsd;
         Finish(now);
         return running;
@@ -437,10 +451,16 @@ public sealed class ProductionJob
     public Segment SegmentAt(int index) =>
         _segments.FirstOrDefault(s => s.Index == index) ?? throw new ArgumentOutOfRangeException(nameof(index), index, $"Job {Id} has no segment {index}.");
 
+    private void SetError(StoredText? error)
+    {
+        Error = error?.English;
+        ErrorText = error?.ToJson();
+    }
+
     private void Reopen()
     {
         Status = JobStatus.Queued;
-        Error = null;
+        SetError(null);
         FinishedAt = null;
         LeaseOwner = null;
         LeaseUntil = null;

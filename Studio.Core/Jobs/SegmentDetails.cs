@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Studio.Core.Common;
 using Studio.Core.Segments;
 
 namespace Studio.Core.Jobs;
@@ -51,8 +53,8 @@ public sealed record SegmentDetails(
     /// <summary>The provider's note on where the generation stands (e.g. "Queued at provider"); null when none. Default null.</summary>
     public string? Detail { get; init; }
 
-    internal static SegmentDetails From(Segment s) => new(
-        s.Index, s.Prompt, s.Mode, s.Status, s.Progress, s.Provider, s.Attempts, s.Error, s.Seconds, s.EstimatedCostUsd, s.CostUsd, s.StartedAt, s.FinishedAt,
+    internal static SegmentDetails From(Segment s, IStringLocalizer<StoredText> words) => new(
+        s.Index, s.Prompt, s.Mode, s.Status, s.Progress, s.Provider, s.Attempts, StoredText.Show(s.ErrorText, s.Error, words), s.Seconds, s.EstimatedCostUsd, s.CostUsd, s.StartedAt, s.FinishedAt,
         s.Submissions, s.Take, s.SelectedTake, [.. s.Takes.OrderBy(t => t.Number).Select(t => TakeDetails.From(t, s.SelectedTake))])
     {
         Narration = s.Narration,

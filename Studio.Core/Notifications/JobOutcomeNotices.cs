@@ -39,7 +39,7 @@ internal static class JobOutcomeNotices
                 job.Id,
                 job.Title,
                 job.Status,
-                job.Status == JobStatus.Failed ? job.Error : null,
+                job.Status == JobStatus.Failed ? job.ErrorMessage : null,
                 job.ActualCostUsd,
                 at));
         }

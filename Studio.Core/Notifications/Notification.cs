@@ -1,3 +1,4 @@
+using Studio.Core.Common;
 using Studio.Core.Jobs;
 
 namespace Studio.Core.Notifications;
@@ -19,14 +20,16 @@ public sealed class Notification
         UserId = JobTitle = string.Empty;
     }
 
-    internal Notification(Guid id, string userId, Guid jobId, string jobTitle, JobStatus outcome, string? error, decimal costUsd, DateTimeOffset createdAt)
+    internal Notification(Guid id, string userId, Guid jobId, string jobTitle, JobStatus outcome, StoredText? error, decimal costUsd, DateTimeOffset createdAt)
     {
         Id = id;
         UserId = userId;
         JobId = jobId;
         JobTitle = jobTitle.Length > MaxTitleLength ? jobTitle[..MaxTitleLength] : jobTitle;
         Outcome = outcome;
-        Error = error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error;
+        var english = error?.English;
+        Error = english is { Length: > MaxErrorLength } ? english[..MaxErrorLength] : english;
+        ErrorText = error?.ToJson();
         CostUsd = costUsd;
         CreatedAt = createdAt;
     }
@@ -48,6 +51,12 @@ public sealed class Notification
 
     /// <summary>Why the job failed; null when it completed.</summary>
     public string? Error { get; private set; }
+
+    /// <summary>
+    /// <see cref="Error"/> as a <see cref="StoredText"/> in JSON, worded in the reader's language when shown; null when
+    /// the job completed, the reason is a provider's own words, or on rows older than it.
+    /// </summary>
+    public string? ErrorText { get; private set; }
 
     /// <summary>What the job cost, in USD.</summary>
     public decimal CostUsd { get; private set; }

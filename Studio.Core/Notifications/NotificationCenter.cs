@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Studio.Core.Common;
 using Studio.Core.Persistence;
 
 namespace Studio.Core.Notifications;
 
 /// <summary>A user's in-app notifications: what the bell counts and lists, and marking them read. Only the user's own.</summary>
-public sealed class NotificationCenter(IDbContextFactory<StudioDbContext> dbFactory, DatabaseWriteGate writes, TimeProvider time)
+public sealed class NotificationCenter(IDbContextFactory<StudioDbContext> dbFactory, DatabaseWriteGate writes, TimeProvider time, IStringLocalizer<StoredText> words)
 {
     /// <summary>How many the bell lists. Default 20.</summary>
     public const int ListSize = 20;
@@ -18,9 +20,12 @@ public sealed class NotificationCenter(IDbContextFactory<StudioDbContext> dbFact
             .Where(n => n.UserId == userId)
             .OrderByDescending(n => n.CreatedAt)
             .Take(ListSize)
-            .Select(n => new NotificationSummary(n.Id, n.JobId, n.JobTitle, n.Outcome, n.Error, n.CreatedAt, n.ReadAt != null))
+            .Select(n => new { n.Id, n.JobId, n.JobTitle, n.Outcome, n.Error, n.ErrorText, n.CreatedAt, Read = n.ReadAt != null })
             .ToListAsync(ct).ConfigureAwait(false);
-        return new NotificationInbox(unread, latest);
+
+        // Why a job failed is worded in the reader's language (as stored on rows older than the worded reasons).
+        return new NotificationInbox(unread, [.. latest.Select(n => new NotificationSummary(
+            n.Id, n.JobId, n.JobTitle, n.Outcome, StoredText.Show(n.ErrorText, n.Error, words), n.CreatedAt, n.Read))]);
     }
 
     /// <summary>Marks every unread notification of the user read; returns how many.</summary>

@@ -1,3 +1,5 @@
+using Studio.Core.Common;
+
 namespace Studio.Core.Notifications;
 
 /// <summary>
@@ -75,6 +77,12 @@ public sealed class NotificationDelivery
     /// <summary>Why the last attempt failed; null after a success.</summary>
     public string? LastError { get; private set; }
 
+    /// <summary>
+    /// <see cref="LastError"/> as a <see cref="StoredText"/> in JSON, worded in the reader's language when listed; null after
+    /// a success, when the error is the receiver's or the network's own words, or on rows older than it.
+    /// </summary>
+    public string? LastErrorText { get; private set; }
+
     /// <summary>The attempt worked.</summary>
     internal void Succeeded(DateTimeOffset now)
     {
@@ -82,15 +90,18 @@ public sealed class NotificationDelivery
         State = DeliveryState.Sent;
         LastAttemptAt = now;
         LastError = null;
+        LastErrorText = null;
         NextAttemptAt = null;
     }
 
     /// <summary>The attempt failed: try again at <paramref name="retryAt"/>, or give up when it is null.</summary>
-    internal void AttemptFailed(string error, DateTimeOffset now, DateTimeOffset? retryAt)
+    internal void AttemptFailed(StoredText error, DateTimeOffset now, DateTimeOffset? retryAt)
     {
+        var english = error.English;
         Attempts++;
         LastAttemptAt = now;
-        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        LastError = english.Length > MaxErrorLength ? english[..MaxErrorLength] : english;
+        LastErrorText = error.ToJson();
         NextAttemptAt = retryAt;
         State = retryAt is null ? DeliveryState.Failed : DeliveryState.Pending;
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Jobs;
 
 namespace Studio.Core.Notifications;
@@ -14,7 +15,7 @@ namespace Studio.Core.Notifications;
 /// <c>Studio.Core/Resources/Notifications/NotificationMessages.fr.resx</c>. Webhook bodies are machine-readable and
 /// language-neutral (see the README).
 /// </summary>
-public sealed class NotificationMessages(IOptions<StudioOptions> studio, IStringLocalizer<NotificationMessages> localizer)
+public sealed class NotificationMessages(IOptions<StudioOptions> studio, IStringLocalizer<NotificationMessages> localizer, IStringLocalizer<StoredText> words)
 {
     /// <summary>Event name of a completed job.</summary>
     public const string Completed = "job.completed";
@@ -44,7 +45,7 @@ public sealed class NotificationMessages(IOptions<StudioOptions> studio, IString
     }
 
     /// <summary>The e-mail's text, in <paramref name="culture"/>'s language, its amount in that culture's digits.</summary>
-    /// <remarks>Why a job failed is quoted as the job recorded it (providers' and Studio's reasons are stored in English).</remarks>
+    /// <remarks>Why a job failed is worded in that language too (a provider's own words, and rows older than worded reasons, as stored).</remarks>
     public string MailBody(Notification notification, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(notification);
@@ -55,7 +56,7 @@ public sealed class NotificationMessages(IOptions<StudioOptions> studio, IString
             text.AppendLine(notification.Outcome == JobStatus.Completed
                 ? L["Your video \"{0}\" is ready.", notification.JobTitle]
                 : L["Your video \"{0}\" could not be made.", notification.JobTitle]);
-            if (notification.Error is { } error)
+            if (StoredText.Show(notification.ErrorText, notification.Error, words) is { } error)
             {
                 text.AppendLine().AppendLine(L["Why: {0}", error]);
             }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Persistence;
 
 namespace Studio.Core.Notifications;
@@ -116,7 +117,7 @@ public sealed partial class NotificationOutbox(
             return;
         }
 
-        string? error = null;
+        StoredText? error = null;
         try
         {
             using var timeout = new CancellationTokenSource(options.Value.SendTimeout, time);
@@ -130,13 +131,13 @@ public sealed partial class NotificationOutbox(
         }
         catch (OperationCanceledException)
         {
-            error = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"No answer within {options.Value.SendTimeout.TotalSeconds:0} s");
+            error = StoredText.Of("No answer within {0} s", Math.Round(options.Value.SendTimeout.TotalSeconds));
         }
 #pragma warning disable CA1031 // Whatever the receiver or the network did, it is recorded and retried; the worker goes on.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            error = ex.Message;
+            error = StoredText.Verbatim(ex.Message);
         }
 
         var now = time.GetUtcNow();
@@ -149,7 +150,7 @@ public sealed partial class NotificationOutbox(
         {
             var last = delivery.Attempts + 1 >= options.Value.MaxAttempts;
             delivery.AttemptFailed(error, now, last ? null : now + options.Value.RetryDelay(delivery.Attempts + 1));
-            LogFailed(logger, delivery.Id, delivery.Channel, delivery.Attempts, last, error);
+            LogFailed(logger, delivery.Id, delivery.Channel, delivery.Attempts, last, error.English);
         }
 
         using var turn = await writes.EnterAsync(CancellationToken.None).ConfigureAwait(false);

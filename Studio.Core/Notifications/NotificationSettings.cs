@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Studio.Core.Common;
 using Studio.Core.Persistence;
 
 namespace Studio.Core.Notifications;
@@ -18,7 +20,8 @@ public sealed class NotificationSettings(
     DatabaseWriteGate writes,
     INotificationMailer mailer,
     NotificationSignal signal,
-    TimeProvider time)
+    TimeProvider time,
+    IStringLocalizer<StoredText> words)
 {
     /// <summary>How many deliveries Settings lists. Default 10.</summary>
     public const int RecentSize = 10;
@@ -92,12 +95,15 @@ public sealed class NotificationSettings(
     public async Task<IReadOnlyList<DeliverySummary>> RecentDeliveriesAsync(string userId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        return await db.NotificationDeliveries.AsNoTracking()
+        var recent = await db.NotificationDeliveries.AsNoTracking()
             .Where(d => d.UserId == userId)
             .OrderByDescending(d => d.CreatedAt)
             .Take(RecentSize)
-            .Select(d => new DeliverySummary(d.Id, d.Channel, d.EventName, d.Subject, d.State, d.Attempts, d.CreatedAt, d.LastAttemptAt, d.NextAttemptAt, d.LastError))
             .ToListAsync(ct).ConfigureAwait(false);
+
+        // Why an attempt failed is worded in the reader's language (the receiver's own words as written).
+        return [.. recent.Select(d => new DeliverySummary(
+            d.Id, d.Channel, d.EventName, d.Subject, d.State, d.Attempts, d.CreatedAt, d.LastAttemptAt, d.NextAttemptAt, StoredText.Show(d.LastErrorText, d.LastError, words)))];
     }
 
     private async Task ChangeAsync(string userId, Action<NotificationPreferences> change, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Studio.Core.Assembly;
 using Studio.Core.Budget;
+using Studio.Core.Common;
 using Studio.Core.Costs;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
@@ -75,7 +76,7 @@ public sealed partial class AssemblyRunner(
             await UpdateJobAsync(
                 jobId,
                 worker,
-                j => j.Fail("Studio hit an unexpected error while making this video; the server log has the details.", time.GetUtcNow()),
+                j => j.Fail(StoredText.Of("Studio hit an unexpected error while making this video; the server log has the details."), time.GetUtcNow()),
                 null,
                 CancellationToken.None).ConfigureAwait(false);
         }
@@ -131,7 +132,7 @@ public sealed partial class AssemblyRunner(
         if (admission.Refusal is { } overBudget)
         {
             LogVoiceOverBudget(logger, jobId, overBudget.SpentUsd, overBudget.BudgetUsd, voiceUsd);
-            await UpdateJobAsync(jobId, worker, j => j.Fail(overBudget.Message, time.GetUtcNow()), null, ct).ConfigureAwait(false);
+            await UpdateJobAsync(jobId, worker, j => j.Fail(overBudget.Stored ?? StoredText.Verbatim(overBudget.Message), time.GetUtcNow()), null, ct).ConfigureAwait(false);
             return;
         }
 
@@ -164,7 +165,7 @@ public sealed partial class AssemblyRunner(
         catch (MediaProcessingException ex)
         {
             LogAssemblyFailed(logger, ex, jobId);
-            await UpdateJobAsync(jobId, worker, j => j.Fail($"The final video could not be assembled: {ex.Message}", time.GetUtcNow()), null, ct).ConfigureAwait(false);
+            await UpdateJobAsync(jobId, worker, j => j.Fail(StoredText.Of("The final video could not be assembled: {0}", ex.Message), time.GetUtcNow()), null, ct).ConfigureAwait(false);
         }
     }
 

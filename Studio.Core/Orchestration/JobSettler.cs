@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Studio.Core.Common;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
 using Studio.Core.Persistence;
@@ -74,13 +75,16 @@ public sealed partial class JobSettler(
         }
     }
 
-    private static string Explain(List<Segment> unmade)
+    private static StoredText Explain(List<Segment> unmade)
     {
+        // The segment's reason is nested, not copied: each reader sees it in their own language too.
         var first = unmade[0];
-        var reason = first.Status == SegmentStatus.Cancelled ? "it was cancelled" : first.Error ?? "no reason was given";
+        var reason = first.Status == SegmentStatus.Cancelled
+            ? StoredText.Of("it was cancelled")
+            : first.ErrorMessage ?? StoredText.Of("no reason was given");
         return unmade.Count == 1
-            ? $"Segment {first.Index + 1} could not be made: {reason}"
-            : $"{unmade.Count} segments could not be made. Segment {first.Index + 1}: {reason}";
+            ? StoredText.Of("Segment {0} could not be made: {1}", first.Index + 1, reason)
+            : StoredText.Of("{0} segments could not be made. Segment {1}: {2}", unmade.Count, first.Index + 1, reason);
     }
 
     [LoggerMessage(LogLevel.Warning, "Job {JobId} failed: {Reason}")]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Registry;
 using Studio.Core.Budget;
+using Studio.Core.Common;
 using Studio.Core.Costs;
 using Studio.Core.Events;
 using Studio.Core.Media;
@@ -70,7 +71,7 @@ public sealed partial class SegmentStep(
         var segment = held.Segment;
         if (providers.Find(segment.Provider) is not { } provider)
         {
-            await held.WriteAsync(s => s.Fail($"The provider '{segment.Provider}' is not configured on this server.", time.GetUtcNow()), ct).ConfigureAwait(false);
+            await held.WriteAsync(s => s.Fail(StoredText.Of("The provider '{0}' is not configured on this server.", segment.Provider), time.GetUtcNow()), ct).ConfigureAwait(false);
             await settler.SettleAsync(held.Job.JobId, ct).ConfigureAwait(false);
             return;
         }
@@ -130,11 +131,11 @@ public sealed partial class SegmentStep(
             LogTransient(logger, ex, held.Job.JobId, held.Segment.Index);
             if (held.Segment.Polls + 1 >= options.Value.MaxAttemptsPerSegment)
             {
-                await AttemptFailedAsync(held, provider, ex.Message, ex is ProviderUnavailableException, ct).ConfigureAwait(false);
+                await AttemptFailedAsync(held, provider, StoredText.Verbatim(ex.Message), ex is ProviderUnavailableException, ct).ConfigureAwait(false);
                 return false;
             }
 
-            await held.WriteAsync(s => s.LookupFailed(ex.Message, time.GetUtcNow() + RetryDelay(s.Polls + 1)), ct, announce: false).ConfigureAwait(false);
+            await held.WriteAsync(s => s.LookupFailed(StoredText.Verbatim(ex.Message), time.GetUtcNow() + RetryDelay(s.Polls + 1)), ct, announce: false).ConfigureAwait(false);
             return false;
         }
 
@@ -147,9 +148,9 @@ public sealed partial class SegmentStep(
         }
 
         // Not started after all (or the provider cannot tell): this attempt failed; try again, hand over or give up.
-        var reason = interrupted || held.Segment.Error is null
-            ? "The previous attempt was interrupted before the provider answered."
-            : held.Segment.Error;
+        var reason = interrupted || held.Segment.ErrorMessage is not { } last
+            ? StoredText.Of("The previous attempt was interrupted before the provider answered.")
+            : last;
         await AttemptFailedAsync(held, provider, reason, unavailable: false, ct).ConfigureAwait(false);
         return false;
     }
@@ -166,7 +167,7 @@ public sealed partial class SegmentStep(
         if (admission.Refusal is { } overBudget)
         {
             LogOverBudget(logger, held.Job.JobId, segment.Index, overBudget.SpentUsd, overBudget.BudgetUsd, price);
-            await FailAsync(held, overBudget.Message, ct).ConfigureAwait(false);
+            await FailAsync(held, overBudget.Stored ?? StoredText.Verbatim(overBudget.Message), ct).ConfigureAwait(false);
             return false;
         }
 
@@ -179,7 +180,7 @@ public sealed partial class SegmentStep(
         }
         catch (ProviderException ex) when (ex.IsPermanent)
         {
-            await FailAsync(held, ex.Message, ct).ConfigureAwait(false);
+            await FailAsync(held, StoredText.Verbatim(ex.Message), ct).ConfigureAwait(false);
             return false;
         }
         catch (Exception ex) when (IsTransient(ex) && !ct.IsCancellationRequested)
@@ -190,11 +191,11 @@ public sealed partial class SegmentStep(
             {
                 // The provider may have started it before its answer was lost: look it up before submitting anything again.
                 var due = time.GetUtcNow() + RetryDelay(segment.ProviderAttempts);
-                await held.WriteAsync(s => s.AwaitLookup(ex.Message, due), ct).ConfigureAwait(false);
+                await held.WriteAsync(s => s.AwaitLookup(StoredText.Verbatim(ex.Message), due), ct).ConfigureAwait(false);
                 return false;
             }
 
-            await AttemptFailedAsync(held, provider, ex.Message, unavailable, ct).ConfigureAwait(false);
+            await AttemptFailedAsync(held, provider, StoredText.Verbatim(ex.Message), unavailable, ct).ConfigureAwait(false);
             return false;
         }
 
@@ -250,7 +251,7 @@ public sealed partial class SegmentStep(
                 return true;
 
             default:
-                var error = status.Error ?? $"{provider.DisplayName} reported a failure without a reason.";
+                var error = status.Error is { } words ? StoredText.Verbatim(words) : StoredText.Of("{0} reported a failure without a reason.", provider.DisplayName);
                 if (provider.Capabilities.RefundsFailures && segment.OpenChargeUsd > 0)
                 {
                     await held.WriteAsync(s => Refund(held, s, provider), ct, announce: false).ConfigureAwait(false);
@@ -296,11 +297,11 @@ public sealed partial class SegmentStep(
                 var ours = ex is IOException and not HttpIOException;
                 if (!ours && (ex is ProviderException { IsPermanent: true } || segment.Polls + 1 >= options.Value.MaxAttemptsPerSegment + 2))
                 {
-                    await AttemptFailedAsync(held, provider, $"The finished clip could not be fetched: {ex.Message}", unavailable: false, ct).ConfigureAwait(false);
+                    await AttemptFailedAsync(held, provider, StoredText.Of("The finished clip could not be fetched: {0}", ex.Message), unavailable: false, ct).ConfigureAwait(false);
                     return;
                 }
 
-                await held.WriteAsync(s => s.DownloadFailed(ex.Message, time.GetUtcNow() + RetryDelay(s.Polls + 1)), ct, announce: false).ConfigureAwait(false);
+                await held.WriteAsync(s => s.DownloadFailed(StoredText.Verbatim(ex.Message), time.GetUtcNow() + RetryDelay(s.Polls + 1)), ct, announce: false).ConfigureAwait(false);
                 return;
             }
 
@@ -316,7 +317,7 @@ public sealed partial class SegmentStep(
     }
 
     /// <summary>A transient failure: try again later at the same provider, hand over to the next one, or give up.</summary>
-    private async Task AttemptFailedAsync(HeldSegment held, IVideoProvider provider, string reason, bool unavailable, CancellationToken ct)
+    private async Task AttemptFailedAsync(HeldSegment held, IVideoProvider provider, StoredText reason, bool unavailable, CancellationToken ct)
     {
         var segment = held.Segment;
         var spent = segment.ProviderAttempts >= options.Value.MaxAttemptsPerSegment;
@@ -325,8 +326,8 @@ public sealed partial class SegmentStep(
             if (held.Job.NextProviderAfter(segment.Provider) is { } next)
             {
                 var why = unavailable
-                    ? $"{provider.DisplayName} is unavailable ({reason})."
-                    : $"{provider.DisplayName} failed {segment.ProviderAttempts} times (last: {reason}).";
+                    ? StoredText.Of("{0} is unavailable ({1}).", provider.DisplayName, reason)
+                    : StoredText.Of("{0} failed {1} times (last: {2}).", provider.DisplayName, segment.ProviderAttempts, reason);
                 LogHandOver(logger, held.Job.JobId, segment.Index, provider.Name, next);
                 await held.WriteAsync(s => s.HandOver(next, why), ct).ConfigureAwait(false);
                 return;
@@ -334,7 +335,7 @@ public sealed partial class SegmentStep(
 
             if (spent)
             {
-                await FailAsync(held, $"Gave up after {segment.ProviderAttempts} attempts at {provider.DisplayName}. Last error: {reason}", ct).ConfigureAwait(false);
+                await FailAsync(held, StoredText.Of("Gave up after {0} attempts at {1}. Last error: {2}", segment.ProviderAttempts, provider.DisplayName, reason), ct).ConfigureAwait(false);
                 return;
             }
         }
@@ -343,7 +344,7 @@ public sealed partial class SegmentStep(
         await held.WriteAsync(s => s.RetryLater(reason, 0, due), ct).ConfigureAwait(false);
     }
 
-    private async Task FailAsync(HeldSegment held, string reason, CancellationToken ct)
+    private async Task FailAsync(HeldSegment held, StoredText reason, CancellationToken ct)
     {
         await held.WriteAsync(s => s.Fail(reason, time.GetUtcNow()), ct).ConfigureAwait(false);
         await settler.SettleAsync(held.Job.JobId, ct).ConfigureAwait(false);

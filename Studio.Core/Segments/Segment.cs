@@ -1,3 +1,5 @@
+using Studio.Core.Common;
+
 namespace Studio.Core.Segments;
 
 /// <summary>
@@ -73,8 +75,17 @@ public sealed class Segment
     /// <summary>How many generations were started for it.</summary>
     public int Attempts { get; private set; }
 
-    /// <summary>Why the last attempt failed, in words for the user.</summary>
+    /// <summary>Why the last attempt failed, in English words for the user (as written for logs, old rows and clients).</summary>
     public string? Error { get; private set; }
+
+    /// <summary>
+    /// <see cref="Error"/> as a <see cref="StoredText"/> in JSON, to be worded in the reader's language
+    /// (<see cref="ErrorMessage"/>); null when there is no reason, when it is a provider's own words, or on rows older than it.
+    /// </summary>
+    public string? ErrorText { get; private set; }
+
+    /// <summary>Why the last attempt failed, to be worded in the reader's language; null when nothing failed.</summary>
+    public StoredText? ErrorMessage => StoredText.Read(ErrorText, Error);
 
     /// <summary>File-store key of the finished clip.</summary>
     public string? ClipFile { get; private set; }
@@ -213,28 +224,28 @@ public sealed class Segment
     /// The provider's answer to a submission was lost (timeout, server error): the segment stays Submitting, given back
     /// with the reason, so that the submission is looked up by its reference from <paramref name="dueAt"/> before any new one.
     /// </summary>
-    public void AwaitLookup(string error, DateTimeOffset dueAt)
+    public void AwaitLookup(StoredText error, DateTimeOffset dueAt)
     {
         Ensure(SegmentStatus.Submitting);
-        Error = error;
+        SetError(error);
         Release(dueAt);
     }
 
     /// <summary>Asking the provider whether a submission started failed too: ask again from <paramref name="dueAt"/> (one more try on record in <see cref="Polls"/>).</summary>
-    public void LookupFailed(string error, DateTimeOffset dueAt)
+    public void LookupFailed(StoredText error, DateTimeOffset dueAt)
     {
         Ensure(SegmentStatus.Submitting);
         Polls++;
-        Error = error;
+        SetError(error);
         Release(dueAt);
     }
 
     /// <summary>Fetching the finished clip failed: fetch it again from <paramref name="dueAt"/> (one more try on record in <see cref="Polls"/>).</summary>
-    public void DownloadFailed(string error, DateTimeOffset dueAt)
+    public void DownloadFailed(StoredText error, DateTimeOffset dueAt)
     {
         Ensure(SegmentStatus.Downloading);
         Polls++;
-        Error = error;
+        SetError(error);
         Release(dueAt);
     }
 
@@ -253,7 +264,7 @@ public sealed class Segment
         CostUsd += chargeUsd;
         TakeCostUsd += chargeUsd;
         OpenChargeUsd = chargeUsd;
-        Error = null;
+        SetError(null);
         Touch();
     }
 
@@ -301,7 +312,7 @@ public sealed class Segment
         ClipFile = clipFile;
         OpenChargeUsd = 0;
         Progress = 1;
-        Error = null;
+        SetError(null);
         FinishedAt = now;
         SelectedTake = Take;
         LeaseOwner = null;
@@ -315,24 +326,24 @@ public sealed class Segment
     /// Back to Pending after a transient failure: the old provider job id is forgotten, so the next attempt submits
     /// anew, not before <paramref name="dueAt"/>. <paramref name="billedUsd"/> is what the failed attempt still cost.
     /// </summary>
-    public void RetryLater(string error, decimal billedUsd, DateTimeOffset dueAt)
+    public void RetryLater(StoredText error, decimal billedUsd, DateTimeOffset dueAt)
     {
         EnsureUnfinished();
         Status = SegmentStatus.Pending;
         ProviderJobId = null;
         Progress = 0;
-        Error = error;
+        SetError(error);
         CostUsd += billedUsd;
         Release(dueAt);
     }
 
     /// <summary>The job's next provider takes the segment over (its circuit is open or its attempts are spent).</summary>
-    public void HandOver(string provider, string reason)
+    public void HandOver(string provider, StoredText reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(provider);
         EnsureUnfinished();
         Status = SegmentStatus.Pending;
-        Error = $"{reason} Handed over to {provider}.";
+        SetError(StoredText.Of("{0} Handed over to {1}.", reason, provider));
         Provider = provider;
         ProviderJobId = null;
         ProviderAttempts = 0;
@@ -344,7 +355,7 @@ public sealed class Segment
     /// Any unfinished state → Failed. A segment that already has a chosen take keeps it instead (Succeeded, with the
     /// reason the new take failed), so a failed regeneration never costs the cut its clip.
     /// </summary>
-    public void Fail(string error, DateTimeOffset now)
+    public void Fail(StoredText error, DateTimeOffset now)
     {
         EnsureUnfinished();
         ProviderJobId = null;
@@ -353,12 +364,12 @@ public sealed class Segment
         {
             Status = SegmentStatus.Succeeded;
             Progress = 1;
-            Error = $"Take {Take} could not be made ({error}); take {kept} stays in the cut.";
+            SetError(StoredText.Of("Take {0} could not be made ({1}); take {2} stays in the cut.", Take, error, kept));
         }
         else
         {
             Status = SegmentStatus.Failed;
-            Error = error;
+            SetError(error);
         }
 
         Release(null);
@@ -370,7 +381,7 @@ public sealed class Segment
         EnsureUnfinished();
         ProviderJobId = null;
         FinishedAt = now;
-        Error = null;
+        SetError(null);
         if (SelectedTake is not null)
         {
             Status = SegmentStatus.Succeeded;
@@ -393,7 +404,7 @@ public sealed class Segment
         ProviderJobId = null;
         ProviderAttempts = 0;
         Progress = 0;
-        Error = null;
+        SetError(null);
         FinishedAt = null;
         Release(null);
     }
@@ -427,7 +438,7 @@ public sealed class Segment
         Attempts = 0;
         ProviderAttempts = 0;
         Progress = 0;
-        Error = null;
+        SetError(null);
         FinishedAt = null;
         Release(null);
     }
@@ -449,9 +460,24 @@ public sealed class Segment
         SelectedTake = take.Number;
         ClipFile = take.ClipFile;
         Status = SegmentStatus.Succeeded;
-        Error = null;
+        SetError(null);
         Progress = 1;
         Touch();
+    }
+
+    /// <summary>Fails it with words that are not ours (a provider's error): see <see cref="Fail(StoredText, DateTimeOffset)"/>.</summary>
+    public void Fail(string error, DateTimeOffset now) => Fail(StoredText.Verbatim(error), now);
+
+    /// <summary>Back to Pending with words that are not ours: see <see cref="RetryLater(StoredText, decimal, DateTimeOffset)"/>.</summary>
+    public void RetryLater(string error, decimal billedUsd, DateTimeOffset dueAt) => RetryLater(StoredText.Verbatim(error), billedUsd, dueAt);
+
+    /// <summary>Hands over with words that are not ours: see <see cref="HandOver(string, StoredText)"/>.</summary>
+    public void HandOver(string provider, string reason) => HandOver(provider, StoredText.Verbatim(reason));
+
+    private void SetError(StoredText? error)
+    {
+        Error = error?.English;
+        ErrorText = error?.ToJson();
     }
 
     private void EnsureUnfinished()

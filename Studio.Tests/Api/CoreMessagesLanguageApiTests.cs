@@ -50,6 +50,62 @@ public sealed class CoreMessagesLanguageApiTests(StudioAppFactory factory) : ICl
         (await response.Content.ReadFromJsonAsync<JsonObject>())!["title"]!.GetValue<string>().Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("fr-FR", "Saisissez votre e-mail.", "Saisissez votre mot de passe.")]
+    [InlineData("en", "Enter your e-mail.", "Enter your password.")]
+    public async Task Login_Empty_TheAppsOwnFieldMessagesSpeakTheCallersLanguage(string acceptLanguage, string email, string password)
+    {
+        var problem = await PostAsync("/api/account/login", acceptLanguage, new { });
+
+        problem["errors"]!["email"]![0]!.GetValue<string>().Should().Be(email);
+        problem["errors"]!["password"]![0]!.GetValue<string>().Should().Be(password);
+    }
+
+    [Fact]
+    public async Task Login_WrongPassword_TheDetailIsFrench()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/login")
+        {
+            Content = JsonContent.Create(new { email = "nobody-" + Guid.NewGuid().ToString("N") + "@studio.test", password = "wrong-password" }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("fr-FR");
+
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>().Should().Be("Cet e-mail et ce mot de passe ne correspondent à aucun compte.");
+    }
+
+    [Fact]
+    public async Task ListJobs_UnknownStatusAndPageSize_TheAppsOwnMessagesAreFrench()
+    {
+        using var client = factory.CreateApiClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/jobs?status=nope&pageSize=0");
+        request.Headers.AcceptLanguage.ParseAdd("fr-FR");
+
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!;
+        errors["status"]![0]!.GetValue<string>().Should().StartWith("Statut inconnu « nope » ; utilisez Draft, ");
+        errors["pageSize"]![0]!.GetValue<string>().Should().Be("Une page contient de 1 à 100 éléments.");
+    }
+
+    [Fact]
+    public async Task UploadAsset_NotMultipart_TheRefusalIsFrench()
+    {
+        using var client = factory.CreateApiClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/assets") { Content = new StringContent("not a file") };
+        request.Headers.AcceptLanguage.ParseAdd("fr-FR");
+
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        (await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>()
+            .Should().Be("Envoyez le fichier en multipart/form-data dans un champ nommé « file ».");
+    }
+
     [Fact]
     public void EveryTitleTheApiWrites_HasAFrenchTranslation()
     {

@@ -13,6 +13,7 @@ namespace Studio.Tests.App;
 public sealed class LocalizationCoverageTests
 {
     private static readonly string Root = E2E.StudioProcess.RepositoryRoot();
+    private static readonly string[] LocalizedFolders = ["Components", "Features", "Hosting"];
 
     [Fact]
     public void EveryLocalizedText_HasAFrenchTranslation_WithTheSamePlaceholders()
@@ -95,8 +96,10 @@ public sealed class LocalizationCoverageTests
             .Select(g => (g.Key, g.SelectMany(x => x.Texts).ToHashSet(StringComparer.Ordinal)))
             .Where(x => x.Item2.Count > 0);
 
+    // The pages and parts, and the API's own answers (Features/*, Hosting/*: field messages, refusals), which speak the caller's language too.
     private static IEnumerable<string> ComponentFiles() =>
-        Directory.EnumerateFiles(Path.Combine(Root, "Studio.App", "Components"), "*.*", SearchOption.AllDirectories)
+        LocalizedFolders
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, "Studio.App", folder), "*.*", SearchOption.AllDirectories))
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal));
 
     // Components/Pages/Dashboard.razor and Components/Pages/Dashboard.razor.cs are both "Components/Pages/Dashboard".

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Studio.Core.Common;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
 using Studio.Core.Persistence;
@@ -50,8 +51,11 @@ public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJob
         SucceedSegment(job, index, costUsd);
     });
 
-    /// <summary>A segment fails for good with <paramref name="error"/>.</summary>
-    public Task FailSegmentAsync(Guid jobId, int index, string error) => ChangeAsync(jobId, index, job =>
+    /// <summary>A segment fails for good with <paramref name="error"/> (a provider's words, or a row older than worded reasons).</summary>
+    public Task FailSegmentAsync(Guid jobId, int index, string error) => FailSegmentAsync(jobId, index, StoredText.Verbatim(error));
+
+    /// <summary>A segment fails for good with <paramref name="error"/>, worded in each reader's language.</summary>
+    public Task FailSegmentAsync(Guid jobId, int index, StoredText error) => ChangeAsync(jobId, index, job =>
     {
         SegmentAt(job, index).Fail(error, time.GetUtcNow());
     });
@@ -79,8 +83,11 @@ public sealed class JobDriver(IDbContextFactory<StudioDbContext> dbFactory, IJob
         job.Complete(FileKeys.FinalVideo(jobId), FileKeys.Poster(jobId), time.GetUtcNow());
     });
 
-    /// <summary>The job fails with <paramref name="error"/> (claiming it first when it has not started).</summary>
-    public Task FailAsync(Guid jobId, string error) => ChangeAsync(jobId, null, job =>
+    /// <summary>The job fails with <paramref name="error"/> as written (a provider's words, or a row older than worded reasons).</summary>
+    public Task FailAsync(Guid jobId, string error) => FailAsync(jobId, StoredText.Verbatim(error));
+
+    /// <summary>The job fails with <paramref name="error"/>, worded in each reader's language (claiming it first when it has not started).</summary>
+    public Task FailAsync(Guid jobId, StoredText error) => ChangeAsync(jobId, null, job =>
     {
         if (job.Status == JobStatus.Draft)
         {

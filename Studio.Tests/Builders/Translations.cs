@@ -13,6 +13,17 @@ public static partial class Translations
     public static IEnumerable<string> LookupsIn(string source) =>
         Lookup().Matches(source).Select(m => m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal));
 
+    /// <summary>
+    /// The stored sentences <paramref name="source"/> makes (<c>StoredText.Of("…", …)</c>), unescaped: they are worded when
+    /// read, through the French of <c>Resources/Common/StoredText.fr.resx</c>.
+    /// </summary>
+    public static IEnumerable<string> StoredTextsIn(string source) =>
+        StoredTextOf().Matches(source).Select(m => m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal));
+
+    /// <summary>Whether <paramref name="source"/> makes a stored sentence from an interpolated or computed template, which no translation can match.</summary>
+    public static bool HasUnmatchableStoredText(string source) =>
+        StoredTextOfAnything().Count(source) > StoredTextOf().Count(source);
+
     /// <summary>Whether <paramref name="source"/> asks for an interpolated text (<c>L[$"…"]</c>), which no translation can match.</summary>
     public static bool HasInterpolatedLookup(string source) => InterpolatedLookup().IsMatch(source);
 
@@ -27,6 +38,12 @@ public static partial class Translations
 
     [GeneratedRegex("""\bL\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex Lookup();
+
+    [GeneratedRegex("""\bStoredText\.Of\(\s*"((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex StoredTextOf();
+
+    [GeneratedRegex("""\bStoredText\.Of\(""")]
+    private static partial Regex StoredTextOfAnything();
 
     [GeneratedRegex("""\bL\[\$""")]
     private static partial Regex InterpolatedLookup();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Studio.App.Auth;
 using Studio.Core.Accounts;
 using Studio.Core.Analytics;
@@ -26,7 +27,7 @@ internal static class AnalyticsApi
         "/api/analytics/export.csv?period=" + (period == AnalyticsPeriod.Week ? "week" : "month") + (all ? "&all=true" : string.Empty);
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ForbidHttpResult>> ExportCsv(
-        string? period, bool? all, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken ct)
+        string? period, bool? all, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, IStringLocalizerFactory localizers, CancellationToken ct)
     {
         AnalyticsPeriod? parsed = (period ?? "month").Trim().ToUpperInvariant() switch
         {
@@ -37,7 +38,7 @@ internal static class AnalyticsApi
         if (parsed is not { } chosen)
         {
             var errors = new ValidationErrors();
-            errors.Add("period", $"'{TextInput.Clean(period)}' is not a period; use week or month.");
+            errors.Add("period", localizers.Create(typeof(AnalyticsApi))["'{0}' is not a period; use week or month.", TextInput.Clean(period)]);
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 

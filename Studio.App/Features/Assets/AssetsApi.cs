@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Studio.App.Auth;
 using Studio.Core.Accounts;
@@ -29,10 +30,10 @@ internal static class AssetsApi
     }
 
     public static async Task<Results<Created<AssetResponse>, ValidationProblem, ProblemHttpResult>> Upload(
-        HttpContext context, ClaimsPrincipal user, AssetLibrary library, IOptions<UploadOptions> options, CancellationToken ct)
+        HttpContext context, ClaimsPrincipal user, AssetLibrary library, IOptions<UploadOptions> options, IStringLocalizerFactory localizers, CancellationToken ct)
     {
         var userId = user.RequireUserId();
-        var received = await MultipartUpload.ReadAsync(context, library, options.Value, ct);
+        var received = await MultipartUpload.ReadAsync(context, library, options.Value, localizers.Create(typeof(MultipartUpload)), ct);
         if (received.Upload is not { } upload)
         {
             return Refused(received.Refusal!);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 using Studio.Core.Assets;
 using Studio.Core.Common;
@@ -10,6 +11,7 @@ namespace Studio.App.Features.Assets;
 /// Reads a <c>multipart/form-data</c> body section by section with <see cref="MultipartReader"/>: the one <c>file</c>
 /// field streams straight into <see cref="AssetLibrary.ReceiveAsync"/>, which stops at the kind's size limit. Nothing
 /// of the body is buffered, and nothing is stored until the whole request proved well-formed (exactly one file).
+/// Refusals speak the caller's language through the localizer its caller makes for this class.
 /// </summary>
 internal static class MultipartUpload
 {
@@ -18,8 +20,8 @@ internal static class MultipartUpload
     // Headroom above the largest file for the boundaries and section headers.
     private const long MultipartOverhead = 64 * 1024;
 
-    /// <summary>Reads the request: the received file, or why the request is refused.</summary>
-    public static async Task<ReceiveResult> ReadAsync(HttpContext context, AssetLibrary library, UploadOptions limits, CancellationToken ct)
+    /// <summary>Reads the request: the received file, or why the request is refused (in the words of <paramref name="L"/>, this class's localizer).</summary>
+    public static async Task<ReceiveResult> ReadAsync(HttpContext context, AssetLibrary library, UploadOptions limits, IStringLocalizer L, CancellationToken ct)
     {
         var request = context.Request;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
@@ -31,13 +33,13 @@ internal static class MultipartUpload
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            return Refuse(UploadRefusal.Unsupported($"Send the file as multipart/form-data in a field named '{FieldName}'."));
+            return Refuse(UploadRefusal.Unsupported(L["Send the file as multipart/form-data in a field named '{0}'.", FieldName]));
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
         if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > 70)
         {
-            return Refuse(UploadRefusal.Invalid("The multipart body has no valid boundary (1 to 70 characters) in its Content-Type."));
+            return Refuse(UploadRefusal.Invalid(L["The multipart body has no valid boundary (1 to 70 characters) in its Content-Type."]));
         }
 
         var reader = new MultipartReader(boundary, request.Body) { HeadersCountLimit = 8, HeadersLengthLimit = 8 * 1024 };
@@ -49,23 +51,23 @@ internal static class MultipartUpload
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
-                    return Discard(received, UploadRefusal.Invalid("A part of the multipart body has no form-data Content-Disposition."));
+                    return Discard(received, UploadRefusal.Invalid(L["A part of the multipart body has no form-data Content-Disposition."]));
                 }
 
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
                 if (!string.Equals(name, FieldName, StringComparison.Ordinal))
                 {
-                    return Discard(received, UploadRefusal.Invalid($"Unexpected field '{Shown(name)}': send the file in a field named '{FieldName}' and nothing else."));
+                    return Discard(received, UploadRefusal.Invalid(L["Unexpected field '{0}': send the file in a field named '{1}' and nothing else.", Shown(name), FieldName]));
                 }
 
                 if (!disposition.IsFileDisposition())
                 {
-                    return Discard(received, UploadRefusal.Invalid($"The field '{FieldName}' holds text, not a file: send it with a file name."));
+                    return Discard(received, UploadRefusal.Invalid(L["The field '{0}' holds text, not a file: send it with a file name.", FieldName]));
                 }
 
                 if (received is not null)
                 {
-                    return Discard(received, UploadRefusal.Invalid("Send one file per request; this one has more."));
+                    return Discard(received, UploadRefusal.Invalid(L["Send one file per request; this one has more."]));
                 }
 
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
@@ -80,11 +82,11 @@ internal static class MultipartUpload
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
-            return Discard(received, UploadRefusal.Invalid($"The multipart body is malformed: {ex.Message}"));
+            return Discard(received, UploadRefusal.Invalid(L["The multipart body is malformed: {0}", ex.Message]));
         }
 
         return received is null
-            ? Refuse(UploadRefusal.Invalid($"No file: send one in a multipart field named '{FieldName}'."))
+            ? Refuse(UploadRefusal.Invalid(L["No file: send one in a multipart field named '{0}'.", FieldName]))
             : new ReceiveResult(received, null);
     }
 

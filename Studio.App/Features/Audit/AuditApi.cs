@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Studio.App.Features.Common;
 using Studio.Core.Accounts;
 using Studio.Core.Audit;
@@ -22,10 +23,10 @@ internal static class AuditApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ValidationProblem>> ListAudit(
-        int? page, int? pageSize, string? userId, string? action, AuditLog audit, HttpContext context, CancellationToken ct)
+        int? page, int? pageSize, string? userId, string? action, AuditLog audit, IStringLocalizerFactory localizers, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        Paging.Check(page, pageSize, MaxPageSize, "entries", errors);
+        Paging.Check(page, pageSize, MaxPageSize, localizers, errors);
 
         if (!errors.IsEmpty)
         {

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Localization;
 using Studio.App.Auth;
 using Studio.Core.Accounts;
 using Studio.Core.Audit;
@@ -28,15 +28,14 @@ internal static class BudgetApi
         TypedResults.Ok(await budget.StatusAsync(user.RequireUserId(), ct));
 
     public static async Task<Results<Ok<UserBudgetResponse>, NotFound, ValidationProblem>> SetForUser(
-        string id, SetBudgetRequest request, ClaimsPrincipal admin, UserBudgets budgets, IOptions<BudgetOptions> options, AuditLog audit, CancellationToken ct)
+        string id, SetBudgetRequest request, ClaimsPrincipal admin, UserBudgets budgets, IOptions<BudgetOptions> options, AuditLog audit, IStringLocalizerFactory localizers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.MonthlyUsd is < 0 or > UserBudgets.MaxMonthlyUsd)
         {
             var errors = new ValidationErrors();
-            errors.Add("monthlyUsd", string.Create(
-                CultureInfo.InvariantCulture,
-                $"A monthly budget is between 0 and {UserBudgets.MaxMonthlyUsd} USD; {request.MonthlyUsd} was given. Use null for the default budget."));
+            errors.Add("monthlyUsd", localizers.Create(typeof(BudgetApi))[
+                "A monthly budget is between 0 and {0} USD; {1} was given. Use null for the default budget.", UserBudgets.MaxMonthlyUsd, request.MonthlyUsd!.Value]);
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Studio.App.Auth;
 using Studio.Core.Accounts;
 using Studio.Core.Common;
@@ -21,7 +22,7 @@ internal static class CostsApi
     }
 
     public static async Task<Results<Ok<CostReportResponse>, ValidationProblem>> GetMonth(
-        string? month, Guid? jobId, ClaimsPrincipal user, CostReports reports, TimeProvider time, CancellationToken ct)
+        string? month, Guid? jobId, ClaimsPrincipal user, CostReports reports, TimeProvider time, IStringLocalizerFactory localizers, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var (year, number) = (now.Year, now.Month);
@@ -30,7 +31,7 @@ internal static class CostsApi
             if (!DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             {
                 var errors = new ValidationErrors();
-                errors.Add("month", $"'{TextInput.Clean(month)}' is not a month; write it as YYYY-MM, e.g. {now:yyyy-MM}.");
+                errors.Add("month", localizers.Create(typeof(CostsApi))["'{0}' is not a month; write it as YYYY-MM, e.g. {1}.", TextInput.Clean(month), now.ToString("yyyy-MM", CultureInfo.InvariantCulture)]);
                 return TypedResults.ValidationProblem(errors.ToDictionary());
             }
 

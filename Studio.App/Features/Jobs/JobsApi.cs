@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Studio.App.Auth;
 using Studio.App.Features.Common;
 using Studio.Core.Accounts;
@@ -49,10 +50,10 @@ internal static class JobsApi
     /// only those in <c>status</c>; the header <c>X-Total-Count</c> says how many there are in all.
     /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<JobSummary>>, ValidationProblem>> ListJobs(
-        int? page, int? pageSize, string? status, ClaimsPrincipal user, JobService service, HttpContext context, CancellationToken ct)
+        int? page, int? pageSize, string? status, ClaimsPrincipal user, JobService service, IStringLocalizerFactory localizers, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        Paging.Check(page, pageSize, MaxPageSize, "jobs", errors);
+        Paging.Check(page, pageSize, MaxPageSize, localizers, errors);
 
         JobStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -63,7 +64,7 @@ internal static class JobsApi
             }
             else
             {
-                errors.Add("status", $"Unknown status '{TextInput.Clean(status)}'; use {string.Join(", ", Enum.GetNames<JobStatus>())}.");
+                errors.Add("status", Words(localizers)["Unknown status '{0}'; use {1}.", TextInput.Clean(status), string.Join(", ", Enum.GetNames<JobStatus>())]);
             }
         }
 
@@ -90,9 +91,9 @@ internal static class JobsApi
     }
 
     public static async Task<Results<Created<JobResponse>, ValidationProblem>> CreateJob(
-        CreateJobRequest request, ClaimsPrincipal user, JobService service, CancellationToken ct)
+        CreateJobRequest request, ClaimsPrincipal user, JobService service, IStringLocalizerFactory localizers, CancellationToken ct)
     {
-        if (ToCommand(request, out var invalid) is not { } command)
+        if (ToCommand(request, Words(localizers), out var invalid) is not { } command)
         {
             return invalid!;
         }
@@ -106,8 +107,8 @@ internal static class JobsApi
         return Invalid(request, result.Errors!);
     }
 
-    /// <summary>The request as a command, or the problem with it.</summary>
-    private static CreateJobCommand? ToCommand(CreateJobRequest request, out ValidationProblem? invalid)
+    /// <summary>The request as a command, or the problem with it in the words of <paramref name="L"/>.</summary>
+    private static CreateJobCommand? ToCommand(CreateJobRequest request, IStringLocalizer L, out ValidationProblem? invalid)
     {
         GenerationMode? mode = null;
         if (!string.IsNullOrWhiteSpace(request.Mode))
@@ -115,7 +116,7 @@ internal static class JobsApi
             if (ParseMode(request.Mode) is not { } parsed)
             {
                 var errors = new ValidationErrors();
-                errors.Add("mode", $"Unknown mode '{TextInput.Clean(request.Mode)}'; use {string.Join(", ", Enum.GetNames<GenerationMode>())}.");
+                errors.Add("mode", L["Unknown mode '{0}'; use {1}.", TextInput.Clean(request.Mode), string.Join(", ", Enum.GetNames<GenerationMode>())]);
                 invalid = TypedResults.ValidationProblem(errors.ToDictionary());
                 return null;
             }
@@ -126,7 +127,7 @@ internal static class JobsApi
         if (request.Segments is not null && (request.Prompts is not null || request.Narrations is not null))
         {
             var errors = new ValidationErrors();
-            errors.Add("segments", "Give either segments, or prompts and narrations, not both.");
+            errors.Add("segments", L["Give either segments, or prompts and narrations, not both."]);
             invalid = TypedResults.ValidationProblem(errors.ToDictionary());
             return null;
         }
@@ -150,7 +151,7 @@ internal static class JobsApi
                     }
                     else
                     {
-                        errors.Add($"segments[{i}].mode", $"Unknown mode '{TextInput.Clean(text)}'; use {string.Join(", ", Enum.GetNames<GenerationMode>())}.");
+                        errors.Add($"segments[{i}].mode", L["Unknown mode '{0}'; use {1}.", TextInput.Clean(text), string.Join(", ", Enum.GetNames<GenerationMode>())]);
                     }
                 }
 
@@ -188,9 +189,9 @@ internal static class JobsApi
 
     /// <summary>What the job the request describes would cost, by part and per segment; nothing is created or written.</summary>
     public static async Task<Results<Ok<EstimateResponse>, ValidationProblem>> EstimateJob(
-        CreateJobRequest request, ClaimsPrincipal user, JobService service, CancellationToken ct)
+        CreateJobRequest request, ClaimsPrincipal user, JobService service, IStringLocalizerFactory localizers, CancellationToken ct)
     {
-        if (ToCommand(request, out var invalid) is not { } command)
+        if (ToCommand(request, Words(localizers), out var invalid) is not { } command)
         {
             return invalid!;
         }
@@ -282,17 +283,17 @@ internal static class JobsApi
             ? TypedResults.File(file.Content, file.ContentType, file.DownloadName, enableRangeProcessing: true)
             : TypedResults.NotFound();
 
-    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetVideo(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
-        GetOutput(id, JobOutput.Video, user, service, ct);
+    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetVideo(Guid id, ClaimsPrincipal user, JobService service, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct) =>
+        GetOutput(id, JobOutput.Video, user, service, statusWords, localizers, ct);
 
-    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetPoster(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
-        GetOutput(id, JobOutput.Poster, user, service, ct);
+    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetPoster(Guid id, ClaimsPrincipal user, JobService service, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct) =>
+        GetOutput(id, JobOutput.Poster, user, service, statusWords, localizers, ct);
 
-    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetCaptions(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
-        GetOutput(id, JobOutput.Captions, user, service, ct);
+    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetCaptions(Guid id, ClaimsPrincipal user, JobService service, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct) =>
+        GetOutput(id, JobOutput.Captions, user, service, statusWords, localizers, ct);
 
-    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetClips(Guid id, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
-        GetOutput(id, JobOutput.Clips, user, service, ct);
+    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetClips(Guid id, ClaimsPrincipal user, JobService service, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct) =>
+        GetOutput(id, JobOutput.Clips, user, service, statusWords, localizers, ct);
 
     private static async Task<Results<Accepted<JobResponse>, NotFound, ProblemHttpResult, ValidationProblem>> RunCommandAsync(
         Guid id, ClaimsPrincipal user, JobService service, string refusal, Func<string, CancellationToken, Task<JobCommandResult>> command, CancellationToken ct)
@@ -320,7 +321,7 @@ internal static class JobsApi
     }
 
     private static async Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetOutput(
-        Guid id, JobOutput output, ClaimsPrincipal user, JobService service, CancellationToken ct)
+        Guid id, JobOutput output, ClaimsPrincipal user, JobService service, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct)
     {
         var userId = user.RequireUserId();
         if (await service.OpenOutputAsync(userId, id, output, ct) is { } file)
@@ -335,6 +336,9 @@ internal static class JobsApi
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "The video is not ready",
-                detail: $"The job is {job.Status}; its files can be downloaded once it has been assembled.");
+                detail: Words(localizers)["The job is {0}; its files can be downloaded once it has been assembled.", statusWords.Of(job.Status)]);
     }
+
+    // The API's own messages, in the caller's language (French in Resources/Features/Jobs/JobsApi.fr.resx).
+    private static IStringLocalizer Words(IStringLocalizerFactory localizers) => localizers.Create(typeof(JobsApi));
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Studio.App.Auth;
 using Studio.Core.Accounts;
 using Studio.Core.Templates;
@@ -42,7 +43,7 @@ internal static class TemplatesApi
     }
 
     public static async Task<Results<Ok<TemplateDetailResponse>, NotFound, ProblemHttpResult, ValidationProblem>> UpdateTemplate(
-        Guid id, TemplateInput input, ClaimsPrincipal user, TemplateEditor editor, CancellationToken ct)
+        Guid id, TemplateInput input, ClaimsPrincipal user, TemplateEditor editor, IStringLocalizerFactory localizers, CancellationToken ct)
     {
         var isAdmin = user.IsInRole(StudioRoles.Admin);
         var result = await editor.UpdateAsync(user.RequireUserId(), isAdmin, id, input, ct);
@@ -50,26 +51,26 @@ internal static class TemplatesApi
         {
             TemplateOutcome.Done => TypedResults.Ok(TemplateDetailResponse.From(result.Template!, user.RequireUserId(), isAdmin)),
             TemplateOutcome.Invalid => TypedResults.ValidationProblem(result.Errors!.ToDictionary()),
-            TemplateOutcome.Forbidden => Forbidden(result.Template!),
+            TemplateOutcome.Forbidden => Forbidden(result.Template!, localizers.Create(typeof(TemplatesApi))),
             _ => TypedResults.NotFound(),
         };
     }
 
-    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteTemplate(Guid id, ClaimsPrincipal user, TemplateEditor editor, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteTemplate(Guid id, ClaimsPrincipal user, TemplateEditor editor, IStringLocalizerFactory localizers, CancellationToken ct)
     {
         var result = await editor.DeleteAsync(user.RequireUserId(), user.IsInRole(StudioRoles.Admin), id, ct);
         return result.Outcome switch
         {
             TemplateOutcome.Done => TypedResults.NoContent(),
-            TemplateOutcome.Forbidden => Forbidden(result.Template!),
+            TemplateOutcome.Forbidden => Forbidden(result.Template!, localizers.Create(typeof(TemplatesApi))),
             _ => TypedResults.NotFound(),
         };
     }
 
-    private static ProblemHttpResult Forbidden(VideoTemplate template) => TypedResults.Problem(
+    private static ProblemHttpResult Forbidden(VideoTemplate template, IStringLocalizer L) => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden,
         title: "The template cannot be changed",
         detail: template.OwnerId is null
-            ? $"'{template.Name}' is one of Studio's built-in templates: only an admin can change it. Duplicate it to make your own."
-            : $"Only the author of '{template.Name}' or an admin can change it. Duplicate it to make your own.");
+            ? L["'{0}' is one of Studio's built-in templates: only an admin can change it. Duplicate it to make your own.", template.Name]
+            : L["Only the author of '{0}' or an admin can change it. Duplicate it to make your own.", template.Name]);
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Studio.App.Auth;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Localization;
 using Studio.Core.Accounts;
 using Studio.Core.Audit;
 
@@ -26,7 +27,7 @@ internal static class TokensApi
         TypedResults.Ok(await tokens.ListAsync(user.RequireUserId(), ct));
 
     public static async Task<Results<Created<CreatedApiToken>, ValidationProblem, ProblemHttpResult>> CreateToken(
-        CreateTokenRequest request, ClaimsPrincipal user, ApiTokenService tokens, IOptions<AccountOptions> options, AuditLog audit, CancellationToken ct)
+        CreateTokenRequest request, ClaimsPrincipal user, ApiTokenService tokens, IOptions<AccountOptions> options, AuditLog audit, IStringLocalizerFactory localizers, CancellationToken ct)
     {
         var result = await tokens.CreateAsync(user.RequireUserId(), request.Name, ct);
         if (result.Token is { } token)
@@ -40,7 +41,7 @@ internal static class TokensApi
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Too many tokens",
-                detail: $"You already have {options.Value.MaxTokensPerUser} API tokens, the most allowed; revoke one you no longer use first.");
+                detail: localizers.Create(typeof(TokensApi))["You already have {0} API tokens, the most allowed; revoke one you no longer use first.", options.Value.MaxTokensPerUser]);
         }
 
         return TypedResults.ValidationProblem(result.Errors!.ToDictionary());

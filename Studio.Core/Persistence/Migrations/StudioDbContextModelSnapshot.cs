@@ -454,6 +454,9 @@ namespace Studio.Core.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ErrorText")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("EstimatedCostUsd")
                         .HasColumnType("TEXT");
 
@@ -606,6 +609,9 @@ namespace Studio.Core.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ErrorText")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("JobId")
                         .HasColumnType("TEXT");
 
@@ -671,6 +677,9 @@ namespace Studio.Core.Persistence.Migrations
 
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorText")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("NextAttemptAt")
@@ -765,6 +774,9 @@ namespace Studio.Core.Persistence.Migrations
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorText")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("EstimatedCostUsd")

@@ -76,6 +76,20 @@ public sealed class CoreLocalizationCoverageTests
     }
 
     [Fact]
+    public void StoredSentences_AreFound_AndNoneIsInterpolated()
+    {
+        // The workers' failure reasons are found through StoredText.Of("…"): a template made any other way would be
+        // stored untranslatable, so every call must start with its literal English.
+        LocalizedTexts().Single(x => x.Type == StoredTextType).Texts
+            .Should().Contain(["Segment {0} could not be made: {1}", "{0} is unavailable ({1})."]).And.HaveCountGreaterThan(12);
+        var offenders = CoreFiles()
+            .Where(file => Translations.HasUnmatchableStoredText(File.ReadAllText(file)))
+            .Select(file => Path.GetRelativePath(Root, file));
+
+        offenders.Should().BeEmpty("a stored sentence is found by its literal English: StoredText.Of(\"{0} done\", n)");
+    }
+
+    [Fact]
     public void NoTranslation_IsLeftOver()
     {
         var asked = LocalizedTexts().ToDictionary(x => x.Type, x => x.Texts, StringComparer.Ordinal);
@@ -95,10 +109,20 @@ public sealed class CoreLocalizationCoverageTests
         orphans.Should().BeEmpty("a translation whose message changed or moved is never read");
     }
 
-    private static IEnumerable<(string Type, HashSet<string> Texts)> LocalizedTexts() =>
-        CoreFiles()
-            .Select(file => (Type: Path.GetRelativePath(Core, file)[..^".cs".Length], Texts: Translations.LookupsIn(File.ReadAllText(file)).ToHashSet(StringComparer.Ordinal)))
-            .Where(x => x.Texts.Count > 0);
+    // Stored sentences (StoredText.Of("…", …)), wherever they are made, are worded through StoredText's own localizer.
+    private const string StoredTextType = "Common/StoredText";
+
+    private static IEnumerable<(string Type, HashSet<string> Texts)> LocalizedTexts()
+    {
+        var files = CoreFiles().Select(file => (File: file, Source: File.ReadAllText(file))).ToList();
+        var own = files
+            .Select(x => (Type: Path.GetRelativePath(Core, x.File)[..^".cs".Length], Texts: Translations.LookupsIn(x.Source).ToHashSet(StringComparer.Ordinal)))
+            .Where(x => x.Texts.Count > 0)
+            .ToList();
+        var stored = files.SelectMany(x => Translations.StoredTextsIn(x.Source)).ToHashSet(StringComparer.Ordinal);
+        own.Should().NotContain(x => x.Type == StoredTextType, "StoredText words the stored sentences; it asks for no text of its own");
+        return stored.Count == 0 ? own : own.Append((StoredTextType, stored));
+    }
 
     private static IEnumerable<string> CoreFiles() =>
         Directory.EnumerateFiles(Core, "*.cs", SearchOption.AllDirectories)

@@ -93,6 +93,19 @@ public sealed class MailKitNotificationMailerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JobFails_FrenchOwner_TheStoredReasonIsWordedInFrench()
+    {
+        await _harness.Settings.SetEmailLanguageAsync(NotificationHarness.UserId, EmailLanguages.French, CancellationToken.None);
+        await _harness.Driver.FailAsync(
+            await _harness.CreateJobAsync("Lancement"),
+            Studio.Core.Common.StoredText.Of("Segment {0} could not be made: {1}", 2, Studio.Core.Common.StoredText.Of("it was cancelled")));
+
+        await _harness.Outbox.RunOnceAsync(CancellationToken.None);
+
+        _smtp.Messages.Should().ContainSingle().Subject.Message.TextBody.Should().Contain("Raison : Le segment 2 n’a pas pu être fait : il a été annulé");
+    }
+
+    [Fact]
     public async Task ServerRefusesTheRecipient_DeliveryKeepsTheErrorAndIsRetried()
     {
         _smtp.RejectNext(1);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Studio.Core.Events;
 using Studio.Core.Jobs;
@@ -90,7 +91,7 @@ public sealed class ResilienceTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task OutageWithoutFallback_FailsTheJobAfterItsAttempts_SayingTheProviderIsUnavailable()
+    public async Task OutageWithoutFallback_FailsTheJobAfterItsAttempts_SayingTheProviderIsUnavailable_InTheReadersLanguage()
     {
         await StartAsync(sim => sim.PollsBeforeDone = 0, new Dictionary<string, string?> { ["Studio:Workers:MaxAttemptsPerSegment"] = "2" });
         _sim!.Outage = true;
@@ -102,6 +103,20 @@ public sealed class ResilienceTests : IAsyncDisposable
         var job = await _core!.Get<JobService>().GetAsync(Owner, id, CancellationToken.None);
         job!.Error.Should().Contain("could not be made").And.Contain("Gave up after 2 attempts");
         job.Segments.Should().AllSatisfy(s => s.Submissions.Should().Be(0));
+
+        // The workers stored the reason as sentences, the segment's nested in the job's: a French reader reads both in French.
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+            var french = await _core.Get<JobService>().GetAsync(Owner, id, CancellationToken.None);
+            french!.Error.Should().StartWith("3 segments n’ont pas pu être faits. Segment 1 : Abandon après 2 tentatives chez Simulator");
+            french.Segments.Should().Contain(s => s.Error!.StartsWith("Abandon après 2 tentatives chez ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [Fact]

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Studio.Core.Common;
+
+namespace Studio.Tests.Core.Common;
+
+/// <summary>A stored sentence keeps its English for the column and is worded in the reader's language from its JSON.</summary>
+public sealed class StoredTextTests
+{
+    private static readonly IStringLocalizer<StoredText> Words =
+        new StringLocalizer<StoredText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+
+    private static readonly StoredText GaveUp = StoredText.Of(
+        "Segment {0} could not be made: {1}",
+        2,
+        StoredText.Of("Gave up after {0} attempts at {1}. Last error: {2}", 3, "Luma", StoredText.Verbatim("HTTP 503 upstream overloaded")));
+
+    [Fact]
+    public void English_NestsTheReasons_AndKeepsTheProvidersWords()
+    {
+        GaveUp.English.Should().Be("Segment 2 could not be made: Gave up after 3 attempts at Luma. Last error: HTTP 503 upstream overloaded");
+    }
+
+    [Fact]
+    public void Word_InFrench_WordsEveryNestedSentence_ButNotTheProvidersWords()
+    {
+        var worded = InCulture("fr-FR", () => StoredText.Read(GaveUp.ToJson(), GaveUp.English)!.Word(Words));
+
+        worded.Should().Be("Le segment 2 n’a pas pu être fait : Abandon après 3 tentatives chez Luma. Dernière erreur : HTTP 503 upstream overloaded");
+    }
+
+    [Fact]
+    public void Word_NumbersFollowTheReadersCulture()
+    {
+        var refusal = StoredText.Of(
+            "Over your monthly budget: this clip costs ${0:0.00##} and ${1:0.00##} of your ${2:0.00##} is already spent this month, so it was not submitted. Ask an admin to raise your budget, then retry.",
+            1.5m, 9.25m, 10m);
+
+        refusal.English.Should().StartWith("Over your monthly budget: this clip costs $1.50 and $9.25 of your $10.00 ");
+        InCulture("fr-FR", () => refusal.Word(Words)).Should().StartWith("Budget mensuel dépassé : ce clip coûte 1,50 $ et 9,25 $ de vos 10,00 $ ");
+    }
+
+    [Fact]
+    public void Read_AnOldRowWithoutJson_ShowsTheStoredSentenceAsStored()
+    {
+        var shown = InCulture("fr-FR", () => StoredText.Show(null, "Segment 1 could not be made: refused", Words));
+
+        shown.Should().Be("Segment 1 could not be made: refused");
+        StoredText.Show(null, null, Words).Should().BeNull();
+    }
+
+    [Fact]
+    public void ToJson_OfVerbatimWords_IsNull_TheEnglishColumnHoldsThem()
+    {
+        StoredText.Verbatim("content policy").ToJson().Should().BeNull();
+        GaveUp.ToJson().Should().Contain("\"t\":\"Segment {0} could not be made: {1}\"");
+    }
+
+    [Fact]
+    public void Read_DamagedJson_FallsBackToTheStoredEnglish()
+    {
+        StoredText.Read("{not json", "as stored")!.Word(Words).Should().Be("as stored");
+    }
+
+    private static T InCulture<T>(string name, Func<T> read)
+    {
+        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
+            return read();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
+        }
+    }
+}
