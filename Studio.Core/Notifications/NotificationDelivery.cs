@@ -75,6 +75,12 @@ public sealed class NotificationDelivery
     /// <summary>Why the last attempt failed; null after a success.</summary>
     public string? LastError { get; private set; }
 
+    /// <summary>The outbox worker sending it right now; null when no attempt is under way.</summary>
+    public string? ClaimedBy { get; private set; }
+
+    /// <summary>Until when <see cref="ClaimedBy"/> holds it; after that (a worker that died mid-send) another may take it.</summary>
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
     /// <summary>The attempt worked.</summary>
     internal void Succeeded(DateTimeOffset now)
     {
@@ -83,6 +89,8 @@ public sealed class NotificationDelivery
         LastAttemptAt = now;
         LastError = null;
         NextAttemptAt = null;
+        ClaimedBy = null;
+        LeaseUntil = null;
     }
 
     /// <summary>The attempt failed: try again at <paramref name="retryAt"/>, or give up when it is null.</summary>
@@ -93,5 +101,7 @@ public sealed class NotificationDelivery
         LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
         NextAttemptAt = retryAt;
         State = retryAt is null ? DeliveryState.Failed : DeliveryState.Pending;
+        ClaimedBy = null;
+        LeaseUntil = null;
     }
 }
