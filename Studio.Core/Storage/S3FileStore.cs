@@ -98,7 +98,7 @@ public sealed class S3FileStore : IFileStore, IFileLinks, IDisposable
         try
         {
             var response = await _client.GetObjectAsync(_options.Bucket, key, ct).ConfigureAwait(false);
-            return new S3ObjectStream(response);
+            return new S3ObjectStream(_client, _options.Bucket, key, response);
         }
         catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {

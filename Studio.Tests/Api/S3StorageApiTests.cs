@@ -108,4 +108,23 @@ public sealed class S3StorageApiTests(S3StorageApiTests.Fixture fixture) : IClas
     }
 
     private sealed class S3AppFactory(IReadOnlyDictionary<string, string?> settings) : StudioAppFactory(settings);
+
+    [Fact]
+    public async Task RedirectsTurnedOff_AssetContentStreamsThroughStudio_WithRangeRequests()
+    {
+        await using var app = new S3AppFactory(new Dictionary<string, string?>(fixture.S3.Settings) { ["Studio:Storage:S3:RedirectDownloads"] = "false" });
+        var client = app.CreateApiClient();
+        var png = await MediaSamples.GetAsync("png");
+        var id = await UploadAsync(client, png, "picture.png");
+
+        using var whole = await client.GetAsync($"/api/assets/{id}/content");
+        whole.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await whole.Content.ReadAsByteArrayAsync()).Should().Equal(png);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/assets/{id}/content");
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(4, 9);
+        using var part = await client.SendAsync(request);
+        part.StatusCode.Should().Be(HttpStatusCode.PartialContent);
+        (await part.Content.ReadAsByteArrayAsync()).Should().Equal(png[4..10]);
+    }
 }

@@ -39,6 +39,28 @@ public sealed class S3FileStoreTests(S3rverHost s3) : IClassFixture<S3rverHost>,
     }
 
     [Fact]
+    public async Task OpenReadAsync_SeekThenRead_ReadsFromThatPosition()
+    {
+        // What a range request served through Studio does (downloads with redirects turned off).
+        var content = RandomNumberGenerator.GetBytes(100_000);
+        var key = $"{_folder}/out/final.mp4";
+        await _store.PutAsync(key, new MemoryStream(content), CancellationToken.None);
+        await using var read = await _store.OpenReadAsync(key, CancellationToken.None);
+        read.CanSeek.Should().BeTrue();
+        read.Length.Should().Be(content.Length);
+        var head = new byte[10];
+        await read.ReadExactlyAsync(head);
+
+        read.Seek(90_000, SeekOrigin.Begin);
+        var tail = new byte[10_000];
+        await read.ReadExactlyAsync(tail);
+
+        head.Should().Equal(content[..10]);
+        tail.Should().Equal(content[90_000..]);
+        (await read.ReadAsync(new byte[1])).Should().Be(0);
+    }
+
+    [Fact]
     public async Task ExistsAndDelete_StoredFile_ExistsUntilDeletedThenCannotBeOpened()
     {
         var key = $"{_folder}/out/poster.jpg";
