@@ -86,7 +86,6 @@ public sealed partial class NotificationOutbox(
                     url, notification.JobTitle, messages.WebhookBody(notification), now));
                 planned++;
             }
-
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
