@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Studio.Core.Storage;
@@ -14,17 +15,19 @@ namespace Studio.Core.Storage;
 /// time. An S3 write is atomic (a reader sees the old object or the whole new one), as the seam requires. Files are
 /// never on local disk here: <see cref="TryGetLocalPath"/> is null, and tools that read by path copy to scratch.
 /// </summary>
-public sealed class S3FileStore : IFileStore, IFileLinks, IDisposable
+public sealed partial class S3FileStore : IFileStore, IFileLinks, IDisposable
 {
     private readonly AmazonS3Client _client;
     private readonly S3StorageOptions _options;
     private readonly TimeProvider _time;
     private readonly Protocol _linkProtocol;
+    private readonly ILogger<S3FileStore> _logger;
 
     /// <summary>Creates the client from <see cref="StorageOptions.S3"/>.</summary>
-    public S3FileStore(IOptions<StorageOptions> options, TimeProvider time)
+    public S3FileStore(IOptions<StorageOptions> options, TimeProvider time, ILogger<S3FileStore> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _logger = logger;
         _options = options.Value.S3;
         _time = time;
         var config = new AmazonS3Config
@@ -215,10 +218,27 @@ public sealed class S3FileStore : IFileStore, IFileLinks, IDisposable
         catch
         {
             // Parts of an abandoned upload are kept (and billed) until aborted; the object itself was never replaced.
-            await _client.AbortMultipartUploadAsync(_options.Bucket, key, upload.UploadId, CancellationToken.None).ConfigureAwait(false);
+            await AbortAsync(key, upload.UploadId).ConfigureAwait(false);
             throw;
         }
     }
+
+    /// <summary>Aborts an upload, best effort: the failure that caused it is what the caller must see.</summary>
+    private async Task AbortAsync(string key, string uploadId)
+    {
+        try
+        {
+            await _client.AbortMultipartUploadAsync(_options.Bucket, key, uploadId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException ex)
+        {
+            // Left to the bucket's lifecycle rule (AbortIncompleteMultipartUpload), which operators should set anyway.
+            LogAbortFailed(_logger, ex, key, uploadId);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Could not abort the multipart upload {UploadId} of {Key}; its parts stay until the bucket's lifecycle rule removes them")]
+    private static partial void LogAbortFailed(ILogger logger, Exception exception, string key, string uploadId);
 
     /// <summary>Reads until one part is full or the content ends; how many bytes were read.</summary>
     private async Task<int> FillAsync(Stream content, byte[] buffer, CancellationToken ct)

@@ -8,7 +8,7 @@ namespace Studio.Tests.Core.Storage;
 /// <summary>The S3 file store against a real S3-compatible server (s3rver) on loopback.</summary>
 public sealed class S3FileStoreTests(S3rverHost s3) : IClassFixture<S3rverHost>, IDisposable
 {
-    private readonly S3FileStore _store = new(s3.Options(), TimeProvider.System);
+    private readonly S3FileStore _store = new(s3.Options(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<S3FileStore>.Instance);
     private readonly string _folder = $"jobs/{Guid.NewGuid():N}";
 
     [Fact]
@@ -36,6 +36,18 @@ public sealed class S3FileStoreTests(S3rverHost s3) : IClassFixture<S3rverHost>,
         await _store.PutAsync(key, new MemoryStream("second"u8.ToArray()), CancellationToken.None);
 
         (await ReadAllAsync(key)).Should().Equal("second"u8.ToArray());
+    }
+
+    [Fact]
+    public async Task PutAsync_ContentFailsAfterTheFirstPart_KeepsThePreviousFileWhole()
+    {
+        var key = $"{_folder}/out/clips.zip";
+        await _store.PutAsync(key, new MemoryStream("previous"u8.ToArray()), CancellationToken.None);
+
+        var broken = new BreaksAfter(RandomNumberGenerator.GetBytes(8 * 1024 * 1024), 6 * 1024 * 1024);
+        await _store.Invoking(s => s.PutAsync(key, broken, CancellationToken.None)).Should().ThrowAsync<IOException>();
+
+        (await ReadAllAsync(key)).Should().Equal("previous"u8.ToArray(), "a multipart upload that did not complete replaces nothing");
     }
 
     [Fact]
@@ -149,7 +161,7 @@ public sealed class S3FileStoreTests(S3rverHost s3) : IClassFixture<S3rverHost>,
     {
         var key = $"{_folder}/out/poster.jpg";
         await _store.PutAsync(key, new MemoryStream([1, 2]), CancellationToken.None);
-        using var forger = new S3FileStore(s3.Options(o => (o.AccessKey, o.SecretKey) = ("FORGED", "not-the-secret")), TimeProvider.System);
+        using var forger = new S3FileStore(s3.Options(o => (o.AccessKey, o.SecretKey) = ("FORGED", "not-the-secret")), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<S3FileStore>.Instance);
 
         using var http = new HttpClient();
         using var response = await http.GetAsync(forger.ReadLink(key, "image/jpeg", null));
@@ -165,6 +177,13 @@ public sealed class S3FileStoreTests(S3rverHost s3) : IClassFixture<S3rverHost>,
         using var copy = new MemoryStream();
         await read.CopyToAsync(copy);
         return copy.ToArray();
+    }
+
+    /// <summary>An upload whose client goes away: reading past <paramref name="limit"/> bytes fails.</summary>
+    private sealed class BreaksAfter(byte[] content, int limit) : MemoryStream(content, writable: false)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Position >= limit ? throw new IOException("The client went away.") : await base.ReadAsync(buffer[..(int)Math.Min(buffer.Length, limit - Position)], cancellationToken);
     }
 
     /// <summary>A request body as it arrives: read once, length unknown.</summary>

@@ -12,7 +12,7 @@ namespace Studio.Tests.Core.Storage;
 public sealed class S3GenerationInputsTests(S3rverHost s3) : IClassFixture<S3rverHost>, IDisposable
 {
     private readonly TempFolder _data = new();
-    private readonly S3FileStore _store = new(s3.Options(), TimeProvider.System);
+    private readonly S3FileStore _store = new(s3.Options(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<S3FileStore>.Instance);
 
     [Fact]
     public async Task LinkFor_S3StoreWithoutPublicBaseUrl_IsAPresignedUrlServingTheInputAsItsType()

@@ -71,6 +71,7 @@ public sealed class StorageOptionsTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton(TimeProvider.System);
+        services.AddLogging();
         services.AddOptions<Studio.Core.StudioOptions>().Configure(o => o.DataDirectory = folder.Path);
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestHostEnvironment(folder.Path));
         services.AddSingleton<StudioPaths>();
