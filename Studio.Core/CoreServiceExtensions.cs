@@ -67,7 +67,7 @@ public static class CoreServiceExtensions
         services.AddScoped<AccountBootstrapper>();
         services.AddSingleton<ApiTokenAuthenticator>();
 
-        services.AddSingleton<IFileStore, FileSystemFileStore>();
+        services.AddStudioStorage();
         services.AddOptions<AssetLinkOptions>().BindConfiguration(AssetLinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AssetLinks>();
         services.TryAddSingleton<IGenerationInputs, GenerationInputs>();

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-packages.sh ffmpeg fonts-dejavu-core espeak-ng chromium redis-server
+bash scripts/ensure-s3rver.sh
 
 # Dozens of in-process app hosts start during the run; each would take inotify instances for its configuration and
 # static-file watchers, and a CI machine allows only 128 per user. Tests change no file they watch: poll instead,

@@ -33,14 +33,19 @@ public sealed class FinalCut(
     {
         ArgumentNullException.ThrowIfNull(job);
         var segments = job.Segments.OrderBy(s => s.Index).ToList();
-        var clips = segments
-            .Select(s => new AssemblyClip(LocalPathOf(s.ClipFile ?? throw new InvalidOperationException($"Segment {s.Index + 1} has no clip to assemble.")), TimeSpan.FromSeconds(s.Seconds)))
-            .ToList();
         var scratch = new List<string>();
-        var video = Scratch(scratch, ".mp4");
-        var poster = Scratch(scratch, ".jpg");
         try
         {
+            // FFmpeg reads by path: a store off local disk (S3) gives scratch copies, deleted with the other scratch files.
+            var clips = new List<AssemblyClip>();
+            foreach (var segment in segments)
+            {
+                var key = segment.ClipFile ?? throw new InvalidOperationException($"Segment {segment.Index + 1} has no clip to assemble.");
+                clips.Add(new AssemblyClip(await files.LocalPathAsync(key, paths, scratch, ct).ConfigureAwait(false), TimeSpan.FromSeconds(segment.Seconds)));
+            }
+
+            var video = Scratch(scratch, ".mp4");
+            var poster = Scratch(scratch, ".jpg");
             var voiced = job.VoiceEngine is null ? 0.0 : 0.25;
             var lines = await voicer.VoiceAsync(job, scratch, new ScaledProgress(progress, 0, voiced), ct).ConfigureAwait(false);
             var settings = options.Value;
@@ -49,7 +54,7 @@ public sealed class FinalCut(
                 Transition = job.Transition,
                 TransitionDuration = settings.TransitionDuration,
                 Speech = [.. lines.Select(l => l.Speech)],
-                MusicFile = await MusicFileAsync(job, ct).ConfigureAwait(false),
+                MusicFile = await MusicFileAsync(job, scratch, ct).ConfigureAwait(false),
             };
 
             string? srt = null;
@@ -125,7 +130,7 @@ public sealed class FinalCut(
         return template?.CaptionStyle ?? CaptionStyle.Default;
     }
 
-    private async Task<string?> MusicFileAsync(ProductionJob job, CancellationToken ct)
+    private async Task<string?> MusicFileAsync(ProductionJob job, List<string> scratch, CancellationToken ct)
     {
         if (job.MusicAssetId is not { } assetId)
         {
@@ -134,7 +139,9 @@ public sealed class FinalCut(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var key = await db.Assets.AsNoTracking().Where(a => a.Id == assetId).Select(a => a.StoredFile).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return key is null ? throw new Media.MediaProcessingException("The music chosen for this video is no longer available.") : LocalPathOf(key);
+        return key is null
+            ? throw new Media.MediaProcessingException("The music chosen for this video is no longer available.")
+            : await files.LocalPathAsync(key, paths, scratch, ct).ConfigureAwait(false);
     }
 
     /// <summary>Packs the clips as they are (stored, not compressed: MP4 does not shrink), named by their place in the cut.</summary>
@@ -169,7 +176,4 @@ public sealed class FinalCut(
         scratch.Add(file);
         return file;
     }
-
-    private string LocalPathOf(string key) =>
-        files.TryGetLocalPath(key) ?? throw new InvalidOperationException($"File '{key}' is not on local disk; assembly needs it there.");
 }

@@ -16,7 +16,7 @@ namespace Studio.Core.Jobs;
 /// Checks the finish a job asks for — language, voice, captions, music, transition — and fills what it leaves out
 /// from the template. Every bad value is reported under its API field name.
 /// </summary>
-public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, IFileStore files, IStringLocalizer<CutSettingsReader> L)
+public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, IFileStore files, StudioPaths paths, IStringLocalizer<CutSettingsReader> L)
 {
     /// <summary>The shortest music track accepted.</summary>
     public static readonly TimeSpan MinMusicDuration = TimeSpan.FromSeconds(1);
@@ -112,15 +112,17 @@ public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, I
             return;
         }
 
-        var path = files.TryGetLocalPath(asset.StoredFile);
-        if (path is null || !await files.ExistsAsync(asset.StoredFile, ct).ConfigureAwait(false))
+        if (!await files.ExistsAsync(asset.StoredFile, ct).ConfigureAwait(false))
         {
             errors.Add("musicAssetId", L["The music file of that asset is missing; upload it again."]);
             return;
         }
 
+        // FFprobe reads by path: a store off local disk (S3) gives a scratch copy.
+        var scratch = new List<string>();
         try
         {
+            var path = await files.LocalPathAsync(asset.StoredFile, paths, scratch, ct).ConfigureAwait(false);
             var info = await media.ProbeAsync(path, ct).ConfigureAwait(false);
             if (!info.HasAudio || info.Duration < MinMusicDuration)
             {
@@ -130,6 +132,14 @@ public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, I
         catch (MediaProcessingException)
         {
             errors.Add("musicAssetId", L["That file could not be read as audio."]);
+        }
+        catch (FileNotFoundException)
+        {
+            errors.Add("musicAssetId", L["The music file of that asset is missing; upload it again."]);
+        }
+        finally
+        {
+            scratch.ForEach(File.Delete);
         }
     }
 }

@@ -311,7 +311,11 @@ public sealed class JobService(
     /// Opens an output of a job (video, poster, captions, clips); null when the user has no such job or it has not been
     /// made. A job being made again (a regenerated segment) keeps serving its previous cut until the new one replaces it.
     /// </summary>
-    public async Task<JobFile?> OpenOutputAsync(string ownerId, Guid jobId, JobOutput output, CancellationToken ct)
+    public async Task<JobFile?> OpenOutputAsync(string ownerId, Guid jobId, JobOutput output, CancellationToken ct) =>
+        await OpenAsync(await FindOutputAsync(ownerId, jobId, output, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+
+    /// <summary>Where an output of a job is stored, what it is and its download name; null as for <see cref="OpenOutputAsync"/>.</summary>
+    public async Task<StoredFile?> FindOutputAsync(string ownerId, Guid jobId, JobOutput output, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.OwnerId == ownerId, ct).ConfigureAwait(false);
@@ -321,7 +325,6 @@ public sealed class JobService(
             return null;
         }
 
-        var stream = await files.OpenReadAsync(key, ct).ConfigureAwait(false);
         var (contentType, extension) = output switch
         {
             JobOutput.Video => ("video/mp4", "mp4"),
@@ -329,11 +332,15 @@ public sealed class JobService(
             JobOutput.Captions => ("application/x-subrip", "srt"),
             _ => ("application/zip", "clips.zip"),
         };
-        return new JobFile(stream, contentType, $"{FileNames.Slug(job.Title)}.{extension}");
+        return new StoredFile(key, contentType, $"{FileNames.Slug(job.Title)}.{extension}");
     }
 
     /// <summary>The clip of take <paramref name="take"/> (from 1) of segment <paramref name="index"/> (from 0), or null when the job is not the owner's or the take has no clip.</summary>
-    public async Task<JobFile?> OpenTakeAsync(string ownerId, Guid jobId, int index, int take, CancellationToken ct)
+    public async Task<JobFile?> OpenTakeAsync(string ownerId, Guid jobId, int index, int take, CancellationToken ct) =>
+        await OpenAsync(await FindTakeAsync(ownerId, jobId, index, take, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+
+    /// <summary>Where a take's clip is stored and its download name; null as for <see cref="OpenTakeAsync"/>.</summary>
+    public async Task<StoredFile?> FindTakeAsync(string ownerId, Guid jobId, int index, int take, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var found = await (
@@ -348,9 +355,11 @@ public sealed class JobService(
             return null;
         }
 
-        var stream = await files.OpenReadAsync(found.ClipFile, ct).ConfigureAwait(false);
-        return new JobFile(stream, "video/mp4", $"{FileNames.Slug(found.Title)}-{index + 1}-take{take}.mp4");
+        return new StoredFile(found.ClipFile, "video/mp4", $"{FileNames.Slug(found.Title)}-{index + 1}-take{take}.mp4");
     }
+
+    private async Task<JobFile?> OpenAsync(StoredFile? file, CancellationToken ct) =>
+        file is null ? null : new JobFile(await files.OpenReadAsync(file.Key, ct).ConfigureAwait(false), file.ContentType, file.DownloadName);
 
     /// <summary>Where an output of a job is kept: video and poster as the job recorded them, captions and clips by their fixed keys.</summary>
     private static string? KeyOf(ProductionJob job, JobOutput output) => output switch

@@ -72,7 +72,4 @@ public sealed class Notification
 
     /// <summary>Marks it read (once; later calls keep the first time).</summary>
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
-
-    /// <summary>Records that its deliveries are in the outbox.</summary>
-    internal void MarkPlanned() => DeliveriesPlanned = true;
 }

@@ -37,6 +37,7 @@ internal sealed class NotificationDeliveryConfiguration : IEntityTypeConfigurati
         builder.Property(d => d.Target).HasMaxLength(NotificationDelivery.MaxTargetLength);
         builder.Property(d => d.Subject).HasMaxLength(300);
         builder.Property(d => d.LastError).HasMaxLength(NotificationDelivery.MaxErrorLength);
+        builder.Property(d => d.ClaimedBy).HasMaxLength(200);
 
         // The worker picks due pending rows; Settings lists a user's newest.
         builder.HasIndex(d => new { d.State, d.NextAttemptAt });

@@ -83,6 +83,12 @@ public sealed class NotificationDelivery
     /// </summary>
     public string? LastErrorText { get; private set; }
 
+    /// <summary>The outbox worker sending it right now; null when no attempt is under way.</summary>
+    public string? ClaimedBy { get; private set; }
+
+    /// <summary>Until when <see cref="ClaimedBy"/> holds it; after that (a worker that died mid-send) another may take it.</summary>
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
     /// <summary>The attempt worked.</summary>
     internal void Succeeded(DateTimeOffset now)
     {
@@ -92,6 +98,8 @@ public sealed class NotificationDelivery
         LastError = null;
         LastErrorText = null;
         NextAttemptAt = null;
+        ClaimedBy = null;
+        LeaseUntil = null;
     }
 
     /// <summary>The attempt failed: try again at <paramref name="retryAt"/>, or give up when it is null.</summary>
@@ -104,5 +112,7 @@ public sealed class NotificationDelivery
         LastErrorText = error.ToJson();
         NextAttemptAt = retryAt;
         State = retryAt is null ? DeliveryState.Failed : DeliveryState.Pending;
+        ClaimedBy = null;
+        LeaseUntil = null;
     }
 }

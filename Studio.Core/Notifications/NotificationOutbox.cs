@@ -11,6 +11,10 @@ namespace Studio.Core.Notifications;
 /// has not turned it off, a webhook when the owner set one) and sends the deliveries that are due, with backoff
 /// (<see cref="NotificationOptions.RetryDelay"/>) and a last attempt after which it gives up. Runs on the notification
 /// worker, never on a job's path: a slow or broken receiver delays only its own messages.
+/// Several processes may run it over one database: a notification is planned by one of them only (its batch is marked
+/// planned by a conditional update in the planning transaction), and a delivery is sent by the one worker that claimed
+/// it (claimed-by and lease-until set by a conditional update, as the work queue claims segments). A worker that dies
+/// mid-send leaves a lease that runs out, and the delivery is tried again: at least once, never twice at the same time.
 /// </summary>
 public sealed partial class NotificationOutbox(
     IDbContextFactory<StudioDbContext> dbFactory,
@@ -24,6 +28,11 @@ public sealed partial class NotificationOutbox(
 {
     private const int Batch = 50;
 
+    // A claim outlives the longest attempt by this much before another worker may take the delivery over.
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
+
+    private readonly string _worker = $"outbox/{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
     /// <summary>Plans and sends what is due now; returns how many deliveries were attempted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
@@ -36,8 +45,19 @@ public sealed partial class NotificationOutbox(
     {
         using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var fresh = await db.Notifications.Where(n => !n.DeliveriesPlanned).OrderBy(n => n.CreatedAt).Take(Batch).ToListAsync(ct).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var fresh = await db.Notifications.AsNoTracking().Where(n => !n.DeliveriesPlanned).OrderBy(n => n.CreatedAt).Take(Batch).ToListAsync(ct).ConfigureAwait(false);
         if (fresh.Count == 0)
+        {
+            return 0;
+        }
+
+        // Marked first, only where still unplanned: another process planning the same batch meanwhile makes the count
+        // fall short, and this one plans nothing (its transaction rolls back; the next round reads afresh).
+        var ids = fresh.Select(n => n.Id).ToList();
+        var marked = await db.Notifications.Where(n => ids.Contains(n.Id) && !n.DeliveriesPlanned)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.DeliveriesPlanned, true), ct).ConfigureAwait(false);
+        if (marked != fresh.Count)
         {
             return 0;
         }
@@ -67,11 +87,10 @@ public sealed partial class NotificationOutbox(
                     url, notification.JobTitle, messages.WebhookBody(notification), now));
                 planned++;
             }
-
-            notification.MarkPlanned();
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
         return planned;
     }
 
@@ -83,7 +102,7 @@ public sealed partial class NotificationOutbox(
         await using (var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
             due = await db.NotificationDeliveries.AsNoTracking()
-                .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now)
+                .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
                 .OrderBy(d => d.NextAttemptAt)
                 .Take(Batch)
                 .ToListAsync(ct).ConfigureAwait(false);
@@ -100,18 +119,30 @@ public sealed partial class NotificationOutbox(
     /// <summary>When the next pending delivery is due; null when none is pending.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct)
     {
+        var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        return await db.NotificationDeliveries.AsNoTracking()
-            .Where(d => d.State == DeliveryState.Pending)
-            .OrderBy(d => d.NextAttemptAt)
-            .Select(d => d.NextAttemptAt)
+        var pending = db.NotificationDeliveries.AsNoTracking().Where(d => d.State == DeliveryState.Pending);
+        var free = await pending.Where(d => d.LeaseUntil == null || d.LeaseUntil < now)
+            .OrderBy(d => d.NextAttemptAt).Select(d => d.NextAttemptAt)
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+
+        // One being sent by another worker is due again only if its claim runs out (that worker died).
+        var held = await pending.Where(d => d.LeaseUntil != null && d.LeaseUntil >= now)
+            .OrderBy(d => d.LeaseUntil).Select(d => d.LeaseUntil)
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return free is null ? held : held is null || free < held ? free : held;
     }
 
     private async Task AttemptAsync(Guid deliveryId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var delivery = await db.NotificationDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.State == DeliveryState.Pending, ct).ConfigureAwait(false);
+        if (!await ClaimAsync(db, deliveryId, ct).ConfigureAwait(false))
+        {
+            // Sent meanwhile, or being sent by another worker.
+            return;
+        }
+
+        var delivery = await db.NotificationDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.ClaimedBy == _worker, ct).ConfigureAwait(false);
         if (delivery is null)
         {
             return;
@@ -126,7 +157,8 @@ public sealed partial class NotificationOutbox(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Stopping: the row stays pending, untouched, and is tried again after the restart.
+            // Stopping: the row stays pending, its attempt uncounted, and is given back for the next worker at once.
+            await ReleaseAsync(deliveryId).ConfigureAwait(false);
             throw;
         }
         catch (OperationCanceledException)
@@ -155,6 +187,27 @@ public sealed partial class NotificationOutbox(
 
         using var turn = await writes.EnterAsync(CancellationToken.None).ConfigureAwait(false);
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes a due delivery for this worker, unless another holds an unexpired claim on it; true when taken.</summary>
+    private async Task<bool> ClaimAsync(StudioDbContext db, Guid deliveryId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var until = now + options.Value.SendTimeout + LeaseMargin;
+        using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
+        var rows = await db.NotificationDeliveries
+            .Where(d => d.Id == deliveryId && d.State == DeliveryState.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClaimedBy, _worker).SetProperty(d => d.LeaseUntil, until), ct).ConfigureAwait(false);
+        return rows == 1;
+    }
+
+    private async Task ReleaseAsync(Guid deliveryId)
+    {
+        using var turn = await writes.EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+        await db.NotificationDeliveries.Where(d => d.Id == deliveryId && d.ClaimedBy == _worker)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None)
+            .ConfigureAwait(false);
     }
 
     private async Task SendAsync(StudioDbContext db, NotificationDelivery delivery, CancellationToken ct)

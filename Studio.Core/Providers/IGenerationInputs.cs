@@ -11,8 +11,8 @@ public interface IGenerationInputs
     Task<Stream> OpenReadAsync(GenerationInput input, CancellationToken ct);
 
     /// <summary>
-    /// A link the provider can fetch the input from for a few minutes (<c>Studio:PublicBaseUrl</c>, HMAC-signed); null
-    /// when no public address is configured.
+    /// A link the provider can fetch the input from for a few minutes: a presigned URL of the file store when it makes
+    /// them (S3), else Studio's own (<c>Studio:PublicBaseUrl</c>, HMAC-signed); null when neither is available.
     /// </summary>
     Uri? LinkFor(GenerationInput input);
 }

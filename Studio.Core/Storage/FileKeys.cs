@@ -1,8 +1,24 @@
+using System.Text.RegularExpressions;
+
 namespace Studio.Core.Storage;
 
 /// <summary>The layout of keys in the file store (see ARCHITECTURE.md, "Data folder").</summary>
-public static class FileKeys
+public static partial class FileKeys
 {
+    /// <summary>True for a key a store accepts: slash-separated names of letters, digits, '_', '-' and '.', never "..".</summary>
+    public static bool IsValid(string key) =>
+        !string.IsNullOrEmpty(key) && KeyPattern().IsMatch(key) && !key.Contains("..", StringComparison.Ordinal);
+
+    /// <summary>Throws unless <see cref="IsValid"/>.</summary>
+    /// <exception cref="ArgumentException">The key is not valid.</exception>
+    public static void EnsureValid(string key)
+    {
+        if (!IsValid(key))
+        {
+            throw new ArgumentException($"'{key}' is not a valid file-store key.", nameof(key));
+        }
+    }
+
     /// <summary>An uploaded asset.</summary>
     public static string Asset(Guid assetId) => $"assets/{assetId:N}";
 
@@ -23,4 +39,7 @@ public static class FileKeys
 
     /// <summary>The ZIP of a job's segment clips.</summary>
     public static string ClipsZip(Guid jobId) => $"jobs/{jobId:N}/out/clips.zip";
+
+    [GeneratedRegex(@"^[A-Za-z0-9_\-]+(/[A-Za-z0-9_\-.]+)*$")]
+    private static partial Regex KeyPattern();
 }

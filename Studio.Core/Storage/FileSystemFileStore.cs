@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace Studio.Core.Storage;
 
 /// <summary>The file store on local disk, under the data folder.</summary>
-public sealed partial class FileSystemFileStore(StudioPaths paths) : IFileStore
+public sealed class FileSystemFileStore(StudioPaths paths) : IFileStore
 {
     /// <inheritdoc />
     public async Task PutAsync(string key, Stream content, CancellationToken ct)
@@ -73,14 +71,7 @@ public sealed partial class FileSystemFileStore(StudioPaths paths) : IFileStore
 
     private string PathOf(string key)
     {
-        if (!KeyPattern().IsMatch(key) || key.Contains("..", StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"'{key}' is not a valid file-store key.", nameof(key));
-        }
-
+        FileKeys.EnsureValid(key);
         return Path.Combine(paths.DataDirectory, key);
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9_\-]+(/[A-Za-z0-9_\-.]+)*$")]
-    private static partial Regex KeyPattern();
 }

@@ -97,6 +97,7 @@ public sealed class StudioServicesBuilder
         services.AddSingleton<TemplateCatalog>();
 
         services.AddSingleton<IFileStore, FileSystemFileStore>();
+        services.TryAddSingleton<IFileLinks, NoFileLinks>();
         services.AddSingleton<InProcessJobEvents>();
         services.AddSingleton<IJobEvents>(sp => sp.GetRequiredService<InProcessJobEvents>());
         foreach (var provider in _providers.Count > 0 ? _providers : [new InertVideoProvider()])

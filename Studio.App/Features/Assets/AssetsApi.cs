@@ -6,6 +6,7 @@ using Studio.App.Auth;
 using Studio.Core.Accounts;
 using Studio.Core.Assets;
 using Studio.Core.Media;
+using Studio.Core.Storage;
 
 namespace Studio.App.Features.Assets;
 
@@ -53,8 +54,17 @@ internal static class AssetsApi
         await library.GetAsync(user.RequireUserId(), id, ct) is { } asset ? TypedResults.Ok(AssetResponse.From(asset)) : TypedResults.NotFound();
 
     /// <summary>The bytes, as an attachment with the type decided at upload, never sniffed by the browser; ranges served.</summary>
-    public static async Task<Results<FileStreamHttpResult, NotFound>> GetContent(Guid id, ClaimsPrincipal user, AssetLibrary library, HttpContext context, CancellationToken ct)
+    public static async Task<Results<FileStreamHttpResult, RedirectHttpResult, NotFound>> GetContent(
+        Guid id, ClaimsPrincipal user, AssetLibrary library, DownloadLinks downloads, HttpContext context, CancellationToken ct)
     {
+        // With S3 (and redirects on) the store serves the bytes, as an attachment of the declared type.
+        if (downloads.Redirects
+            && await library.GetAsync(user.RequireUserId(), id, ct) is { } found
+            && downloads.For(new StoredFile(found.StoredFile, found.ContentType, found.OriginalFileName)) is { } link)
+        {
+            return TypedResults.Redirect(link.AbsoluteUri);
+        }
+
         if (await library.OpenAsync(user.RequireUserId(), id, ct) is not var (asset, content))
         {
             return TypedResults.NotFound();

@@ -7,6 +7,7 @@ using Studio.Core.Accounts;
 using Studio.Core.Common;
 using Studio.Core.Jobs;
 using Studio.Core.Segments;
+using Studio.Core.Storage;
 using Studio.Core.Voice;
 
 namespace Studio.App.Features.Jobs;
@@ -276,24 +277,35 @@ internal static class JobsApi
         Guid id, ClaimsPrincipal user, JobControl control, JobService service, CancellationToken ct) =>
         RunCommandAsync(id, user, service, "The job cannot be assembled again", (owner, c) => control.ReassembleAsync(owner, id, c), ct);
 
-    /// <summary>One take's clip, playable in place (range requests) or downloadable.</summary>
-    public static async Task<Results<FileStreamHttpResult, NotFound>> GetTakeClip(
-        Guid id, int index, int take, ClaimsPrincipal user, JobService service, CancellationToken ct) =>
-        await service.OpenTakeAsync(user.RequireUserId(), id, index, take, ct) is { } file
-            ? TypedResults.File(file.Content, file.ContentType, file.DownloadName, enableRangeProcessing: true)
-            : TypedResults.NotFound();
+    /// <summary>One take's clip, playable in place (range requests) or downloadable; a redirect to the store when it serves downloads itself.</summary>
+    public static async Task<Results<FileStreamHttpResult, RedirectHttpResult, NotFound>> GetTakeClip(
+        Guid id, int index, int take, ClaimsPrincipal user, JobService service, DownloadLinks downloads, IFileStore files, CancellationToken ct)
+    {
+        if (await service.FindTakeAsync(user.RequireUserId(), id, index, take, ct) is not { } file)
+        {
+            return TypedResults.NotFound();
+        }
 
-    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetVideo(Guid id, ClaimsPrincipal user, JobService service, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct) =>
-        GetOutput(id, JobOutput.Video, user, service, statusWords, localizers, ct);
+        return downloads.For(file) is { } link
+            ? TypedResults.Redirect(link.AbsoluteUri)
+            : TypedResults.File(await files.OpenReadAsync(file.Key, ct), file.ContentType, file.DownloadName, enableRangeProcessing: true);
+    }
 
-    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetPoster(Guid id, ClaimsPrincipal user, JobService service, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct) =>
-        GetOutput(id, JobOutput.Poster, user, service, statusWords, localizers, ct);
+    public static Task<Results<FileStreamHttpResult, RedirectHttpResult, NotFound, ProblemHttpResult>> GetVideo(
+        Guid id, ClaimsPrincipal user, JobService service, DownloadLinks downloads, IFileStore files, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct) =>
+        GetOutput(id, JobOutput.Video, user, service, downloads, files, statusWords, localizers, ct);
 
-    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetCaptions(Guid id, ClaimsPrincipal user, JobService service, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct) =>
-        GetOutput(id, JobOutput.Captions, user, service, statusWords, localizers, ct);
+    public static Task<Results<FileStreamHttpResult, RedirectHttpResult, NotFound, ProblemHttpResult>> GetPoster(
+        Guid id, ClaimsPrincipal user, JobService service, DownloadLinks downloads, IFileStore files, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct) =>
+        GetOutput(id, JobOutput.Poster, user, service, downloads, files, statusWords, localizers, ct);
 
-    public static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetClips(Guid id, ClaimsPrincipal user, JobService service, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct) =>
-        GetOutput(id, JobOutput.Clips, user, service, statusWords, localizers, ct);
+    public static Task<Results<FileStreamHttpResult, RedirectHttpResult, NotFound, ProblemHttpResult>> GetCaptions(
+        Guid id, ClaimsPrincipal user, JobService service, DownloadLinks downloads, IFileStore files, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct) =>
+        GetOutput(id, JobOutput.Captions, user, service, downloads, files, statusWords, localizers, ct);
+
+    public static Task<Results<FileStreamHttpResult, RedirectHttpResult, NotFound, ProblemHttpResult>> GetClips(
+        Guid id, ClaimsPrincipal user, JobService service, DownloadLinks downloads, IFileStore files, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct) =>
+        GetOutput(id, JobOutput.Clips, user, service, downloads, files, statusWords, localizers, ct);
 
     private static async Task<Results<Accepted<JobResponse>, NotFound, ProblemHttpResult, ValidationProblem>> RunCommandAsync(
         Guid id, ClaimsPrincipal user, JobService service, string refusal, Func<string, CancellationToken, Task<JobCommandResult>> command, CancellationToken ct)
@@ -320,13 +332,17 @@ internal static class JobsApi
         };
     }
 
-    private static async Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetOutput(
-        Guid id, JobOutput output, ClaimsPrincipal user, JobService service, JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, RedirectHttpResult, NotFound, ProblemHttpResult>> GetOutput(
+        Guid id, JobOutput output, ClaimsPrincipal user, JobService service, DownloadLinks downloads, IFileStore files,
+        JobStatusWords statusWords, IStringLocalizerFactory localizers, CancellationToken ct)
     {
         var userId = user.RequireUserId();
-        if (await service.OpenOutputAsync(userId, id, output, ct) is { } file)
+        if (await service.FindOutputAsync(userId, id, output, ct) is { } file)
         {
-            return TypedResults.File(file.Content, file.ContentType, file.DownloadName, enableRangeProcessing: true);
+            // With S3 the bytes flow from the store to the browser through a presigned link, not through this node.
+            return downloads.For(file) is { } link
+                ? TypedResults.Redirect(link.AbsoluteUri)
+                : TypedResults.File(await files.OpenReadAsync(file.Key, ct), file.ContentType, file.DownloadName, enableRangeProcessing: true);
         }
 
         var job = await service.GetAsync(userId, id, ct);
