@@ -14,9 +14,25 @@ using Studio.Core.Templates;
 
 namespace Studio.Core.Persistence;
 
-/// <summary>Studio's database: users (Identity), templates, jobs, segments, assets and API tokens.</summary>
-public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : IdentityDbContext<StudioUser>(options)
+/// <summary>
+/// Studio's database: users (Identity), templates, jobs, segments, assets and API tokens. This type is the SQLite one
+/// (its migrations are Persistence/Migrations); PostgreSQL uses the <see cref="PostgreSql.PostgreSqlStudioDbContext"/>
+/// subclass, the same model with its own migrations.
+/// </summary>
+public class StudioDbContext : IdentityDbContext<StudioUser>
 {
+    /// <summary>A context over <paramref name="options"/>.</summary>
+    public StudioDbContext(DbContextOptions<StudioDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's subclass (its own migrations set).</summary>
+    protected StudioDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>Video templates.</summary>
     public DbSet<VideoTemplate> Templates => Set<VideoTemplate>();
 
