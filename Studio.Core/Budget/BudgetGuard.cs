@@ -16,7 +16,12 @@ namespace Studio.Core.Budget;
 /// charge is booked, so a user's clips are submitted in parallel without passing the budget together. Free work is never
 /// refused.
 /// </summary>
-public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IOptions<BudgetOptions> options, TimeProvider time, IStringLocalizerFactory localizers) : IDisposable
+public sealed class BudgetGuard(
+    IDbContextFactory<StudioDbContext> dbFactory,
+    IDatabaseConcurrency concurrency,
+    IOptions<BudgetOptions> options,
+    TimeProvider time,
+    IStringLocalizerFactory localizers) : IDisposable
 {
     private readonly IStringLocalizer _refusalWords = localizers.Create(typeof(BudgetRefusal));
 
@@ -102,9 +107,14 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
         return null;
     }
 
-    /// <summary>What the user has spent this month and what their jobs in progress still hold, read through <paramref name="db"/>.</summary>
+    /// <summary>
+    /// What the user has spent this month and what their jobs in progress still hold, read through <paramref name="db"/>
+    /// in the owner's budget turn: on a database shared by several processes, another check-and-reserve for the same
+    /// owner waits until the caller's transaction ends, then reads what it reserved.
+    /// </summary>
     private async Task<(decimal Spent, decimal Reserved)> CommittedAsync(StudioDbContext db, string ownerId, CancellationToken ct)
     {
+        await concurrency.SerializeAsync(db, BudgetScope(ownerId), ct).ConfigureAwait(false);
         var (from, to, _) = MonthlySpending.MonthOf(time.GetUtcNow());
         var spent = await MonthlySpending.SpentAsync(db, ownerId, from, to, ct).ConfigureAwait(false);
         var reserved = await MonthlySpending.ReservedAsync(db, ownerId, ct).ConfigureAwait(false);
@@ -147,6 +157,8 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
             return ClipAdmission.Admitted(new Reservation(_inFlight, ownerId, priceUsd));
         }
     }
+
+    private static string BudgetScope(string ownerId) => "budget:" + ownerId;
 
     /// <summary>Releases the owners' turns.</summary>
     public void Dispose() => _turns.Dispose();

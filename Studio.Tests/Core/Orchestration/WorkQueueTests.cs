@@ -15,6 +15,7 @@ public class WorkQueueTests : IAsyncLifetime
 {
     protected virtual TestEngine Engine => TestEngine.Sqlite;
 
+    protected const string ShortTemplate = Short;
     private const string Long = "Queue Long 50";
     private const string Short = "Queue Short 6";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
@@ -213,7 +214,9 @@ public class WorkQueueTests : IAsyncLifetime
         }
     }
 
-    private async Task<Guid> StartJobAsync(string owner, string template, string? provider = null)
+    protected CoreHost Core => _core;
+
+    protected async Task<Guid> StartJobAsync(string owner, string template, string? provider = null)
     {
         var jobs = _core.Get<JobService>();
         var created = await jobs.CreateAsync(owner, new CreateJobCommand(null, $"Queue test for {owner}", template, provider), CancellationToken.None);
