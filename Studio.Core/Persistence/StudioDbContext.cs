@@ -60,6 +60,9 @@ public class StudioDbContext : IdentityDbContext<StudioUser>
     /// <summary>Monthly budgets an admin set for single users.</summary>
     public DbSet<UserBudget> Budgets => Set<UserBudget>();
 
+    /// <summary>Prices of paid clips admitted and not yet charged (see <see cref="BudgetGuard"/>).</summary>
+    public DbSet<ClipReservation> ClipReservations => Set<ClipReservation>();
+
     /// <summary>Each user's unfinished new video wizard.</summary>
     public DbSet<WizardDraft> WizardDrafts => Set<WizardDraft>();
 

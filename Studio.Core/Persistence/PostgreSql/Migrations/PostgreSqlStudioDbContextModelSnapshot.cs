@@ -352,6 +352,30 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                     b.ToTable("Audit", (string)null);
                 });
 
+            modelBuilder.Entity("Studio.Core.Budget.ClipReservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("AmountUsd")
+                        .HasColumnType("numeric");
+
+                    b.Property<long>("HeldUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("ClipReservations", (string)null);
+                });
+
             modelBuilder.Entity("Studio.Core.Budget.UserBudget", b =>
                 {
                     b.Property<string>("UserId")
