@@ -50,6 +50,15 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         return $"Host=127.0.0.1;Port={_port};Username=postgres;Database={name};Maximum Pool Size=30";
     }
 
+    /// <summary>Runs <paramref name="sql"/> as the superuser on the server's maintenance database (roles, sessions).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
