@@ -28,7 +28,7 @@ public static class DatabaseServiceExtensions
         {
             services.AddPooledDbContextFactory<PostgreSqlStudioDbContext>((sp, options) =>
                 options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
-                    .AddInterceptors(new SkipLockedInterceptor()));
+                    .AddInterceptors(new SkipLockedInterceptor(), new CaseInsensitiveLikeInterceptor()));
             services.AddSingleton<IDbContextFactory<StudioDbContext>>(sp =>
                 new ContextFactoryAdapter<PostgreSqlStudioDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlStudioDbContext>>()));
             services.AddSingleton<IDatabaseConcurrency, PostgreSqlConcurrency>();
