@@ -45,13 +45,8 @@ public static class CoreServiceExtensions
         services.AddLocalization();
         services.AddSingleton<StudioPaths>();
 
-        // The database seam: SQLite under the data folder today; the provider is chosen here and nowhere else.
-        services.AddPooledDbContextFactory<StudioDbContext>((sp, options) =>
-            options.UseSqlite($"Data Source={sp.GetRequiredService<StudioPaths>().DatabaseFile};Pooling=true;Default Timeout=30")
-                .AddInterceptors(new SqlitePragmas()));
-        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContext());
-        services.AddSingleton<DatabaseWriteGate>();
-        services.AddSingleton<DatabaseMigrator>();
+        // The database seam: SQLite under the data folder by default, or PostgreSQL (Studio:Database).
+        builder.AddStudioDatabase();
         services.AddSingleton<TemplateSeeder>();
         // The user store and its rules; the web host adds cookies and sign-in on top.
         services.AddIdentityCore<StudioUser>(options =>

@@ -3,7 +3,7 @@
 # Installs what the tests need first. Extra arguments go to `dotnet test` (e.g. --filter Category!=E2E).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-packages.sh ffmpeg fonts-dejavu-core espeak-ng chromium redis-server
+bash scripts/ensure-packages.sh ffmpeg fonts-dejavu-core espeak-ng chromium redis-server postgresql
 bash scripts/ensure-s3rver.sh
 
 # Dozens of in-process app hosts start during the run; each would take inotify instances for its configuration and

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -13,17 +12,23 @@ namespace Studio.Core.Budget;
 /// the job's move to Queued (its reservation) in one write, so two starts cannot both take the last of a budget. Before
 /// each paid submission the real spending is checked again: a budget lowered meanwhile, or retries and new takes that
 /// cost more than the estimate, stop the clip before it is paid for; each admitted clip reserves its price until its
-/// charge is booked, so a user's clips are submitted in parallel without passing the budget together. Free work is never
-/// refused.
+/// charge is booked, so a user's clips are submitted in parallel without passing the budget together — in the database,
+/// so that all processes sharing it count each other's clips. Free work is never refused.
 /// </summary>
-public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IOptions<BudgetOptions> options, TimeProvider time, IStringLocalizerFactory localizers) : IDisposable
+public sealed class BudgetGuard(
+    IDbContextFactory<StudioDbContext> dbFactory,
+    IDatabaseConcurrency concurrency,
+    DatabaseWriteGate writes,
+    IOptions<BudgetOptions> options,
+    TimeProvider time,
+    IStringLocalizerFactory localizers) : IDisposable
 {
     private readonly IStringLocalizer _refusalWords = localizers.Create(typeof(BudgetRefusal));
 
-    private readonly OwnerTurns _turns = new();
+    /// <summary>How long an admitted clip's reservation counts if its process dies before giving it back.</summary>
+    private static readonly TimeSpan HoldAtMost = TimeSpan.FromMinutes(30);
 
-    /// <summary>Per owner, the price of the clips admitted and not yet charged (their submission is under way).</summary>
-    private readonly ConcurrentDictionary<string, decimal> _inFlight = new(StringComparer.Ordinal);
+    private readonly OwnerTurns _turns = new();
 
     /// <summary>Where the user stands this month.</summary>
     public async Task<BudgetStatus> StatusAsync(string userId, CancellationToken ct)
@@ -102,9 +107,14 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
         return null;
     }
 
-    /// <summary>What the user has spent this month and what their jobs in progress still hold, read through <paramref name="db"/>.</summary>
+    /// <summary>
+    /// What the user has spent this month and what their jobs in progress still hold, read through <paramref name="db"/>
+    /// in the owner's budget turn: on a database shared by several processes, another check-and-reserve for the same
+    /// owner waits until the caller's transaction ends, then reads what it reserved.
+    /// </summary>
     private async Task<(decimal Spent, decimal Reserved)> CommittedAsync(StudioDbContext db, string ownerId, CancellationToken ct)
     {
+        await concurrency.SerializeAsync(db, BudgetScope(ownerId), ct).ConfigureAwait(false);
         var (from, to, _) = MonthlySpending.MonthOf(time.GetUtcNow());
         var spent = await MonthlySpending.SpentAsync(db, ownerId, from, to, ct).ConfigureAwait(false);
         var reserved = await MonthlySpending.ReservedAsync(db, ownerId, ct).ConfigureAwait(false);
@@ -127,32 +137,47 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
 
         // The check and the reservation are made in this owner's turn, which is held only for them: other clips of the
         // same owner are then submitted in parallel, each seeing the others' reservations until their charges are booked.
+        // The turn is this process's (OwnerTurns) and, on a shared database, every process's (the transaction's lock).
         using (await _turns.EnterAsync(ownerId, ct).ConfigureAwait(false))
+        using (await writes.EnterAsync(ct).ConfigureAwait(false))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await concurrency.SerializeAsync(db, BudgetScope(ownerId), ct).ConfigureAwait(false);
+
             // Read again in turn: an admin may have changed the budget while this clip waited.
             if (await MonthlySpending.BudgetOfAsync(db, ownerId, options.Value.MonthlyUsdPerUser, ct).ConfigureAwait(false) is not { } budget)
             {
                 return ClipAdmission.Free;
             }
 
-            var (from, to, _) = MonthlySpending.MonthOf(time.GetUtcNow());
+            var now = time.GetUtcNow();
+            var (from, to, _) = MonthlySpending.MonthOf(now);
             var spent = await MonthlySpending.SpentAsync(db, ownerId, from, to, ct).ConfigureAwait(false);
-            var inFlight = _inFlight.GetValueOrDefault(ownerId);
+
+            // SQLite cannot sum decimals exactly: the amounts are added here.
+            var inFlight = (await db.ClipReservations.AsNoTracking().Where(r => r.OwnerId == ownerId && r.HeldUntil > now)
+                .Select(r => r.AmountUsd).ToListAsync(ct).ConfigureAwait(false)).Sum();
             if (spent + inFlight + priceUsd > budget)
             {
                 return ClipAdmission.Refused(refuse(budget, spent + inFlight, priceUsd));
             }
 
-            _inFlight.AddOrUpdate(ownerId, priceUsd, (_, held) => held + priceUsd);
-            return ClipAdmission.Admitted(new Reservation(_inFlight, ownerId, priceUsd));
+            var reservation = new ClipReservation(Guid.NewGuid(), ownerId, priceUsd, now + HoldAtMost);
+            db.ClipReservations.Add(reservation);
+            await db.ClipReservations.Where(r => r.OwnerId == ownerId && r.HeldUntil <= now).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return ClipAdmission.Admitted(new Reservation(dbFactory, reservation.Id));
         }
     }
+
+    private static string BudgetScope(string ownerId) => "budget:" + ownerId;
 
     /// <summary>Releases the owners' turns.</summary>
     public void Dispose() => _turns.Dispose();
 
     /// <summary>An admitted clip's reservation, given back once its charge is booked (or it was not submitted).</summary>
-    private sealed class Reservation(ConcurrentDictionary<string, decimal> inFlight, string ownerId, decimal priceUsd) : IDisposable
+    private sealed class Reservation(IDbContextFactory<StudioDbContext> dbFactory, Guid id) : IDisposable
     {
         private int _released;
 
@@ -160,7 +185,9 @@ public sealed class BudgetGuard(IDbContextFactory<StudioDbContext> dbFactory, IO
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                inFlight.AddOrUpdate(ownerId, 0, (_, held) => held - priceUsd);
+                // One short delete by key; were it lost, the reservation would lapse at its HeldUntil.
+                using var db = dbFactory.CreateDbContext();
+                db.ClipReservations.Where(r => r.Id == id).ExecuteDelete();
             }
         }
     }

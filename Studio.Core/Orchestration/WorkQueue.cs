@@ -13,10 +13,18 @@ namespace Studio.Core.Orchestration;
 /// conditional write (the row's version must be the one read), so two workers never both take the same item; an item
 /// whose lease ran out is taken over. Generations already at a provider are resumed first; new submissions are shared
 /// fairly — the owner with the fewest generations in flight first, then the job with the fewest — within each
-/// provider's concurrency limit.
+/// provider's concurrency limit. On PostgreSQL, where many processes claim at once, the rows read for a claim are locked
+/// and rows another worker holds are skipped (<c>FOR UPDATE SKIP LOCKED</c>), and each provider's limit is counted under
+/// that provider's lock (see <see cref="IDatabaseConcurrency"/>).
 /// </summary>
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is the work queue of ARCHITECTURE.md; it is no collection.")]
-public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, DatabaseWriteGate writes, TimeProvider time, IOptions<WorkerOptions> options, VideoProviderCatalog providers)
+public sealed class WorkQueue(
+    IDbContextFactory<StudioDbContext> dbFactory,
+    DatabaseWriteGate writes,
+    IDatabaseConcurrency concurrency,
+    TimeProvider time,
+    IOptions<WorkerOptions> options,
+    VideoProviderCatalog providers)
 {
     private static readonly SegmentStatus[] InFlight = [SegmentStatus.Submitting, SegmentStatus.Submitted, SegmentStatus.Rendering, SegmentStatus.Downloading];
 
@@ -54,6 +62,7 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Data
             // results expire. No provider limit applies to them.
             var resumable = await due.Where(s => s.Status != SegmentStatus.Pending)
                 .OrderBy(s => s.DueAt).Take(max)
+                .ForClaim()
                 .ToListAsync(ct).ConfigureAwait(false);
             foreach (var segment in resumable)
             {
@@ -107,6 +116,11 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Data
         ArgumentNullException.ThrowIfNull(exclude);
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        if (concurrency.LocksClaimedRows)
+        {
+            return await ClaimLockedAssemblyAsync(db, worker, [.. exclude], now, ct).ConfigureAwait(false);
+        }
+
         var candidates = await db.Jobs
             .Where(j => j.Status == JobStatus.Assembling && (j.LeaseUntil == null || j.LeaseUntil < now))
             .OrderBy(j => j.CreatedAt)
@@ -131,6 +145,26 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Data
         }
 
         return null;
+    }
+
+    // Where rows lock: the oldest job to assemble that no other worker is claiming, locked until the claim is saved.
+    private async Task<Guid?> ClaimLockedAssemblyAsync(StudioDbContext db, string worker, List<Guid> exclude, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var job = await db.Jobs
+            .Where(j => j.Status == JobStatus.Assembling && (j.LeaseUntil == null || j.LeaseUntil < now) && !exclude.Contains(j.Id))
+            .OrderBy(j => j.CreatedAt)
+            .ForClaim()
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (job is null)
+        {
+            return null;
+        }
+
+        job.Claim(worker, now, options.Value.Lease);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return job.Id;
     }
 
     /// <summary>Extends a worker's lease on an assembly; false when the worker no longer holds it (taken over, or cancelled).</summary>
@@ -215,9 +249,18 @@ public sealed class WorkQueue(IDbContextFactory<StudioDbContext> dbFactory, Data
         var jobIds = order.Select(h => h.JobId).ToList();
         var pending = (await db.Segments
                 .Where(s => jobIds.Contains(s.JobId) && s.Status == SegmentStatus.Pending && (s.LeaseUntil == null || s.LeaseUntil < now))
+                .ForClaim()
                 .ToListAsync(ct).ConfigureAwait(false))
             .ToLookup(s => s.JobId);
-        var providerNames = pending.SelectMany(g => g).Select(s => s.Provider).Distinct().ToList();
+        var providerNames = pending.SelectMany(g => g).Select(s => s.Provider).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+
+        // What a provider has in flight cannot change under this claim (another process's claims wait for its provider's
+        // turn); the turns are taken in name order, so two claimers never wait for each other in a circle.
+        foreach (var name in providerNames)
+        {
+            await concurrency.SerializeAsync(db, "claims:" + name.ToUpperInvariant(), ct).ConfigureAwait(false);
+        }
+
         var byProvider = await db.Segments
             .Where(s => InFlight.Contains(s.Status) && providerNames.Contains(s.Provider))
             .GroupBy(s => s.Provider)

@@ -14,9 +14,25 @@ using Studio.Core.Templates;
 
 namespace Studio.Core.Persistence;
 
-/// <summary>Studio's database: users (Identity), templates, jobs, segments, assets and API tokens.</summary>
-public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : IdentityDbContext<StudioUser>(options)
+/// <summary>
+/// Studio's database: users (Identity), templates, jobs, segments, assets and API tokens. This type is the SQLite one
+/// (its migrations are Persistence/Migrations); PostgreSQL uses the <see cref="PostgreSql.PostgreSqlStudioDbContext"/>
+/// subclass, the same model with its own migrations.
+/// </summary>
+public class StudioDbContext : IdentityDbContext<StudioUser>
 {
+    /// <summary>A context over <paramref name="options"/>.</summary>
+    public StudioDbContext(DbContextOptions<StudioDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's subclass (its own migrations set).</summary>
+    protected StudioDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>Video templates.</summary>
     public DbSet<VideoTemplate> Templates => Set<VideoTemplate>();
 
@@ -43,6 +59,9 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     /// <summary>Monthly budgets an admin set for single users.</summary>
     public DbSet<UserBudget> Budgets => Set<UserBudget>();
+
+    /// <summary>Prices of paid clips admitted and not yet charged (see <see cref="BudgetGuard"/>).</summary>
+    public DbSet<ClipReservation> ClipReservations => Set<ClipReservation>();
 
     /// <summary>Each user's unfinished new video wizard.</summary>
     public DbSet<WizardDraft> WizardDrafts => Set<WizardDraft>();

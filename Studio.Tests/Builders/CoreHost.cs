@@ -12,7 +12,7 @@ namespace Studio.Tests.Builders;
 
 /// <summary>
 /// Core and the providers exactly as the app registers them (AddStudioCore + AddStudioProviders), over a temp data
-/// folder with a migrated SQLite database, real FFmpeg and the real local provider; no web host and no hosted worker,
+/// folder with a migrated SQLite database (or a fresh PostgreSQL one, see <see cref="TestEngine"/>), real FFmpeg and the real local provider; no web host and no hosted worker,
 /// so a test drives the queue and the runner itself.
 /// </summary>
 public sealed class CoreHost : IAsyncDisposable
@@ -24,7 +24,8 @@ public sealed class CoreHost : IAsyncDisposable
 
     public string DataDirectory => _folder.Path;
 
-    public static async Task<CoreHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <summary>Starts a host; on <paramref name="engine"/> (default SQLite in its data folder), a fresh database.</summary>
+    public static async Task<CoreHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, TestEngine? engine = null)
     {
         var core = new CoreHost();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -38,6 +39,7 @@ public sealed class CoreHost : IAsyncDisposable
             ["Studio:Workers:StatusPoll"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(await (engine ?? TestEngine.Sqlite).SettingsAsync());
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

@@ -127,6 +127,7 @@ public sealed class StudioServicesBuilder
         services.AddSingleton<JobStatusWords>();
         services.AddSingleton<JobService>();
         services.AddSingleton<DatabaseWriteGate>();
+        services.AddSingleton<IDatabaseConcurrency, SqliteConcurrency>();
         services.AddSingleton<JobControl>();
         services.AddSingleton<JobDriver>();
         return database;

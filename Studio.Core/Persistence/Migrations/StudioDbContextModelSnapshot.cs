@@ -342,6 +342,30 @@ namespace Studio.Core.Persistence.Migrations
                     b.ToTable("Audit", (string)null);
                 });
 
+            modelBuilder.Entity("Studio.Core.Budget.ClipReservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmountUsd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeldUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("ClipReservations", (string)null);
+                });
+
             modelBuilder.Entity("Studio.Core.Budget.UserBudget", b =>
                 {
                     b.Property<string>("UserId")

@@ -12,8 +12,10 @@ using Studio.Tests.Core.Analytics;
 namespace Studio.Tests.Core.Admin;
 
 /// <summary>An admin acting on other users' jobs through the real Core services over a real SQLite database.</summary>
-public sealed class AdminJobsTests : IAsyncLifetime
+public class AdminJobsTests : IAsyncLifetime
 {
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
+
     private const string AdminId = "admin-1";
     private CoreHost _core = null!;
     private string _alice = null!;
@@ -25,7 +27,7 @@ public sealed class AdminJobsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _core = await CoreHost.StartAsync();
+        _core = await CoreHost.StartAsync(engine: Engine);
         await RoleSeed.AddRolesAsync(_core.Services);
         _alice = await CreateUserAsync("alice@example.com");
         _bob = await CreateUserAsync("bob@example.com");

@@ -9,8 +9,10 @@ using Studio.Tests.Builders;
 namespace Studio.Tests.Core.Budget;
 
 /// <summary>The budget guard over a real ledger: the calendar month (UTC), refunds, free clips, and no budget at all.</summary>
-public sealed class BudgetGuardTests : IAsyncLifetime
+public class BudgetGuardTests : IAsyncLifetime
 {
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
+
     private const string Owner = "user-1";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
     private CoreHost _core = null!;
@@ -18,7 +20,8 @@ public sealed class BudgetGuardTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         _core = await CoreHost.StartAsync(
             new Dictionary<string, string?> { ["Studio:Budget:MonthlyUsdPerUser"] = "1.00" },
-            services => services.AddSingleton<TimeProvider>(_time));
+            services => services.AddSingleton<TimeProvider>(_time),
+            Engine);
 
     public async Task DisposeAsync() => await _core.DisposeAsync();
 
@@ -120,7 +123,7 @@ public sealed class BudgetGuardTests : IAsyncLifetime
     [Fact]
     public async Task Status_NoBudgetConfigured_IsUnlimited()
     {
-        await using var unlimited = await CoreHost.StartAsync();
+        await using var unlimited = await CoreHost.StartAsync(engine: Engine);
         await using (var db = await unlimited.Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync())
         {
             db.Costs.Add(new CostEntry(Guid.NewGuid(), Owner, Guid.NewGuid(), 0, "paid", CostKind.Clip, 1000m, DateTimeOffset.UtcNow));

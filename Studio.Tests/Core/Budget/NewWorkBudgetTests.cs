@@ -19,8 +19,10 @@ namespace Studio.Tests.Core.Budget;
 /// change to the job, when the owner's budget cannot hold the new takes; admitted, they reserve their price in the same
 /// write, so two commands at the same instant cannot both pass a budget that holds one. Real SQLite, real worker loop.
 /// </summary>
-public sealed class NewWorkBudgetTests : IAsyncLifetime
+public class NewWorkBudgetTests : IAsyncLifetime
 {
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
+
     private const string Owner = "retry-owner";
     private const string Template = "Retry Budget Square 2x2";
     private static readonly string[] Prompts = ["One", "Two"];
@@ -39,7 +41,8 @@ public sealed class NewWorkBudgetTests : IAsyncLifetime
                 ["Studio:Workers:RetryDelay"] = "00:00:00.020",
                 ["Studio:Workers:MaxStatusPoll"] = "00:00:00.200",
             },
-            services => services.AddSingleton<IVideoProvider>(_paid));
+            services => services.AddSingleton<IVideoProvider>(_paid),
+            Engine);
         await _core.AddTemplateAsync(new VideoTemplate(
             Guid.NewGuid(), Template, "", AspectRatio.Square1x1, 2, 2, "keeping", GenerationMode.TextToVideo, "", [], DateTimeOffset.UtcNow));
         await using var db = await Db().CreateDbContextAsync();

@@ -12,8 +12,10 @@ using Studio.Core.Templates;
 namespace Studio.Tests.Core.Orchestration;
 
 /// <summary>A clip that was paid for is fetched again, never made again, when the failure is on Studio's side.</summary>
-public sealed class DownloadFailureTests
+public class DownloadFailureTests
 {
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
+
     [Fact]
     public async Task DownloadFailingOnThisSide_IsRetriedUntilItWorks_WithoutPayingForTheClipAgain()
     {
@@ -25,7 +27,8 @@ public sealed class DownloadFailureTests
                 ["Studio:Workers:MaxStatusPoll"] = "00:00:00.050",
                 ["Studio:Workers:IdlePoll"] = "00:00:00.050",
             },
-            services => services.AddSingleton<IVideoProvider>(provider));
+            services => services.AddSingleton<IVideoProvider>(provider),
+            Engine);
         await core.AddTemplateAsync(new VideoTemplate(Guid.NewGuid(), "Disk 1x1", "", AspectRatio.Square1x1, 1, 1, "diskfull", GenerationMode.TextToVideo, "", [], DateTimeOffset.UtcNow));
         var jobs = core.Get<JobService>();
         var created = await jobs.CreateAsync("u1", new CreateJobCommand(null, "Disk full", "Disk 1x1"), CancellationToken.None);

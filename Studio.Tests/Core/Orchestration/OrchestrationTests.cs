@@ -12,8 +12,10 @@ using Studio.Core.Templates;
 namespace Studio.Tests.Core.Orchestration;
 
 /// <summary>The worker loop with the real local provider, FFmpeg and SQLite: a short square template keeps it quick.</summary>
-public sealed class OrchestrationTests : IAsyncLifetime
+public class OrchestrationTests : IAsyncLifetime
 {
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
+
     private const string Owner = "user-1";
     private const string Worker = "worker-test";
     private const string Template = "Test Square 3x2";
@@ -132,8 +134,8 @@ public sealed class OrchestrationTests : IAsyncLifetime
         {
             db.Assets.Add(new Asset(assetId, Owner, AssetKind.Video, "clip.mp4", FileKeys.Asset(assetId), "video/mp4", 19, new string('0', 64), DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE Segments SET Mode = 'VideoToVideo', AssetId = {assetId} WHERE JobId = {jobId} AND \"Index\" = 1");
+            await db.Segments.Where(s => s.JobId == jobId && s.Index == 1)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Mode, GenerationMode.VideoToVideo).SetProperty(s => s.AssetId, assetId));
         }
 
         await RunUntilFinishedAsync(jobId);
@@ -188,9 +190,9 @@ public sealed class OrchestrationTests : IAsyncLifetime
         });
     }
 
-    private static async Task<CoreHost> StartCoreAsync(IDictionary<string, string?>? settings = null)
+    private async Task<CoreHost> StartCoreAsync(IDictionary<string, string?>? settings = null)
     {
-        var core = await CoreHost.StartAsync(settings);
+        var core = await CoreHost.StartAsync(settings, engine: Engine);
         await core.AddTemplateAsync(new VideoTemplate(
             Guid.NewGuid(), Template, "", AspectRatio.Square1x1, 3, 2, "local", GenerationMode.TextToVideo, "", [], DateTimeOffset.UtcNow));
         return core;

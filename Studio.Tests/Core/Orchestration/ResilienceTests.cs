@@ -15,8 +15,10 @@ namespace Studio.Tests.Core.Orchestration;
 /// The real worker loop, SQLite and HTTP pipeline against the simulator's server on loopback: transient faults,
 /// an outage with a fallback provider, a refusal. The simulator counts what reached it, so billing is checked there.
 /// </summary>
-public sealed class ResilienceTests : IAsyncDisposable
+public class ResilienceTests : IAsyncDisposable
 {
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
+
     private const string Owner = "user-1";
     private const string Template = "Sim Square 3x1";
     private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(2);
@@ -157,7 +159,7 @@ public sealed class ResilienceTests : IAsyncDisposable
             settings[key] = value;
         }
 
-        _core = await CoreHost.StartAsync(settings);
+        _core = await CoreHost.StartAsync(settings, engine: Engine);
         await _core.AddTemplateAsync(new VideoTemplate(
             Guid.NewGuid(), Template, "", AspectRatio.Square1x1, 3, 1, "sim", GenerationMode.TextToVideo, "", [], DateTimeOffset.UtcNow));
     }

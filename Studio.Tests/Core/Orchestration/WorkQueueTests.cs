@@ -11,8 +11,11 @@ using Studio.Core.Templates;
 namespace Studio.Tests.Core.Orchestration;
 
 /// <summary>The durable work queue over real SQLite: who gets which segment, when, and never twice.</summary>
-public sealed class WorkQueueTests : IAsyncLifetime
+public class WorkQueueTests : IAsyncLifetime
 {
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
+
+    protected const string ShortTemplate = Short;
     private const string Long = "Queue Long 50";
     private const string Short = "Queue Short 6";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
@@ -31,7 +34,8 @@ public sealed class WorkQueueTests : IAsyncLifetime
             {
                 services.AddSingleton<TimeProvider>(_time);
                 services.AddSingleton<IVideoProvider>(new InertVideoProvider("paid", 0.5m));
-            });
+            },
+            Engine);
         await _core.AddTemplateAsync(new VideoTemplate(Guid.NewGuid(), Long, "", AspectRatio.Square1x1, 50, 1, "local", GenerationMode.TextToVideo, "", [], _time.GetUtcNow()));
         await _core.AddTemplateAsync(new VideoTemplate(Guid.NewGuid(), Short, "", AspectRatio.Square1x1, 6, 1, "local", GenerationMode.TextToVideo, "", [], _time.GetUtcNow()));
     }
@@ -210,7 +214,9 @@ public sealed class WorkQueueTests : IAsyncLifetime
         }
     }
 
-    private async Task<Guid> StartJobAsync(string owner, string template, string? provider = null)
+    protected CoreHost Core => _core;
+
+    protected async Task<Guid> StartJobAsync(string owner, string template, string? provider = null)
     {
         var jobs = _core.Get<JobService>();
         var created = await jobs.CreateAsync(owner, new CreateJobCommand(null, $"Queue test for {owner}", template, provider), CancellationToken.None);

@@ -1,0 +1,28 @@
+using Studio.Core.Persistence;
+
+namespace Studio.Tests.Builders;
+
+/// <summary>The database a test's <see cref="CoreHost"/> runs on: SQLite in its data folder (the default) or a fresh PostgreSQL database.</summary>
+public sealed class TestEngine
+{
+    private readonly PostgreSqlServer? _server;
+
+    private TestEngine(PostgreSqlServer? server) => _server = server;
+
+    public static TestEngine Sqlite { get; } = new(null);
+
+    public static TestEngine PostgreSql(PostgreSqlServer server) => new(server);
+
+    public bool IsPostgreSql => _server is not null;
+
+    /// <summary>The configuration that selects it (a new database each call on PostgreSQL).</summary>
+    public async Task<IDictionary<string, string?>> SettingsAsync() => _server is null
+        ? new Dictionary<string, string?>()
+        : new Dictionary<string, string?>
+        {
+            [$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] = nameof(DatabaseProvider.PostgreSql),
+            [$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.ConnectionString)}"] = await _server.CreateDatabaseAsync(),
+        };
+
+    public override string ToString() => IsPostgreSql ? "PostgreSQL" : "SQLite";
+}
