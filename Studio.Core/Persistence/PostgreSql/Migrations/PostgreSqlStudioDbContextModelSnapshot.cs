@@ -489,6 +489,9 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ErrorText")
+                        .HasColumnType("text");
+
                     b.Property<decimal>("EstimatedCostUsd")
                         .HasColumnType("numeric");
 
@@ -641,6 +644,9 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ErrorText")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("JobId")
                         .HasColumnType("uuid");
 
@@ -693,6 +699,10 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -707,6 +717,12 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("LastErrorText")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("NextAttemptAt")
                         .HasColumnType("bigint");
@@ -801,6 +817,9 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ErrorText")
+                        .HasColumnType("text");
 
                     b.Property<decimal>("EstimatedCostUsd")
                         .HasColumnType("numeric");

@@ -13,8 +13,8 @@ using Studio.Core.Persistence.PostgreSql;
 namespace Studio.Core.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlStudioDbContext))]
-    [Migration("20261126040036_NoCaseCollation")]
-    partial class NoCaseCollation
+    [Migration("20261126041410_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -492,6 +492,9 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ErrorText")
+                        .HasColumnType("text");
+
                     b.Property<decimal>("EstimatedCostUsd")
                         .HasColumnType("numeric");
 
@@ -644,6 +647,9 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ErrorText")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("JobId")
                         .HasColumnType("uuid");
 
@@ -696,6 +702,10 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -710,6 +720,12 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("LastErrorText")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("NextAttemptAt")
                         .HasColumnType("bigint");
@@ -804,6 +820,9 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ErrorText")
+                        .HasColumnType("text");
 
                     b.Property<decimal>("EstimatedCostUsd")
                         .HasColumnType("numeric");

@@ -13,6 +13,9 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:CollationDefinition:NOCASE", "und-u-ks-level2,und-u-ks-level2,icu,False");
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -90,6 +93,20 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClipReservations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AmountUsd = table.Column<decimal>(type: "numeric", nullable: false),
+                    HeldUntil = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClipReservations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Costs",
                 columns: table => new
                 {
@@ -142,6 +159,7 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                     StartedAt = table.Column<long>(type: "bigint", nullable: true),
                     FinishedAt = table.Column<long>(type: "bigint", nullable: true),
                     Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ErrorText = table.Column<string>(type: "text", nullable: true),
                     LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     LeaseUntil = table.Column<long>(type: "bigint", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false),
@@ -169,7 +187,10 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "bigint", nullable: true),
                     LastAttemptAt = table.Column<long>(type: "bigint", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LastErrorText = table.Column<string>(type: "text", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -394,6 +415,7 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                     JobTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ErrorText = table.Column<string>(type: "text", nullable: true),
                     CostUsd = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     ReadAt = table.Column<long>(type: "bigint", nullable: true),
@@ -427,6 +449,7 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                     ProviderJobId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ErrorText = table.Column<string>(type: "text", nullable: true),
                     ClipFile = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     Seconds = table.Column<int>(type: "integer", nullable: false),
                     EstimatedCostUsd = table.Column<decimal>(type: "numeric", nullable: false),
@@ -544,6 +567,11 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                 name: "IX_Audit_At",
                 table: "Audit",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClipReservations_OwnerId",
+                table: "ClipReservations",
+                column: "OwnerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Costs_At",
@@ -690,6 +718,9 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Budgets");
+
+            migrationBuilder.DropTable(
+                name: "ClipReservations");
 
             migrationBuilder.DropTable(
                 name: "Costs");
