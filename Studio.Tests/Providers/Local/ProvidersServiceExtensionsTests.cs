@@ -96,6 +96,7 @@ public sealed class ProvidersServiceExtensionsTests : IDisposable
         builder.Services.AddSingleton<IMediaEngine, FfmpegCoreMediaEngine>();
         builder.Services.AddOptions<AssetLinkOptions>();
         builder.Services.AddSingleton<AssetLinks>();
+        builder.Services.AddSingleton<IFileLinks, NoFileLinks>();
         builder.Services.AddSingleton<IGenerationInputs, GenerationInputs>();
         builder.Services.AddLogging();
 

@@ -67,6 +67,7 @@ public sealed class SimHost : IAsyncDisposable
         builder.Services.AddSingleton<IMediaEngine, FfmpegCoreMediaEngine>();
         builder.Services.AddOptions<AssetLinkOptions>();
         builder.Services.AddSingleton<AssetLinks>();
+        builder.Services.AddSingleton<IFileLinks, NoFileLinks>();
         builder.Services.AddSingleton<IGenerationInputs, GenerationInputs>();
         services?.Invoke(builder.Services);
 
