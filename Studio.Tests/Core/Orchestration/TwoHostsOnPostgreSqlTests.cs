@@ -1,20 +1,23 @@
 using Microsoft.EntityFrameworkCore;
+using Studio.Core.Events;
 using Studio.Core.Jobs;
 using Studio.Core.Orchestration;
 using Studio.Core.Persistence;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
 using Studio.Providers.Sim;
+using Studio.Tests.Builders;
 using Studio.Tests.Providers.Sim;
 
 namespace Studio.Tests.Core.Orchestration;
 
 /// <summary>
-/// Two Core hosts, each with its own worker loop, sharing one PostgreSQL database, one file store folder and one
-/// simulated provider: one host dies mid-run and the other finishes every job without paying for any clip twice.
+/// Two Core hosts, each with its own worker loop, sharing one PostgreSQL database, one Redis, one file store folder and
+/// one simulated provider: one host dies mid-run and the other finishes every job without paying for any clip twice.
+/// A third host that runs no work (a web node) hears every job complete through Redis.
 /// </summary>
 [Collection(PostgreSqlTests.Name)]
-public sealed class TwoHostsOnPostgreSqlTests(PostgreSqlServer server)
+public sealed class TwoHostsOnPostgreSqlTests(PostgreSqlServer server, RedisServer redis) : IClassFixture<RedisServer>
 {
     private const string Owner = "user-1";
     private const string Template = "Shared Square 3x1";
@@ -34,8 +37,12 @@ public sealed class TwoHostsOnPostgreSqlTests(PostgreSqlServer server)
         // The host that dies logs in as its own role, so that its sessions can be cut like a crashed machine's.
         var role = "worker_" + Guid.NewGuid().ToString("N")[..8];
         await server.ExecuteAsync($"CREATE ROLE {role} LOGIN SUPERUSER");
-        await using var survivor = await CoreHost.StartAsync(Settings(database, files.Path, sim));
-        await using var doomed = await CoreHost.StartAsync(Settings(database.Replace("Username=postgres", $"Username={role}", StringComparison.Ordinal), files.Path, sim));
+        var prefix = RedisServer.NewPrefix();
+        await using var survivor = await CoreHost.StartAsync(Settings(database, files.Path, sim, prefix));
+        await using var doomed = await CoreHost.StartAsync(Settings(database.Replace("Username=postgres", $"Username={role}", StringComparison.Ordinal), files.Path, sim, prefix));
+        await using var web = await CoreHost.StartAsync(Settings(database, files.Path, sim, prefix));
+        var heard = new JobChangeInbox();
+        using var subscription = web.Get<IJobEvents>().SubscribeToOwner(Owner, heard.Add);
         await survivor.AddTemplateAsync(new VideoTemplate(
             Guid.NewGuid(), Template, "", AspectRatio.Square1x1, 3, 1, "sim", GenerationMode.TextToVideo, "", [], DateTimeOffset.UtcNow));
         var ids = new List<Guid>();
@@ -69,6 +76,11 @@ public sealed class TwoHostsOnPostgreSqlTests(PostgreSqlServer server)
             segments.Should().AllSatisfy(s => sim.SubmissionsFor(s.Id).Should().Be(1, "segment {0} was paid for once", s.Index));
             (await db.Segments.AnyAsync(s => s.LeaseOwner == "survivor")).Should().BeFalse();
             sim.TotalSubmissions.Should().Be(Jobs * 3);
+
+            // The web node ran nothing: every completion it heard came from the survivor over Redis.
+            web.Get<IJobEvents>().Should().BeOfType<RedisJobEvents>();
+            await WaitUntilAsync(() => ids.All(id => heard.Received.Any(c => c.JobId == id && c.Status == JobStatus.Completed)), TimeSpan.FromSeconds(10));
+            heard.Received.Where(c => c.Status == JobStatus.Completed).Select(c => c.JobId).Distinct().Should().BeEquivalentTo(ids);
         }
         finally
         {
@@ -77,8 +89,10 @@ public sealed class TwoHostsOnPostgreSqlTests(PostgreSqlServer server)
         }
     }
 
-    private static Dictionary<string, string?> Settings(string connectionString, string dataFolder, SimServer sim) => new()
+    private Dictionary<string, string?> Settings(string connectionString, string dataFolder, SimServer sim, string prefix) => new()
     {
+        ["Studio:Redis:Connection"] = redis.Connection,
+        ["Studio:Redis:Prefix"] = prefix,
         ["Studio:Database:Provider"] = "PostgreSql",
         ["Studio:Database:ConnectionString"] = connectionString,
         ["Studio:DataDirectory"] = dataFolder,
@@ -117,7 +131,16 @@ public sealed class TwoHostsOnPostgreSqlTests(PostgreSqlServer server)
         }
     }
 
-    // Across processes no event reaches this host for a job the other one finished: the database is read instead.
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var until = DateTimeOffset.UtcNow + timeout;
+        while (!condition() && DateTimeOffset.UtcNow < until)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+    }
+
+    // The finish is read from the database: it is the truth, and what the assertions then check.
     private static async Task<JobStatus[]> WaitUntilFinishedAsync(CoreHost host, List<Guid> ids, TimeSpan timeout)
     {
         var until = DateTimeOffset.UtcNow + timeout;
