@@ -55,4 +55,31 @@ public sealed class DashboardOnPostgreSqlApiTests(PostgreSqlServer server)
             $"{month},{month}-01,provider,luma,1,0.0025",
             $"{month},{month}-01,template,Reels 30s Standard,1,1.5025");
     }
+
+    [Fact]
+    public async Task EveryPageAndListOfTheApi_OnPostgreSql_AnswerWithoutAServerError()
+    {
+        using var factory = new PostgreSqlAppFactory(await server.CreateDatabaseAsync());
+        var admin = await factory.UserIdAsync(StudioAppFactory.AdminEmail);
+        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        var done = AnalyticsSeed.Job(admin, "Finished on PostgreSQL", at.AddMinutes(-5), JobStatus.Completed);
+        await AnalyticsSeed.SaveAsync(factory.Services.GetRequiredService<IDbContextFactory<StudioDbContext>>(), [done], [AnalyticsSeed.Cost(done, "sim", 1.50m, at)]);
+        using var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        (await browser.PostAsJsonAsync("/api/account/login", new { email = StudioAppFactory.AdminEmail, password = StudioAppFactory.AdminPassword }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        using var api = factory.CreateApiClient();
+
+        foreach (var page in new[] { "/new", "/quick", "/assets", "/templates", "/templates/new", "/settings", "/admin/jobs", "/admin/users", "/admin/providers", "/admin/spend", "/admin/audit", $"/jobs/{done.Id}" })
+        {
+            using var response = await browser.GetAsync(new Uri(page, UriKind.Relative));
+            response.StatusCode.Should().Be(HttpStatusCode.OK, page);
+            (await response.Content.ReadAsStringAsync()).Should().NotContain("mud-alert-text-error", $"{page} must not show a load error");
+        }
+
+        foreach (var list in new[] { "/api/jobs", "/api/assets", "/api/audit", "/api/costs", "/api/providers", "/api/templates", "/api/tokens", "/api/users", "/api/budget", $"/api/jobs/{done.Id}" })
+        {
+            using var response = await api.GetAsync(new Uri(list, UriKind.Relative));
+            ((int)response.StatusCode).Should().BeLessThan(500, $"{list}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
 }
