@@ -6,9 +6,9 @@ namespace Studio.Core.Analytics;
 
 /// <summary>
 /// Analytics per week or month (UTC): videos made, success rate, time to finish (from the jobs), spend by provider and
-/// by template (from the cost ledger). Grouped by SQLite over indexes; the rows read are one per period × name.
+/// by template (from the cost ledger). Grouped by the database (SQL per engine: <see cref="IAnalyticsSql"/>) over indexes; the rows read are one per period × name.
 /// </summary>
-public sealed class AnalyticsQueries(IDbContextFactory<StudioDbContext> dbFactory, TimeProvider time)
+public sealed class AnalyticsQueries(IDbContextFactory<StudioDbContext> dbFactory, IAnalyticsSql sql, TimeProvider time)
 {
     /// <summary>Periods reported by default: twelve weeks or twelve months.</summary>
     public const int DefaultPeriods = 12;
@@ -26,38 +26,15 @@ public sealed class AnalyticsQueries(IDbContextFactory<StudioDbContext> dbFactor
         var unit = period == AnalyticsPeriod.Week ? "week" : "month";
         var starts = Starts(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), period, count);
         var from = StoredTime.Store(new DateTimeOffset(starts[0].ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        var jobOwner = ownerId is null ? string.Empty : "AND OwnerId = {1}";
-        var costOwner = ownerId is null ? string.Empty : "AND c.OwnerId = {1}";
         object[] args = ownerId is null ? [from] : [from, ownerId];
 
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        // Only Studio's own constants are spliced in; every value is a parameter.
-        var jobsSql = $$"""
-                SELECT {{StoredTime.Start("FinishedAt", unit)}} AS Start,
-                       COALESCE(SUM(Status = 'Completed'), 0) AS Completed, COALESCE(SUM(Status = 'Failed'), 0) AS Failed,
-                       AVG(CASE WHEN Status = 'Completed' THEN (FinishedAt - COALESCE(StartedAt, CreatedAt)) * 1.0 / {{StoredTime.PerSecond}} END) AS AverageSeconds
-                FROM Jobs WHERE FinishedAt >= {0} {{jobOwner}}
-                GROUP BY Start
-                """;
-        var jobs = await db.Database.SqlQueryRaw<JobRow>(jobsSql, args)
+        var oneOwner = ownerId is not null;
+        var jobs = await db.Database.SqlQueryRaw<JobRow>(sql.JobsPerPeriod(unit, oneOwner), args)
             .ToListAsync(ct).ConfigureAwait(false);
-
-        // Money is stored as TEXT; summed as REAL and rounded back to 1/10000 of a dollar, exact for any real ledger.
-        // Only Studio's own constants are spliced in; every value is a parameter.
-        var providersSql = $$"""
-                SELECT {{StoredTime.Start("c.At", unit)}} AS Start, c.Provider AS Name, SUM(CAST(c.AmountUsd AS REAL)) AS Amount, COUNT(DISTINCT c.JobId) AS Jobs
-                FROM Costs c WHERE c.At >= {0} {{costOwner}}
-                GROUP BY Start, Name
-                """;
-        var providers = await db.Database.SqlQueryRaw<SpendRow>(providersSql, args)
+        var providers = await db.Database.SqlQueryRaw<SpendRow>(sql.SpendPerProvider(unit, oneOwner), args)
             .ToListAsync(ct).ConfigureAwait(false);
-        // Only Studio's own constants are spliced in; every value is a parameter.
-        var templatesSql = $$"""
-                SELECT {{StoredTime.Start("c.At", unit)}} AS Start, COALESCE(j.TemplateName, '{{DeletedJob}}') AS Name, SUM(CAST(c.AmountUsd AS REAL)) AS Amount, COUNT(DISTINCT c.JobId) AS Jobs
-                FROM Costs c LEFT JOIN Jobs j ON j.Id = c.JobId WHERE c.At >= {0} {{costOwner}}
-                GROUP BY Start, Name
-                """;
-        var templates = await db.Database.SqlQueryRaw<SpendRow>(templatesSql, args)
+        var templates = await db.Database.SqlQueryRaw<SpendRow>(sql.SpendPerTemplate(unit, oneOwner), args)
             .ToListAsync(ct).ConfigureAwait(false);
 
         var jobsByStart = jobs.ToDictionary(j => StoredTime.Day(j.Start));

@@ -11,7 +11,7 @@ namespace Studio.Core.Analytics;
 /// The dashboard's reads: a page of the user's jobs (sorted, filtered, counted by the database) and the stat cards and
 /// charts. Everything is computed in SQL over indexes; no method loads all of a user's jobs.
 /// </summary>
-public sealed class DashboardQueries(IDbContextFactory<StudioDbContext> dbFactory, TimeProvider time)
+public sealed class DashboardQueries(IDbContextFactory<StudioDbContext> dbFactory, IAnalyticsSql sql, TimeProvider time)
 {
     /// <summary>Days shown by the jobs-per-day chart.</summary>
     public const int ChartDays = 30;
@@ -78,9 +78,7 @@ public sealed class DashboardQueries(IDbContextFactory<StudioDbContext> dbFactor
         var thisMonth = await mine.CountAsync(j => j.CreatedAt >= monthStart, ct).ConfigureAwait(false);
         var finished = await FinishedAsync(db, ownerId, StoredTime.Store(monthStart), ct).ConfigureAwait(false);
 
-        // Only Studio's own constants are spliced in; every value is a parameter.
-        var perDaySql = $"SELECT {StoredTime.Start("CreatedAt", "day")} AS Day, COUNT(*) AS Jobs FROM Jobs WHERE OwnerId = {{0}} AND CreatedAt >= {{1}} GROUP BY Day";
-        var perDay = (await db.Database.SqlQueryRaw<DayRow>(perDaySql, ownerId, StoredTime.Store(chartFrom))
+        var perDay = (await db.Database.SqlQueryRaw<DayRow>(sql.JobsPerDay, ownerId, StoredTime.Store(chartFrom))
             .ToListAsync(ct).ConfigureAwait(false))
             .ToDictionary(r => StoredTime.Day(r.Day), r => r.Jobs);
 
@@ -99,15 +97,9 @@ public sealed class DashboardQueries(IDbContextFactory<StudioDbContext> dbFactor
             [.. providers.Select(p => new SpendTotal(p.Name, p.Amount, p.Jobs)).OrderByDescending(p => p.AmountUsd).ThenBy(p => p.Name, StringComparer.Ordinal)]);
     }
 
-    private static async Task<FinishedRow> FinishedAsync(StudioDbContext db, string ownerId, long from, CancellationToken ct)
+    private async Task<FinishedRow> FinishedAsync(StudioDbContext db, string ownerId, long from, CancellationToken ct)
     {
-        // Only Studio's own constants are spliced in; every value is a parameter.
-        var finishedSql = $$"""
-                SELECT COALESCE(SUM(Status = 'Completed'), 0) AS Completed, COALESCE(SUM(Status = 'Failed'), 0) AS Failed,
-                       AVG(CASE WHEN Status = 'Completed' THEN (FinishedAt - COALESCE(StartedAt, CreatedAt)) * 1.0 / {{StoredTime.PerSecond}} END) AS AverageSeconds
-                FROM Jobs WHERE OwnerId = {0} AND FinishedAt >= {1}
-                """;
-        var rows = await db.Database.SqlQueryRaw<FinishedRow>(finishedSql, ownerId, from)
+        var rows = await db.Database.SqlQueryRaw<FinishedRow>(sql.Finished, ownerId, from)
             .ToListAsync(ct).ConfigureAwait(false);
         return rows[0];
     }

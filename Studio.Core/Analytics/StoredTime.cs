@@ -33,6 +33,19 @@ internal static class StoredTime
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "day, week or month"),
     };
 
-    /// <summary>Reads SQLite's 'yyyy-MM-dd'.</summary>
+    /// <summary>PostgreSQL's SQL for the same first day as <see cref="Start"/>, as 'YYYY-MM-DD' text (the column is quoted there).</summary>
+    public static string PostgreSqlStart(string column, string unit)
+    {
+        var utc = $"(to_timestamp({UnixSeconds(column)}) AT TIME ZONE 'UTC')";
+        return unit switch
+        {
+            "day" => $"to_char({utc}, 'YYYY-MM-DD')",
+            "week" => $"to_char(date_trunc('week', {utc}), 'YYYY-MM-DD')",
+            "month" => $"to_char(date_trunc('month', {utc}), 'YYYY-MM-DD')",
+            _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "day, week or month"),
+        };
+    }
+
+    /// <summary>Reads the 'yyyy-MM-dd' of either engine.</summary>
     public static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Studio.Core.Analytics;
 using Studio.Core.Persistence.PostgreSql;
 using Studio.Core.Storage;
 
@@ -14,7 +15,7 @@ public static class DatabaseServiceExtensions
 {
     /// <summary>
     /// Adds the context factory (SQLite under the data folder by default, or PostgreSQL), the scoped context Identity
-    /// uses, the write gate, the migrator and the engine's <see cref="IDatabaseConcurrency"/>.
+    /// uses, the write gate, the migrator, the engine's <see cref="IDatabaseConcurrency"/> and its <see cref="IAnalyticsSql"/>.
     /// </summary>
     public static IHostApplicationBuilder AddStudioDatabase(this IHostApplicationBuilder builder)
     {
@@ -32,6 +33,7 @@ public static class DatabaseServiceExtensions
             services.AddSingleton<IDbContextFactory<StudioDbContext>>(sp =>
                 new ContextFactoryAdapter<PostgreSqlStudioDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlStudioDbContext>>()));
             services.AddSingleton<IDatabaseConcurrency, PostgreSqlConcurrency>();
+            services.AddSingleton<IAnalyticsSql, PostgreSqlAnalyticsSql>();
         }
         else
         {
@@ -39,6 +41,7 @@ public static class DatabaseServiceExtensions
                 options.UseSqlite($"Data Source={sp.GetRequiredService<StudioPaths>().DatabaseFile};Pooling=true;Default Timeout=30")
                     .AddInterceptors(new SqlitePragmas()));
             services.AddSingleton<IDatabaseConcurrency, SqliteConcurrency>();
+            services.AddSingleton<IAnalyticsSql, SqliteAnalyticsSql>();
         }
 
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContext());

@@ -128,6 +128,7 @@ public sealed class StudioServicesBuilder
         services.AddSingleton<JobService>();
         services.AddSingleton<DatabaseWriteGate>();
         services.AddSingleton<IDatabaseConcurrency, SqliteConcurrency>();
+        services.AddSingleton<Studio.Core.Analytics.IAnalyticsSql, Studio.Core.Analytics.SqliteAnalyticsSql>();
         services.AddSingleton<JobControl>();
         services.AddSingleton<JobDriver>();
         return database;

@@ -5,21 +5,23 @@ using Studio.Core.Jobs;
 
 namespace Studio.Tests.Core.Analytics;
 
-public sealed class AnalyticsQueriesTests : IAsyncLifetime
+public class AnalyticsQueriesTests : IAsyncLifetime
 {
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
+
     private const string Me = "user-1";
     private const string Other = "user-2";
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Now);
     private readonly List<ProductionJob> _jobs = [];
     private readonly List<CostEntry> _costs = [];
-    private TestDatabase _database = null!;
+    private AnalyticsDatabase _engine = null!;
     private AnalyticsQueries _queries = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(_time);
-        _queries = new AnalyticsQueries(_database, _time);
+        _engine = await AnalyticsDatabase.CreateAsync(Engine, _time);
+        _queries = new AnalyticsQueries(Database, _engine.Sql, _time);
         var statuses = new[] { JobStatus.Completed, JobStatus.Failed, JobStatus.Completed, JobStatus.Cancelled };
         for (var i = 0; i < 400; i++)
         {
@@ -35,10 +37,12 @@ public sealed class AnalyticsQueriesTests : IAsyncLifetime
             }
         }
 
-        await AnalyticsSeed.SaveAsync(_database, _jobs, _costs);
+        await AnalyticsSeed.SaveAsync(Database, _jobs, _costs);
     }
 
-    public async Task DisposeAsync() => await _database.DisposeAsync();
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
+
+    private Microsoft.EntityFrameworkCore.IDbContextFactory<Studio.Core.Persistence.StudioDbContext> Database => _engine.Factory;
 
     [Fact]
     public void Starts_Weeks_AreMondaysEndingThisWeek()
@@ -99,7 +103,7 @@ public sealed class AnalyticsQueriesTests : IAsyncLifetime
     [Fact]
     public async Task ReportAsync_DeletedJob_KeepsItsSpendUnderItsOwnName()
     {
-        await using (var db = _database.CreateDbContext())
+        await using (var db = Database.CreateDbContext())
         {
             var job = AnalyticsSeed.Job(Me, "Gone", Now.AddMinutes(-5), JobStatus.Completed);
             db.Costs.Add(AnalyticsSeed.Cost(job, "sim", 1.23m, Now.AddMinutes(-4)));

@@ -4,28 +4,32 @@ using Studio.Core.Jobs;
 
 namespace Studio.Tests.Core.Analytics;
 
-public sealed class DashboardQueriesTests : IAsyncLifetime
+public class DashboardQueriesTests : IAsyncLifetime
 {
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
+
     private const string Me = "user-1";
     private const string Other = "user-2";
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Now);
-    private TestDatabase _database = null!;
+    private AnalyticsDatabase _engine = null!;
     private DashboardQueries _queries = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(_time);
-        _queries = new DashboardQueries(_database, _time);
+        _engine = await AnalyticsDatabase.CreateAsync(Engine, _time);
+        _queries = new DashboardQueries(Database, _engine.Sql, _time);
     }
 
-    public async Task DisposeAsync() => await _database.DisposeAsync();
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
+
+    private Microsoft.EntityFrameworkCore.IDbContextFactory<Studio.Core.Persistence.StudioDbContext> Database => _engine.Factory;
 
     [Fact]
     public async Task PageAsync_NewestFirst_PagesAndCountsOnlyTheUsersJobs()
     {
         var mine = Enumerable.Range(0, 25).Select(i => AnalyticsSeed.Job(Me, $"Video {i:00}", Now.AddHours(-i))).ToList();
-        await AnalyticsSeed.SaveAsync(_database, [.. mine, AnalyticsSeed.Job(Other, "Not mine", Now)]);
+        await AnalyticsSeed.SaveAsync(Database, [.. mine, AnalyticsSeed.Job(Other, "Not mine", Now)]);
 
         var page = await _queries.PageAsync(Me, new JobListQuery(Page: 2, PageSize: 10), CancellationToken.None);
 
@@ -36,7 +40,7 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     [Fact]
     public async Task PageAsync_SortedByCost_OrdersByAmountNotByText()
     {
-        await AnalyticsSeed.SaveAsync(_database,
+        await AnalyticsSeed.SaveAsync(Database,
         [
             AnalyticsSeed.Job(Me, "Ten", Now.AddMinutes(-1), estimateUsd: 10.25m),
             AnalyticsSeed.Job(Me, "Nine", Now.AddMinutes(-2), estimateUsd: 9.5m),
@@ -54,7 +58,7 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     [Fact]
     public async Task PageAsync_SortedByTitleAndStatus_UsesTheDatabaseOrder()
     {
-        await AnalyticsSeed.SaveAsync(_database,
+        await AnalyticsSeed.SaveAsync(Database,
         [
             AnalyticsSeed.Job(Me, "Bravo", Now.AddMinutes(-1), JobStatus.Failed),
             AnalyticsSeed.Job(Me, "Alpha", Now.AddMinutes(-2), JobStatus.Completed),
@@ -73,7 +77,7 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     [Fact]
     public async Task PageAsync_StatusAndSearch_NarrowTheRowsAndTheTotal()
     {
-        await AnalyticsSeed.SaveAsync(_database,
+        await AnalyticsSeed.SaveAsync(Database,
         [
             AnalyticsSeed.Job(Me, "Spring LAUNCH teaser", Now.AddMinutes(-1), JobStatus.Completed),
             AnalyticsSeed.Job(Me, "Launch recap", Now.AddMinutes(-2), JobStatus.Failed),
@@ -112,7 +116,7 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
             }
         }
 
-        await AnalyticsSeed.SaveAsync(_database, jobs, costs);
+        await AnalyticsSeed.SaveAsync(Database, jobs, costs);
         var monthStart = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         var myJobs = jobs.Where(j => j.OwnerId == Me).ToList();
         var finishedThisMonth = myJobs.Where(j => j.FinishedAt >= monthStart && j.Status is JobStatus.Completed or JobStatus.Failed).ToList();
@@ -138,7 +142,7 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     [Fact]
     public async Task StatsAsync_NoJobs_ZeroesAndThirtyEmptyDays()
     {
-        await AnalyticsSeed.SaveAsync(_database, [AnalyticsSeed.Job(Other, "Not mine", Now, JobStatus.Completed)]);
+        await AnalyticsSeed.SaveAsync(Database, [AnalyticsSeed.Job(Other, "Not mine", Now, JobStatus.Completed)]);
 
         var stats = await _queries.StatsAsync(Me, CancellationToken.None);
 
