@@ -36,6 +36,8 @@ internal static class BenchCommand
         builder.Configuration["Studio:Bootstrap:AdminEmail"] = Admin;
         builder.Configuration["Studio:Bootstrap:AdminPassword"] = "Bench-Pass-1234!";
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None";
+        builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error";
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         if (arguments is { PostgreSql: true, Error: null })
         {
@@ -74,7 +76,8 @@ internal static class BenchCommand
                 return name switch
                 {
                     "orchestration" when arguments.PostgreSql => await WorkerScalingBench.RunAsync(app.Services, app.Configuration,
-                        arguments with { Count = Math.Clamp(count ?? 500, 1, 100_000) }, app.Services.GetService<BenchServers>()?.Description ?? "given by --connection and Studio:Redis:Connection"),
+                        arguments with { Count = Math.Clamp(count ?? 500, 1, 100_000) }, app.Services.GetService<BenchServers>()?.Description ?? "given by --connection and Studio:Redis:Connection",
+                        app.Lifetime.ApplicationStopping),
                     "orchestration" => await OrchestrationBench.RunAsync(app.Services, Math.Clamp(count ?? 1000, 1, 100_000)),
                     "assembly" => await AssemblyBench.RunAsync(app.Services, Math.Clamp(count ?? 3, 1, 10)),
                     "dashboard" => await DashboardBench.RunAsync(app.Services, Math.Clamp(count ?? 100_000, 1, 1_000_000)),
@@ -93,10 +96,12 @@ internal static class BenchCommand
         }
     }
 
+    // The host goes first: its Redis and database clients would otherwise try to reconnect to stopped servers.
     private static async Task StopServersAsync(WebApplication app)
     {
         if (app.Services.GetService<BenchServers>() is { } servers)
         {
+            await app.DisposeAsync();
             await servers.DisposeAsync();
         }
     }

@@ -45,6 +45,9 @@ internal static class OrchestrationBench
         ["Studio:Workers:Assemble"] = "false",
         ["Studio:Workers:StatusPoll"] = "00:00:00",
         ["Studio:Workers:IdlePoll"] = "00:00:00.200",
+
+        // 1000 jobs of sim clips cost USD 60, past the default USD 50 a month: starts beyond it would be refused.
+        ["Studio:Budget:MonthlyUsdPerUser"] = "1000000",
     };
 
     public static async Task<int> RunAsync(IServiceProvider services, int count)

@@ -25,7 +25,7 @@ namespace Studio.App.Hosting.Bench;
 /// </summary>
 internal static class WorkerScalingBench
 {
-    public static async Task<int> RunAsync(IServiceProvider services, IConfiguration configuration, BenchArguments arguments, string started)
+    public static async Task<int> RunAsync(IServiceProvider services, IConfiguration configuration, BenchArguments arguments, string started, CancellationToken ct)
     {
         var count = arguments.Count ?? 500;
         var userId = await BenchCommand.AdminIdAsync(services);
@@ -48,7 +48,7 @@ internal static class WorkerScalingBench
         var rows = new List<Round>();
         foreach (var workers in arguments.Workers)
         {
-            rows.Add(await RunRoundAsync(services, userId, count, workers, settings));
+            rows.Add(await RunRoundAsync(services, userId, count, workers, settings, ct));
             Console.WriteLine($"  {workers} worker process(es): {rows[^1].SegmentsPerSecond:0} segments/s");
         }
 
@@ -67,17 +67,17 @@ internal static class WorkerScalingBench
     private static void Print(string label, List<Round> rows, Func<Round, string> cell) =>
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-16}{1}", label, string.Concat(rows.Select(r => $"{cell(r),14}"))));
 
-    private static async Task<Round> RunRoundAsync(IServiceProvider services, string userId, int count, int workers, IReadOnlyDictionary<string, string> settings)
+    private static async Task<Round> RunRoundAsync(IServiceProvider services, string userId, int count, int workers, IReadOnlyDictionary<string, string> settings, CancellationToken ct)
     {
         var jobs = services.GetRequiredService<JobService>();
         var ids = new List<Guid>(count);
         for (var i = 0; i < count; i++)
         {
-            var created = await jobs.CreateAsync(userId, new CreateJobCommand($"Bench {workers}w {i}", "Orchestration bench", OrchestrationBench.Template, "sim"), CancellationToken.None);
+            var created = await jobs.CreateAsync(userId, new CreateJobCommand($"Bench {workers}w {i}", "Orchestration bench", OrchestrationBench.Template, "sim"), ct);
             ids.Add(created.Job?.Id ?? throw new InvalidOperationException(string.Join("; ", created.Errors!.Messages)));
         }
 
-        await using var processes = await WorkerProcesses.StartAsync(workers, settings, CancellationToken.None);
+        await using var processes = await WorkerProcesses.StartAsync(workers, settings, ct);
         var mine = ids.ToHashSet();
         var events = services.GetRequiredService<IJobEvents>();
         var time = services.GetRequiredService<TimeProvider>();
@@ -95,36 +95,40 @@ internal static class WorkerScalingBench
         var watch = Stopwatch.StartNew();
         foreach (var id in ids)
         {
-            await jobs.StartAsync(userId, id, CancellationToken.None);
+            var started = await jobs.StartWithReasonAsync(userId, id, ct);
+            if (started.Outcome != JobCommandOutcome.Done)
+            {
+                throw new InvalidOperationException($"A bench job was not started: {started.Outcome} {started.Reason}");
+            }
         }
 
-        await WaitForSegmentsAsync(services, ids).WaitAsync(TimeSpan.FromMinutes(30));
+        await WaitForSegmentsAsync(services, ids, ct).WaitAsync(TimeSpan.FromMinutes(30), ct);
         var elapsed = watch.Elapsed;
 
         // The segment-only workers leave the jobs waiting for assembly: "finished" here means every segment made.
         var finished = await CountJobsWithAllSegmentsAsync(services, ids);
-        await Task.Delay(200);
+        await Task.Delay(200, ct);
         var list = delays.ToList();
         var segments = count * OrchestrationBench.Segments;
         return new Round(workers, segments, elapsed.TotalSeconds, segments / elapsed.TotalSeconds,
             BenchCommand.Percentile(list, 0.5), BenchCommand.Percentile(list, 0.95), list.Count, finished);
     }
 
-    private static async Task WaitForSegmentsAsync(IServiceProvider services, List<Guid> ids)
+    private static async Task WaitForSegmentsAsync(IServiceProvider services, List<Guid> ids, CancellationToken ct)
     {
         var factory = services.GetRequiredService<IDbContextFactory<StudioDbContext>>();
         while (true)
         {
-            await using (var db = await factory.CreateDbContextAsync())
+            await using (var db = await factory.CreateDbContextAsync(ct))
             {
-                var done = await db.Segments.CountAsync(s => ids.Contains(s.JobId) && (s.Status == SegmentStatus.Succeeded || s.Status == SegmentStatus.Failed));
+                var done = await db.Segments.CountAsync(s => ids.Contains(s.JobId) && (s.Status == SegmentStatus.Succeeded || s.Status == SegmentStatus.Failed), ct);
                 if (done >= ids.Count * OrchestrationBench.Segments)
                 {
                     return;
                 }
             }
 
-            await Task.Delay(100);
+            await Task.Delay(100, ct);
         }
     }
 
