@@ -77,7 +77,7 @@ internal static class BenchCommand
                 {
                     "orchestration" when arguments.PostgreSql => await WorkerScalingBench.RunAsync(app.Services, app.Configuration,
                         arguments with { Count = Math.Clamp(count ?? 500, 1, 100_000) }, app.Services.GetService<BenchServers>()?.Description ?? "given by --connection and Studio:Redis:Connection",
-                        app.Lifetime.ApplicationStopping),
+                        CancellationToken.None),
                     "orchestration" => await OrchestrationBench.RunAsync(app.Services, Math.Clamp(count ?? 1000, 1, 100_000)),
                     "assembly" => await AssemblyBench.RunAsync(app.Services, Math.Clamp(count ?? 3, 1, 10)),
                     "dashboard" => await DashboardBench.RunAsync(app.Services, Math.Clamp(count ?? 100_000, 1, 1_000_000)),
