@@ -5,13 +5,15 @@ using Studio.Providers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddRepositorySettings(builder.Environment);
+if (BenchCommand.IsRequested(args))
+{
+    // Before the services: the bench may choose the database engine, Redis and this process's roles.
+    await BenchCommand.ConfigureAsync(builder, args);
+}
+
 builder.AddStudioCore();
 builder.AddStudioProviders();
 builder.AddStudioApp();
-if (BenchCommand.IsRequested(args))
-{
-    BenchCommand.Configure(builder, args);
-}
 
 var app = builder.Build();
 if (SetupCommand.IsRequested(args))

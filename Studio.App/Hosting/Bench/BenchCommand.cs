@@ -13,14 +13,20 @@ internal static class BenchCommand
 {
     public const string Admin = "bench@studio.local";
 
-    private const string Usage = "Usage: bench quick-video [runs] | bench orchestration [jobs] | bench assembly [runs] | bench dashboard [jobs]";
+    private const string Usage = "Usage: bench quick-video [runs] | bench orchestration [jobs] [--database postgresql [--connection <cs>] [--workers 1,2,4]] | bench assembly [runs] | bench dashboard [jobs]";
 
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "bench";
 
-    /// <summary>Points the host at a throw-away data folder, with the bench's own settings, before it is built.</summary>
-    public static void Configure(WebApplicationBuilder builder, string[] args)
+    /// <summary>
+    /// Points the host at a throw-away data folder, with the bench's own settings, before its services are registered
+    /// (the database engine, Redis and the process's roles are chosen at registration). For
+    /// <c>--database postgresql</c> without <c>--connection</c>, starts a throw-away PostgreSQL and a redis-server
+    /// (registered as <see cref="BenchServers"/>, stopped when the bench ends).
+    /// </summary>
+    public static async Task ConfigureAsync(WebApplicationBuilder builder, string[] args)
     {
-        if (args.Length > 1 && args[1] == "orchestration")
+        var arguments = BenchArguments.Parse(args);
+        if (arguments.Name == "orchestration")
         {
             OrchestrationBench.Configure(builder.Configuration);
         }
@@ -30,35 +36,73 @@ internal static class BenchCommand
         builder.Configuration["Studio:Bootstrap:AdminEmail"] = Admin;
         builder.Configuration["Studio:Bootstrap:AdminPassword"] = "Bench-Pass-1234!";
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None";
+        builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error";
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (arguments is { PostgreSql: true, Error: null })
+        {
+            var redisGiven = !string.IsNullOrWhiteSpace(builder.Configuration["Studio:Redis:Connection"]);
+            var servers = await BenchServers.StartAsync(postgres: arguments.Connection is null, redis: !redisGiven, CancellationToken.None);
+            builder.Services.AddSingleton(servers);
+            builder.Configuration["Studio:Roles"] = "Web";
+            builder.Configuration["Studio:Database:Provider"] = "PostgreSql";
+            builder.Configuration["Studio:Database:ConnectionString"] = arguments.Connection ?? servers.DatabaseConnection;
+            if (!redisGiven)
+            {
+                builder.Configuration["Studio:Redis:Connection"] = servers.RedisConnection;
+            }
+        }
     }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        var name = args.Length > 1 ? args[1] : "";
-        var count = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
-        if (name is not ("quick-video" or "orchestration" or "assembly" or "dashboard"))
+        var arguments = BenchArguments.Parse(args);
+        var name = arguments.Name;
+        var count = arguments.Count;
+        if (name is not ("quick-video" or "orchestration" or "assembly" or "dashboard") || arguments.Error is not null)
         {
+            Console.Error.WriteLine(arguments.Error ?? Usage);
             Console.Error.WriteLine(Usage);
+            await StopServersAsync(app);
             return 2;
         }
 
-        await app.PrepareStudioAsync(announce: false);
-        await app.StartAsync();
         try
         {
-            return name switch
+            await app.PrepareStudioAsync(announce: false);
+            await app.StartAsync();
+            try
             {
-                "orchestration" => await OrchestrationBench.RunAsync(app.Services, Math.Clamp(count ?? 1000, 1, 100_000)),
-                "assembly" => await AssemblyBench.RunAsync(app.Services, Math.Clamp(count ?? 3, 1, 10)),
-                "dashboard" => await DashboardBench.RunAsync(app.Services, Math.Clamp(count ?? 100_000, 1, 1_000_000)),
-                _ => await QuickVideoBench.RunAsync(app.Services, Math.Clamp(count ?? 3, 1, 10)),
-            };
+                return name switch
+                {
+                    "orchestration" when arguments.PostgreSql => await WorkerScalingBench.RunAsync(app.Services, app.Configuration,
+                        arguments with { Count = Math.Clamp(count ?? 500, 1, 100_000) }, app.Services.GetService<BenchServers>()?.Description ?? "given by --connection and Studio:Redis:Connection",
+                        CancellationToken.None),
+                    "orchestration" => await OrchestrationBench.RunAsync(app.Services, Math.Clamp(count ?? 1000, 1, 100_000)),
+                    "assembly" => await AssemblyBench.RunAsync(app.Services, Math.Clamp(count ?? 3, 1, 10)),
+                    "dashboard" => await DashboardBench.RunAsync(app.Services, Math.Clamp(count ?? 100_000, 1, 1_000_000)),
+                    _ => await QuickVideoBench.RunAsync(app.Services, Math.Clamp(count ?? 3, 1, 10)),
+                };
+            }
+            finally
+            {
+                await app.StopAsync();
+                RemoveDataFolder(app.Configuration["Studio:DataDirectory"]);
+            }
         }
         finally
         {
-            await app.StopAsync();
-            RemoveDataFolder(app.Configuration["Studio:DataDirectory"]);
+            await StopServersAsync(app);
+        }
+    }
+
+    // The host goes first: its Redis and database clients would otherwise try to reconnect to stopped servers.
+    private static async Task StopServersAsync(WebApplication app)
+    {
+        if (app.Services.GetService<BenchServers>() is { } servers)
+        {
+            await app.DisposeAsync();
+            await servers.DisposeAsync();
         }
     }
 

@@ -20,23 +20,35 @@ namespace Studio.App.Hosting.Bench;
 /// </summary>
 internal static class OrchestrationBench
 {
-    private const string Template = "Bench 6x1";
-    private const int Segments = 6;
+    public const string Template = "Bench 6x1";
+    public const int Segments = 6;
 
     /// <summary>An instant simulator and enough room to keep the queue, not the provider, the bottleneck.</summary>
     public static void Configure(ConfigurationManager configuration)
     {
-        configuration["Studio:Providers:Sim:LatencyMs"] = "0";
-        configuration["Studio:Providers:Sim:PollsBeforeDone"] = "0";
-        configuration["Studio:Providers:Sim:TransientFailureRate"] = "0";
-        configuration["Studio:Providers:Sim:PermanentFailureRate"] = "0";
-        configuration["Studio:Providers:Sim:PlainClips"] = Environment.GetEnvironmentVariable("STUDIO_BENCH_PATTERN_CLIPS") == "1" ? "false" : "true";
-        configuration["Studio:Workers:ProviderLimits:sim"] = "64";
-        configuration["Studio:Workers:MaxConcurrentSteps"] = "16";
-        configuration["Studio:Workers:Assemble"] = "false";
-        configuration["Studio:Workers:StatusPoll"] = "00:00:00";
-        configuration["Studio:Workers:IdlePoll"] = "00:00:00.200";
+        foreach (var (key, value) in Settings())
+        {
+            configuration[key] = value;
+        }
     }
+
+    /// <summary>The bench's settings (also given to the worker processes of the PostgreSQL bench).</summary>
+    public static IReadOnlyDictionary<string, string> Settings() => new Dictionary<string, string>
+    {
+        ["Studio:Providers:Sim:LatencyMs"] = "0",
+        ["Studio:Providers:Sim:PollsBeforeDone"] = "0",
+        ["Studio:Providers:Sim:TransientFailureRate"] = "0",
+        ["Studio:Providers:Sim:PermanentFailureRate"] = "0",
+        ["Studio:Providers:Sim:PlainClips"] = Environment.GetEnvironmentVariable("STUDIO_BENCH_PATTERN_CLIPS") == "1" ? "false" : "true",
+        ["Studio:Workers:ProviderLimits:sim"] = "64",
+        ["Studio:Workers:MaxConcurrentSteps"] = "16",
+        ["Studio:Workers:Assemble"] = "false",
+        ["Studio:Workers:StatusPoll"] = "00:00:00",
+        ["Studio:Workers:IdlePoll"] = "00:00:00.200",
+
+        // 1000 jobs of sim clips cost USD 60, past the default USD 50 a month: starts beyond it would be refused.
+        ["Studio:Budget:MonthlyUsdPerUser"] = "1000000",
+    };
 
     public static async Task<int> RunAsync(IServiceProvider services, int count)
     {
@@ -108,7 +120,7 @@ internal static class OrchestrationBench
         });
     }
 
-    private static async Task AddTemplateAsync(IServiceProvider services)
+    public static async Task AddTemplateAsync(IServiceProvider services)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
         db.Templates.Add(new VideoTemplate(
