@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Providers.Http;
 
@@ -46,7 +47,7 @@ public sealed class LumaAssetClient(HttpClient http)
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
-            throw new ProviderException($"{LumaVideoProvider.Title}'s download broke off: {ex.Message}", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0}'s download broke off: {1}", LumaVideoProvider.Title, ex.Message), isPermanent: false, ex);
         }
     }
 }
