@@ -30,14 +30,14 @@ public sealed class LumaAssetClient(HttpClient http)
         if (status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone)
         {
             throw new ProviderException(
-                string.Create(CultureInfo.InvariantCulture, $"{LumaVideoProvider.Title}'s link to the finished clip has expired (HTTP {(int)status}); it will be made again."),
+                StoredText.Of("{0}'s link to the finished clip has expired (HTTP {1}); it will be made again.", LumaVideoProvider.Title, (int)status),
                 isPermanent: false);
         }
 
         if (!response.IsSuccessStatusCode)
         {
             throw new ProviderException(
-                string.Create(CultureInfo.InvariantCulture, $"{LumaVideoProvider.Title}'s file server did not hand over the clip (HTTP {(int)status})."),
+                StoredText.Of("{0}'s file server did not hand over the clip (HTTP {1}).", LumaVideoProvider.Title, (int)status),
                 isPermanent: false);
         }
 

@@ -172,9 +172,10 @@ public sealed class PikaVideoProvider : IVideoProvider
         var result = await _results.Create().GetResultAsync(urls.Response, ct).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
-            throw new ProviderException(
-                result.Error ?? $"{Title} has no result for this request (HTTP {(int)result.Status}).",
-                isPermanent: (int)result.Status is >= 400 and < 500 and not 404);
+            var permanent = (int)result.Status is >= 400 and < 500 and not 404;
+            throw result.Error is { } words
+                ? new ProviderException(words, permanent)
+                : new ProviderException(StoredText.Of("{0} has no result for this request (HTTP {1}).", Title, (int)result.Status), permanent);
         }
 
         var video = VideoUrlOf(result.Output)

@@ -87,7 +87,9 @@ public sealed class SoraApiClient(HttpClient http)
         {
             var said = await MessageOfAsync(response, ct).ConfigureAwait(false);
             throw new ProviderException(
-                string.Create(CultureInfo.InvariantCulture, $"{SoraVideoProvider.Title} no longer has this video's content (HTTP {status}{(said is null ? string.Empty : ": " + said)}): it expired or is not ready; it will be made again."),
+                said is null
+                    ? StoredText.Of("{0} no longer has this video's content (HTTP {1}): it expired or is not ready; it will be made again.", SoraVideoProvider.Title, status)
+                    : StoredText.Of("{0} no longer has this video's content (HTTP {1}: {2}): it expired or is not ready; it will be made again.", SoraVideoProvider.Title, status, said),
                 isPermanent: false);
         }
 

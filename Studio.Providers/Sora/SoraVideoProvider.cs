@@ -164,9 +164,13 @@ public sealed class SoraVideoProvider : IVideoProvider
         SoraStatuses.Queued => ProviderJobStatus.Queued,
         SoraStatuses.InProgress => ProviderJobStatus.Running((video.Progress ?? 0) / 100.0),
         SoraStatuses.Completed => ProviderJobStatus.Succeeded,
-        SoraStatuses.Failed => ProviderJobStatus.Failed(
-            string.IsNullOrWhiteSpace(video.Error?.Message) ? $"{Title} reported a failure without a reason ({video.Error?.Code ?? "no code"})." : video.Error.Message,
-            IsPermanentCode(video.Error?.Code)),
+        SoraStatuses.Failed => string.IsNullOrWhiteSpace(video.Error?.Message)
+            ? ProviderJobStatus.Failed(
+                video.Error?.Code is { } code
+                    ? StoredText.Of("{0} reported a failure without a reason ({1}).", Title, code)
+                    : StoredText.Of("{0} reported a failure without a reason (no code).", Title),
+                IsPermanentCode(video.Error?.Code))
+            : ProviderJobStatus.Failed(video.Error.Message, IsPermanentCode(video.Error?.Code)),
         _ => ProviderJobStatus.Failed(StoredText.Of("{0} reported an unknown status '{1}'.", Title, video.Status), permanent: false),
     };
 

@@ -168,9 +168,9 @@ public sealed class VeoVideoProvider : IVideoProvider
 
         if (operation.Error is { } error)
         {
-            return ProviderJobStatus.Failed(
-                VeoErrors.Describe(error) ?? $"{Title} reported a failure without a reason.",
-                IsPermanentError(error));
+            return VeoErrors.Describe(error) is { } words
+                ? ProviderJobStatus.Failed(words, IsPermanentError(error))
+                : ProviderJobStatus.Failed(StoredText.Of("{0} reported a failure without a reason.", Title), IsPermanentError(error));
         }
 
         if (VideoUriOf(operation) is not null)
