@@ -131,11 +131,11 @@ public sealed partial class SegmentStep(
             LogTransient(logger, ex, held.Job.JobId, held.Segment.Index);
             if (held.Segment.Polls + 1 >= options.Value.MaxAttemptsPerSegment)
             {
-                await AttemptFailedAsync(held, provider, StoredText.Verbatim(ex.Message), ex is ProviderUnavailableException, ct).ConfigureAwait(false);
+                await AttemptFailedAsync(held, provider, ProviderException.StoredFor(ex), ex is ProviderUnavailableException, ct).ConfigureAwait(false);
                 return false;
             }
 
-            await held.WriteAsync(s => s.LookupFailed(StoredText.Verbatim(ex.Message), time.GetUtcNow() + RetryDelay(s.Polls + 1)), ct, announce: false).ConfigureAwait(false);
+            await held.WriteAsync(s => s.LookupFailed(ProviderException.StoredFor(ex), time.GetUtcNow() + RetryDelay(s.Polls + 1)), ct, announce: false).ConfigureAwait(false);
             return false;
         }
 
@@ -180,7 +180,7 @@ public sealed partial class SegmentStep(
         }
         catch (ProviderException ex) when (ex.IsPermanent)
         {
-            await FailAsync(held, StoredText.Verbatim(ex.Message), ct).ConfigureAwait(false);
+            await FailAsync(held, ProviderException.StoredFor(ex), ct).ConfigureAwait(false);
             return false;
         }
         catch (Exception ex) when (IsTransient(ex) && !ct.IsCancellationRequested)
@@ -191,11 +191,11 @@ public sealed partial class SegmentStep(
             {
                 // The provider may have started it before its answer was lost: look it up before submitting anything again.
                 var due = time.GetUtcNow() + RetryDelay(segment.ProviderAttempts);
-                await held.WriteAsync(s => s.AwaitLookup(StoredText.Verbatim(ex.Message), due), ct).ConfigureAwait(false);
+                await held.WriteAsync(s => s.AwaitLookup(ProviderException.StoredFor(ex), due), ct).ConfigureAwait(false);
                 return false;
             }
 
-            await AttemptFailedAsync(held, provider, StoredText.Verbatim(ex.Message), unavailable, ct).ConfigureAwait(false);
+            await AttemptFailedAsync(held, provider, ProviderException.StoredFor(ex), unavailable, ct).ConfigureAwait(false);
             return false;
         }
 
@@ -251,7 +251,7 @@ public sealed partial class SegmentStep(
                 return true;
 
             default:
-                var error = status.Error is { } words ? StoredText.Verbatim(words) : StoredText.Of("{0} reported a failure without a reason.", provider.DisplayName);
+                var error = status.ErrorText is { } ours ? ours : status.Error is { } words ? StoredText.Verbatim(words) : StoredText.Of("{0} reported a failure without a reason.", provider.DisplayName);
                 if (provider.Capabilities.RefundsFailures && segment.OpenChargeUsd > 0)
                 {
                     await held.WriteAsync(s => Refund(held, s, provider), ct, announce: false).ConfigureAwait(false);
@@ -297,11 +297,11 @@ public sealed partial class SegmentStep(
                 var ours = ex is IOException and not HttpIOException;
                 if (!ours && (ex is ProviderException { IsPermanent: true } || segment.Polls + 1 >= options.Value.MaxAttemptsPerSegment + 2))
                 {
-                    await AttemptFailedAsync(held, provider, StoredText.Of("The finished clip could not be fetched: {0}", ex.Message), unavailable: false, ct).ConfigureAwait(false);
+                    await AttemptFailedAsync(held, provider, StoredText.Of("The finished clip could not be fetched: {0}", ProviderException.StoredFor(ex)), unavailable: false, ct).ConfigureAwait(false);
                     return;
                 }
 
-                await held.WriteAsync(s => s.DownloadFailed(StoredText.Verbatim(ex.Message), time.GetUtcNow() + RetryDelay(s.Polls + 1)), ct, announce: false).ConfigureAwait(false);
+                await held.WriteAsync(s => s.DownloadFailed(ProviderException.StoredFor(ex), time.GetUtcNow() + RetryDelay(s.Polls + 1)), ct, announce: false).ConfigureAwait(false);
                 return;
             }
 
@@ -376,7 +376,7 @@ public sealed partial class SegmentStep(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
             var asset = await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assetId, ct).ConfigureAwait(false)
-                ?? throw new ProviderException($"Segment {segment.Index + 1}'s asset was deleted.", isPermanent: true);
+                ?? throw new ProviderException(StoredText.Of("Segment {0}'s asset was deleted.", segment.Index + 1), isPermanent: true);
             input = new GenerationInput(asset.Id, asset.StoredFile, asset.Kind, asset.ContentType);
         }
 

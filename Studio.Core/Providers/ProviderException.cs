@@ -1,3 +1,5 @@
+using Studio.Core.Common;
+
 namespace Studio.Core.Providers;
 
 /// <summary>A provider refused a request or could not be reached.</summary>
@@ -26,6 +28,27 @@ public class ProviderException : Exception
     {
         IsPermanent = isPermanent;
     }
+
+    /// <summary>
+    /// Creates the exception with one of our sentences (worded in the reader's language when the stored reason is read);
+    /// <see cref="Exception.Message"/> is its English.
+    /// </summary>
+    public ProviderException(StoredText text, bool isPermanent = false, Exception? innerException = null)
+        : base((text ?? throw new ArgumentNullException(nameof(text))).English, innerException)
+    {
+        Text = text;
+        IsPermanent = isPermanent;
+    }
+
+    /// <summary>The message as a stored sentence when it is one of ours; null when it is only words (<see cref="Exception.Message"/>).</summary>
+    public StoredText? Text { get; }
+
+    /// <summary>What to store as the reason: <see cref="Text"/> when ours, else the message kept as written.</summary>
+    public StoredText Stored => Text ?? StoredText.Verbatim(Message);
+
+    /// <summary>The reason to store for any failure: a provider's sentence when it has one, else the message as written.</summary>
+    public static StoredText StoredFor(Exception exception) =>
+        exception is ProviderException provider ? provider.Stored : StoredText.Verbatim(exception?.Message ?? string.Empty);
 
     /// <summary>True when trying again would fail the same way (bad request, refused content, bad key).</summary>
     public bool IsPermanent { get; }

@@ -1,3 +1,5 @@
+using Studio.Core.Common;
+
 namespace Studio.Core.Providers;
 
 /// <summary>How a provider's generation is going.</summary>
@@ -9,6 +11,9 @@ public sealed record ProviderJobStatus(ProviderJobState State, double Progress =
 {
     /// <summary>A short note for users about where the generation stands (e.g. "Queued at provider", "3rd in queue"); null when none.</summary>
     public string? Detail { get; init; }
+
+    /// <summary>The reason as one of our sentences (worded in the reader's language); null when <see cref="Error"/> is the provider's own words.</summary>
+    public StoredText? ErrorText { get; init; }
 
     /// <summary>How long the provider asks to wait before the next status call (e.g. OpenAI's <c>openai-poll-after-ms</c>); null when it does not say.</summary>
     public TimeSpan? PollAfter { get; init; }
@@ -24,4 +29,8 @@ public sealed record ProviderJobStatus(ProviderJobState State, double Progress =
 
     /// <summary>Failed with a reason.</summary>
     public static ProviderJobStatus Failed(string error, bool permanent) => new(ProviderJobState.Failed, 0, error, permanent);
+
+    /// <summary>Failed with one of our sentences as the reason (<see cref="Error"/> holds its English).</summary>
+    public static ProviderJobStatus Failed(StoredText error, bool permanent) =>
+        new(ProviderJobState.Failed, 0, (error ?? throw new ArgumentNullException(nameof(error))).English, permanent) { ErrorText = error };
 }

@@ -1,3 +1,5 @@
+using Studio.Core.Common;
+
 namespace Studio.Core.Providers;
 
 /// <summary>
@@ -22,6 +24,13 @@ public sealed class ProviderUnavailableException : ProviderException
     /// <summary>Creates the exception with a message and its cause.</summary>
     public ProviderUnavailableException(string message, Exception innerException)
         : base(message, false, innerException)
+    {
+        NothingStarted = true;
+    }
+
+    /// <summary>Creates the exception with one of our sentences, and its cause if any.</summary>
+    public ProviderUnavailableException(StoredText text, Exception? innerException = null)
+        : base(text, false, innerException)
     {
         NothingStarted = true;
     }

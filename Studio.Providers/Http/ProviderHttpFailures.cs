@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 
 namespace Studio.Providers.Http;
@@ -35,23 +36,23 @@ public static class ProviderHttpFailures
         catch (BrokenCircuitException ex)
         {
             throw new ProviderUnavailableException(
-                $"{providerDisplayName} is unavailable: too many recent calls failed, so Studio stopped calling it for a while.", ex);
+                StoredText.Of("{0} is unavailable: too many recent calls failed, so Studio stopped calling it for a while.", providerDisplayName), ex);
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new ProviderException($"{providerDisplayName} did not answer in time.", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0} did not answer in time.", providerDisplayName), isPermanent: false, ex);
         }
         catch (HttpRequestException ex)
         {
             // Refused at connect: the request never reached the provider.
-            throw new ProviderException($"{providerDisplayName} could not be reached: {ex.Message}", isPermanent: false, ex)
+            throw new ProviderException(StoredText.Of("{0} could not be reached: {1}", providerDisplayName, ex.Message), isPermanent: false, ex)
             {
                 NothingStarted = ex.HttpRequestError == HttpRequestError.ConnectionError,
             };
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {
-            throw new ProviderException($"{providerDisplayName} did not answer in time.", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0} did not answer in time.", providerDisplayName), isPermanent: false, ex);
         }
     }
 
@@ -63,18 +64,30 @@ public static class ProviderHttpFailures
     public static ProviderException ForStatus(HttpStatusCode status, string? providerMessage, string providerDisplayName, string apiKeySetting)
     {
         var code = ((int)status).ToString(CultureInfo.InvariantCulture);
-        var said = string.IsNullOrWhiteSpace(providerMessage) ? string.Empty : $": {providerMessage}";
+        var silent = string.IsNullOrWhiteSpace(providerMessage);
+
+        // The provider's own words (after the colon) stay as written; the sentence around them is ours.
         return (int)status switch
         {
             401 or 403 => new ProviderException(
-                $"{providerDisplayName} refused Studio's credentials (HTTP {code}){said}. Check the API key ({apiKeySetting}).",
+                silent
+                    ? StoredText.Of("{0} refused Studio's credentials (HTTP {1}). Check the API key ({2}).", providerDisplayName, code, apiKeySetting)
+                    : StoredText.Of("{0} refused Studio's credentials (HTTP {1}): {2}. Check the API key ({3}).", providerDisplayName, code, providerMessage, apiKeySetting),
                 isPermanent: true),
             // 429 and 503 are refusals (over a limit, overloaded): nothing was started. 408, 500, 502, 504 leave it unknown.
-            429 or 503 => new ProviderException($"{providerDisplayName} is busy (HTTP {code}){said}.", isPermanent: false) { NothingStarted = true },
-            408 or >= 500 => new ProviderException($"{providerDisplayName} is busy or failing (HTTP {code}){said}.", isPermanent: false),
-            _ => new ProviderException(
-                string.IsNullOrWhiteSpace(providerMessage) ? $"{providerDisplayName} refused the request (HTTP {code})." : providerMessage,
-                isPermanent: true),
+            429 or 503 => new ProviderException(
+                silent
+                    ? StoredText.Of("{0} is busy (HTTP {1}).", providerDisplayName, code)
+                    : StoredText.Of("{0} is busy (HTTP {1}): {2}.", providerDisplayName, code, providerMessage),
+                isPermanent: false) { NothingStarted = true },
+            408 or >= 500 => new ProviderException(
+                silent
+                    ? StoredText.Of("{0} is busy or failing (HTTP {1}).", providerDisplayName, code)
+                    : StoredText.Of("{0} is busy or failing (HTTP {1}): {2}.", providerDisplayName, code, providerMessage),
+                isPermanent: false),
+            _ => silent
+                ? new ProviderException(StoredText.Of("{0} refused the request (HTTP {1}).", providerDisplayName, code), isPermanent: true)
+                : new ProviderException(providerMessage!, isPermanent: true),
         };
     }
 }

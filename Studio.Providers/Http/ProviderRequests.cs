@@ -1,4 +1,5 @@
 using Studio.Core.Assets;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
@@ -23,31 +24,40 @@ public static class ProviderRequests
         ArgumentNullException.ThrowIfNull(capabilities);
         if (promptRequired && string.IsNullOrWhiteSpace(request.Prompt))
         {
-            throw new ProviderException("The prompt is empty.", isPermanent: true);
+            throw new ProviderException(StoredText.Of("The prompt is empty."), isPermanent: true);
         }
 
         if (request.Prompt.Length > capabilities.MaxPromptLength)
         {
-            throw new ProviderException($"The prompt is longer than the {capabilities.MaxPromptLength} characters {title} takes.", isPermanent: true);
+            throw new ProviderException(StoredText.Of("The prompt is longer than the {0} characters {1} takes.", capabilities.MaxPromptLength, title), isPermanent: true);
         }
 
         if (!capabilities.Modes.Contains(request.Mode))
         {
             throw new ProviderException(
-                $"{title} cannot make {request.Mode} ({Describe(request.Mode)}) clips; it makes {string.Join(" and ", capabilities.Modes.Order().Select(Describe))}.",
+                StoredText.Of(
+                    "{0} cannot make {1} ({2}) clips; it makes {3}.",
+                    title,
+                    request.Mode.ToString(),
+                    Describe(request.Mode),
+                    string.Join(" and ", capabilities.Modes.Order().Select(Describe))),
                 isPermanent: true);
         }
 
         if (!capabilities.AspectRatios.Contains(request.AspectRatio))
         {
             throw new ProviderException(
-                $"{title} makes only {string.Join(" and ", capabilities.AspectRatios.Order().Select(r => r.ToDisplay()))} clips, not {request.AspectRatio.ToDisplay()}.",
+                StoredText.Of(
+                    "{0} makes only {1} clips, not {2}.",
+                    title,
+                    string.Join(" and ", capabilities.AspectRatios.Order().Select(r => r.ToDisplay())),
+                    request.AspectRatio.ToDisplay()),
                 isPermanent: true);
         }
 
         if (request.Duration <= TimeSpan.Zero || request.Duration > capabilities.MaxDuration)
         {
-            throw new ProviderException($"{title} fills segments of more than 0 and at most {capabilities.MaxDuration.TotalSeconds:0.##} seconds.", isPermanent: true);
+            throw new ProviderException(StoredText.Of("{0} fills segments of more than 0 and at most {1:0.##} seconds.", title, capabilities.MaxDuration.TotalSeconds), isPermanent: true);
         }
 
         var needed = request.Mode switch
@@ -58,7 +68,11 @@ public static class ProviderRequests
         };
         if (needed is { } kind && request.Input?.Kind != kind)
         {
-            throw new ProviderException($"{Describe(request.Mode)} at {title} needs an input {(kind == AssetKind.Image ? "image" : "clip")}.", isPermanent: true);
+            throw new ProviderException(
+                kind == AssetKind.Image
+                    ? StoredText.Of("{0} at {1} needs an input image.", Describe(request.Mode), title)
+                    : StoredText.Of("{0} at {1} needs an input clip.", Describe(request.Mode), title),
+                isPermanent: true);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Media;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
@@ -54,7 +55,7 @@ public sealed class LocalClipRenderer(IMediaEngine engine, IOptions<LocalProvide
                 GenerationMode.TextToVideo => await TextJobAsync(request, outputFile, scratch, ct).ConfigureAwait(false),
                 GenerationMode.ImageToVideo => await ImageJobAsync(request, RequireInput(inputFile), outputFile, ct).ConfigureAwait(false),
                 GenerationMode.VideoToVideo => await VideoJobAsync(request, RequireInput(inputFile), outputFile, ct).ConfigureAwait(false),
-                _ => throw new ProviderException($"The local provider cannot make {request.Mode} clips.", isPermanent: true),
+                _ => throw new ProviderException(StoredText.Of("The local provider cannot make {0} clips.", request.Mode), isPermanent: true),
             };
             await engine.RunAsync(job, progress, ct).ConfigureAwait(false);
         }
@@ -206,7 +207,7 @@ public sealed class LocalClipRenderer(IMediaEngine engine, IOptions<LocalProvide
     private static int Even(double value) => Math.Max(2, (int)Math.Round(value / 2) * 2);
 
     private static string RequireInput(string? inputFile) =>
-        inputFile ?? throw new ProviderException("This mode needs an input file.", isPermanent: true);
+        inputFile ?? throw new ProviderException(StoredText.Of("This mode needs an input file."), isPermanent: true);
 
     private async Task<MediaInfo> ProbeInputAsync(string file, string kind, CancellationToken ct)
     {
@@ -217,12 +218,12 @@ public sealed class LocalClipRenderer(IMediaEngine engine, IOptions<LocalProvide
         }
         catch (MediaProcessingException ex)
         {
-            throw new ProviderException($"The input {kind} cannot be read: {ex.Message}", isPermanent: true, ex);
+            throw new ProviderException(kind == "image" ? StoredText.Of("The input image cannot be read: {0}", ex.Message) : StoredText.Of("The input video cannot be read: {0}", ex.Message), isPermanent: true, ex);
         }
 
         if (!info.HasVideo || info.Width <= 0 || info.Height <= 0)
         {
-            throw new ProviderException($"The input {kind} has no picture.", isPermanent: true);
+            throw new ProviderException(kind == "image" ? StoredText.Of("The input image has no picture.") : StoredText.Of("The input video has no picture."), isPermanent: true);
         }
 
         return info;
@@ -233,7 +234,7 @@ public sealed class LocalClipRenderer(IMediaEngine engine, IOptions<LocalProvide
         if (!File.Exists(fontFile))
         {
             throw new ProviderException(
-                $"The font file '{fontFile}' does not exist. Install Debian's fonts-dejavu-core package or set {LocalProviderOptions.Section}:FontFile.",
+                StoredText.Of("The font file '{0}' does not exist. Install Debian's fonts-dejavu-core package or set {1}:FontFile.", fontFile, LocalProviderOptions.Section),
                 isPermanent: true);
         }
 
@@ -251,7 +252,7 @@ public sealed class LocalClipRenderer(IMediaEngine engine, IOptions<LocalProvide
         }
         catch (InvalidDataException ex)
         {
-            throw new ProviderException($"The font file '{fontFile}' cannot be used: {ex.Message}", isPermanent: true, ex);
+            throw new ProviderException(StoredText.Of("The font file '{0}' cannot be used: {1}", fontFile, ex.Message), isPermanent: true, ex);
         }
     }
 

@@ -1,3 +1,4 @@
+using Studio.Core.Common;
 using Studio.Core.Providers;
 
 namespace Studio.Providers.Local;
@@ -75,6 +76,9 @@ internal sealed class LocalRender : IProgress<double>, IDisposable
 
     /// <summary>Records failure.</summary>
     public void Fail(string error, bool permanent, DateTimeOffset now) => End(ProviderJobStatus.Failed(error, permanent), now);
+
+    /// <summary>Ends the render as failed with one of our sentences (worded in the reader's language when stored).</summary>
+    public void Fail(StoredText error, bool permanent, DateTimeOffset now) => End(ProviderJobStatus.Failed(error, permanent), now);
 
     /// <summary>Asks the render to stop; nothing happens once it is disposed.</summary>
     public void Cancel()

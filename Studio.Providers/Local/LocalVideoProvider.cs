@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Assets;
 using Studio.Core.Media;
 using Studio.Core.Costs;
@@ -23,6 +24,8 @@ public sealed class LocalVideoProvider : IVideoProvider
 
     /// <summary>What users are told about a job id this process does not know.</summary>
     public const string InterruptedMessage = "The local render was interrupted (Studio restarted); it will be made again.";
+
+    private static StoredText Interrupted => StoredText.Of("The local render was interrupted (Studio restarted); it will be made again.");
 
     private static readonly TimeSpan CancelWait = TimeSpan.FromSeconds(10);
 
@@ -107,7 +110,7 @@ public sealed class LocalVideoProvider : IVideoProvider
 
     /// <inheritdoc />
     public Task<ProviderJobStatus> GetStatusAsync(string providerJobId, CancellationToken ct) =>
-        Task.FromResult(_registry.Find(providerJobId)?.Status ?? ProviderJobStatus.Failed(InterruptedMessage, permanent: false));
+        Task.FromResult(_registry.Find(providerJobId)?.Status ?? ProviderJobStatus.Failed(Interrupted, permanent: false));
 
     /// <inheritdoc />
     /// <remarks>The clip is deleted once it has been copied; the job id is then unknown.</remarks>
@@ -115,16 +118,18 @@ public sealed class LocalVideoProvider : IVideoProvider
     public async Task DownloadAsync(string providerJobId, Stream destination, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var render = _registry.Find(providerJobId) ?? throw new ProviderException(InterruptedMessage, isPermanent: false);
+        var render = _registry.Find(providerJobId) ?? throw new ProviderException(Interrupted, isPermanent: false);
         var status = render.Status;
         switch (status.State)
         {
             case ProviderJobState.Succeeded:
                 break;
             case ProviderJobState.Failed:
-                throw new ProviderException(status.Error ?? "The local render failed.", status.IsPermanent);
+                throw status.ErrorText is { } ours ? new ProviderException(ours, status.IsPermanent)
+                    : status.Error is { } words ? new ProviderException(words, status.IsPermanent)
+                    : new ProviderException(StoredText.Of("The local render failed."), status.IsPermanent);
             default:
-                throw new ProviderException("The local render has not finished yet.", isPermanent: false);
+                throw new ProviderException(StoredText.Of("The local render has not finished yet."), isPermanent: false);
         }
 
         var source = new FileStream(render.OutputFile, FileMode.Open, FileAccess.Read, FileShare.Read, 81_920, useAsync: true);
@@ -184,23 +189,23 @@ public sealed class LocalVideoProvider : IVideoProvider
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            render.Fail("The local render was cancelled.", permanent: false, _time.GetUtcNow());
+            render.Fail(StoredText.Of("The local render was cancelled."), permanent: false, _time.GetUtcNow());
         }
         catch (ProviderException ex)
         {
-            Fail(render, ex, ex.Message, ex.IsPermanent);
+            Fail(render, ex, ex.Stored, ex.IsPermanent);
         }
         catch (MediaProcessingException ex)
         {
             // The input already passed ffprobe (bad inputs fail permanently before this), so FFmpeg failing here is
             // taken as passing trouble — a timeout, a full disk — worth another try.
-            Fail(render, ex, ex.Message, permanent: false);
+            Fail(render, ex, StoredText.Verbatim(ex.Message), permanent: false);
         }
 #pragma warning disable CA1031 // A background render must record every failure as a status, or the job would poll forever.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Fail(render, ex, "The local render failed unexpectedly; the server log has the details.", permanent: false);
+            Fail(render, ex, StoredText.Of("The local render failed unexpectedly; the server log has the details."), permanent: false);
         }
         finally
         {
@@ -212,7 +217,7 @@ public sealed class LocalVideoProvider : IVideoProvider
         }
     }
 
-    private void Fail(LocalRender render, Exception ex, string message, bool permanent)
+    private void Fail(LocalRender render, Exception ex, StoredText message, bool permanent)
     {
         render.Fail(message, permanent, _time.GetUtcNow());
         LocalProviderLog.Failed(_logger, ex, render.Id, permanent);
@@ -243,7 +248,7 @@ public sealed class LocalVideoProvider : IVideoProvider
         }
         catch (Exception ex) when (ex is FileNotFoundException or ArgumentException)
         {
-            throw new ProviderException($"The input file '{input.StoredFile}' is not in the file store.", isPermanent: true, ex);
+            throw new ProviderException(StoredText.Of("The input file '{0}' is not in the file store.", input.StoredFile), isPermanent: true, ex);
         }
     }
 
@@ -252,22 +257,22 @@ public sealed class LocalVideoProvider : IVideoProvider
         var caps = Capabilities;
         if (!caps.Modes.Contains(request.Mode))
         {
-            throw new ProviderException($"The local provider cannot make {request.Mode} clips.", isPermanent: true);
+            throw new ProviderException(StoredText.Of("The local provider cannot make {0} clips.", request.Mode), isPermanent: true);
         }
 
         if (!caps.AspectRatios.Contains(request.AspectRatio))
         {
-            throw new ProviderException($"The local provider cannot render {request.AspectRatio}.", isPermanent: true);
+            throw new ProviderException(StoredText.Of("The local provider cannot render {0}.", request.AspectRatio), isPermanent: true);
         }
 
         if (request.Prompt.Length > caps.MaxPromptLength)
         {
-            throw new ProviderException($"The prompt is longer than {caps.MaxPromptLength} characters.", isPermanent: true);
+            throw new ProviderException(StoredText.Of("The prompt is longer than {0} characters.", caps.MaxPromptLength), isPermanent: true);
         }
 
         if (request.Duration <= TimeSpan.Zero || request.Duration > caps.MaxDuration)
         {
-            throw new ProviderException($"A local clip lasts more than 0 and at most {caps.MaxDuration.TotalSeconds} seconds.", isPermanent: true);
+            throw new ProviderException(StoredText.Of("A local clip lasts more than 0 and at most {0} seconds.", caps.MaxDuration.TotalSeconds), isPermanent: true);
         }
 
         var needed = request.Mode switch
@@ -278,7 +283,7 @@ public sealed class LocalVideoProvider : IVideoProvider
         };
         if (needed is not null && (request.Input is null || request.Input.Kind != needed))
         {
-            throw new ProviderException($"{request.Mode} needs an input {needed.Value.ToString().ToLowerInvariant()}.", isPermanent: true);
+            throw new ProviderException(needed == AssetKind.Image ? StoredText.Of("{0} needs an input image.", request.Mode) : StoredText.Of("{0} needs an input video.", request.Mode), isPermanent: true);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Providers.Http;
 using Studio.Providers.Luma.Wire;
@@ -32,7 +33,7 @@ public sealed class LumaApiClient(HttpClient http)
         await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
         var created = await ReadAsync(response, LumaJsonContext.Default.LumaGeneration, ct).ConfigureAwait(false);
         return string.IsNullOrEmpty(created.Id)
-            ? throw new ProviderException($"{LumaVideoProvider.Title} accepted the generation but sent no id.", isPermanent: false)
+            ? throw new ProviderException(StoredText.Of("{0} accepted the generation but sent no id.", LumaVideoProvider.Title), isPermanent: false)
             : created;
     }
 
@@ -89,11 +90,11 @@ public sealed class LumaApiClient(HttpClient http)
         try
         {
             return await response.Content.ReadFromJsonAsync(type, ct).ConfigureAwait(false)
-                ?? throw new ProviderException($"{LumaVideoProvider.Title} answered with an empty body.", isPermanent: false);
+                ?? throw new ProviderException(StoredText.Of("{0} answered with an empty body.", LumaVideoProvider.Title), isPermanent: false);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
-            throw new ProviderException($"{LumaVideoProvider.Title} answered something Studio cannot read.", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0} answered something Studio cannot read.", LumaVideoProvider.Title), isPermanent: false, ex);
         }
     }
 

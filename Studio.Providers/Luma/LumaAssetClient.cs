@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Providers.Http;
 
@@ -29,14 +30,14 @@ public sealed class LumaAssetClient(HttpClient http)
         if (status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone)
         {
             throw new ProviderException(
-                string.Create(CultureInfo.InvariantCulture, $"{LumaVideoProvider.Title}'s link to the finished clip has expired (HTTP {(int)status}); it will be made again."),
+                StoredText.Of("{0}'s link to the finished clip has expired (HTTP {1}); it will be made again.", LumaVideoProvider.Title, (int)status),
                 isPermanent: false);
         }
 
         if (!response.IsSuccessStatusCode)
         {
             throw new ProviderException(
-                string.Create(CultureInfo.InvariantCulture, $"{LumaVideoProvider.Title}'s file server did not hand over the clip (HTTP {(int)status})."),
+                StoredText.Of("{0}'s file server did not hand over the clip (HTTP {1}).", LumaVideoProvider.Title, (int)status),
                 isPermanent: false);
         }
 
@@ -46,7 +47,7 @@ public sealed class LumaAssetClient(HttpClient http)
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
-            throw new ProviderException($"{LumaVideoProvider.Title}'s download broke off: {ex.Message}", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0}'s download broke off: {1}", LumaVideoProvider.Title, ex.Message), isPermanent: false, ex);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Assets;
 using Studio.Core.Costs;
 using Studio.Core.Providers;
@@ -135,7 +136,7 @@ public sealed class LumaVideoProvider : IVideoProvider
         var generation = await _api.Create().GetAsync(providerJobId, ct).ConfigureAwait(false);
         if (generation is null)
         {
-            return ProviderJobStatus.Failed($"{Title} no longer knows this generation; it will be made again.", permanent: false);
+            return ProviderJobStatus.Failed(StoredText.Of("{0} no longer knows this generation; it will be made again.", Title), permanent: false);
         }
 
         var status = ToStatus(generation);
@@ -156,10 +157,10 @@ public sealed class LumaVideoProvider : IVideoProvider
     {
         ArgumentNullException.ThrowIfNull(destination);
         var generation = await _api.Create().GetAsync(providerJobId, ct).ConfigureAwait(false)
-            ?? throw new ProviderException($"{Title} no longer has this generation; it will be made again.", isPermanent: false);
+            ?? throw new ProviderException(StoredText.Of("{0} no longer has this generation; it will be made again.", Title), isPermanent: false);
         if (generation.State != LumaStates.Completed || !Uri.TryCreate(generation.Assets?.Video, UriKind.Absolute, out var video))
         {
-            throw new ProviderException($"{Title} has no finished clip for this generation (state '{generation.State}').", isPermanent: false);
+            throw new ProviderException(StoredText.Of("{0} has no finished clip for this generation (state '{1}').", Title, generation.State), isPermanent: false);
         }
 
         await _assets.Create().DownloadAsync(video, destination, ct).ConfigureAwait(false);
@@ -179,10 +180,10 @@ public sealed class LumaVideoProvider : IVideoProvider
         LumaStates.Queued => ProviderJobStatus.Queued,
         LumaStates.Dreaming => ProviderJobStatus.Running(0),
         LumaStates.Completed when string.IsNullOrEmpty(generation.Assets?.Video) =>
-            ProviderJobStatus.Failed($"{Title} finished the generation without a video.", permanent: false),
+            ProviderJobStatus.Failed(StoredText.Of("{0} finished the generation without a video.", Title), permanent: false),
         LumaStates.Completed => ProviderJobStatus.Succeeded,
         LumaStates.Failed => FailedWith(generation.FailureReason),
-        _ => ProviderJobStatus.Failed($"{Title} reported an unknown state '{generation.State}'.", permanent: false),
+        _ => ProviderJobStatus.Failed(StoredText.Of("{0} reported an unknown state '{1}'.", Title, generation.State), permanent: false),
     };
 
     /// <summary>True when Luma's <c>failure_reason</c> is a content refusal that a new attempt would meet again.</summary>
@@ -191,7 +192,7 @@ public sealed class LumaVideoProvider : IVideoProvider
 
     private static ProviderJobStatus FailedWith(string? reason) =>
         string.IsNullOrWhiteSpace(reason)
-            ? ProviderJobStatus.Failed($"{Title} reported a failure without a reason.", permanent: false)
+            ? ProviderJobStatus.Failed(StoredText.Of("{0} reported a failure without a reason.", Title), permanent: false)
             : ProviderJobStatus.Failed(reason, IsPermanentReason(reason));
 
     private static string DurationOf(TimeSpan length) =>
@@ -203,7 +204,7 @@ public sealed class LumaVideoProvider : IVideoProvider
         AspectRatio.Landscape16x9 => "16:9",
         AspectRatio.Square1x1 => "1:1",
         AspectRatio.Portrait4x5 => "3:4",
-        _ => throw new ProviderException($"{Title} cannot make {ratio} clips.", isPermanent: true),
+        _ => throw new ProviderException(StoredText.Of("{0} cannot make {1} clips.", Title, ratio), isPermanent: true),
     };
 
     /// <summary>The prompt to send (prompt, then the style, cut to Luma's limit), or a permanent error when the request cannot succeed.</summary>
@@ -212,7 +213,7 @@ public sealed class LumaVideoProvider : IVideoProvider
         ProviderRequests.Check(request, Capabilities, Title);
         var prompt = ProviderRequests.PromptWithStyle(request, MaxPromptLength);
         return prompt.Length < MinPromptLength
-            ? throw new ProviderException($"{Title} needs a prompt of at least {MinPromptLength} characters.", isPermanent: true)
+            ? throw new ProviderException(StoredText.Of("{0} needs a prompt of at least {1} characters.", Title, MinPromptLength), isPermanent: true)
             : prompt;
     }
 }

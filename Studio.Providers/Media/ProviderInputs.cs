@@ -1,4 +1,5 @@
 using System.Globalization;
+using Studio.Core.Common;
 using Studio.Core.Media;
 using Studio.Core.Providers;
 using Studio.Core.Storage;
@@ -31,7 +32,7 @@ public sealed class ProviderInputs(IGenerationInputs inputs, IMediaEngine media,
                 if (buffer.Length + read > maxBytes)
                 {
                     throw new ProviderException(
-                        string.Create(CultureInfo.InvariantCulture, $"The input file is larger than the {maxBytes / (1024 * 1024)} MB {providerDisplayName} takes inline."),
+                        StoredText.Of("The input file is larger than the {0} MB {1} takes inline.", maxBytes / (1024 * 1024), providerDisplayName),
                         isPermanent: true);
                 }
 
@@ -56,7 +57,7 @@ public sealed class ProviderInputs(IGenerationInputs inputs, IMediaEngine media,
     {
         ArgumentNullException.ThrowIfNull(input);
         return inputs.LinkFor(input) ?? throw new ProviderException(
-            $"{providerDisplayName} fetches input files by URL: set Studio:PublicBaseUrl to an address it can reach.",
+            StoredText.Of("{0} fetches input files by URL: set Studio:PublicBaseUrl to an address it can reach.", providerDisplayName),
             isPermanent: true);
     }
 
@@ -92,7 +93,7 @@ public sealed class ProviderInputs(IGenerationInputs inputs, IMediaEngine media,
         }
         catch (MediaProcessingException ex)
         {
-            throw new ProviderException($"The input image could not be read: {ex.Message}", isPermanent: true, ex);
+            throw new ProviderException(StoredText.Of("The input image could not be read: {0}", ex.Message), isPermanent: true, ex);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Providers.Http;
 using Studio.Providers.Pika.Wire;
@@ -19,7 +20,7 @@ internal static class FalResponses
     public static Uri OnApiHost(HttpClient http, Uri url) => IsOnApiHost(http, url)
         ? url
         : throw new ProviderException(
-            $"{PikaVideoProvider.Title} named a URL on another host than {PikaOptions.Section}:BaseUrl; Studio sends the key to that host only.",
+            StoredText.Of("{0} named a URL on another host than {1}:BaseUrl; Studio sends the key to that host only.", PikaVideoProvider.Title, PikaOptions.Section),
             isPermanent: true);
 
     /// <summary>Nothing for a success; else the provider exception for the status, with fal's words.</summary>
@@ -59,11 +60,11 @@ internal static class FalResponses
         try
         {
             return await response.Content.ReadFromJsonAsync(type, ct).ConfigureAwait(false)
-                ?? throw new ProviderException($"{PikaVideoProvider.Title} answered with an empty body.", isPermanent: false);
+                ?? throw new ProviderException(StoredText.Of("{0} answered with an empty body.", PikaVideoProvider.Title), isPermanent: false);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
-            throw new ProviderException($"{PikaVideoProvider.Title} answered something Studio cannot read.", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0} answered something Studio cannot read.", PikaVideoProvider.Title), isPermanent: false, ex);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Providers.Http;
 
@@ -24,13 +25,13 @@ public sealed class PikaMediaClient(HttpClient http)
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Gone)
         {
             throw new ProviderException(
-                $"{PikaVideoProvider.Title}'s result file has expired or was removed (HTTP {(int)response.StatusCode}); the clip will be made again.",
+                StoredText.Of("{0}'s result file has expired or was removed (HTTP {1}); the clip will be made again.", PikaVideoProvider.Title, (int)response.StatusCode),
                 isPermanent: false);
         }
 
         if (!response.IsSuccessStatusCode)
         {
-            throw new ProviderException($"{PikaVideoProvider.Title}'s media server answered HTTP {(int)response.StatusCode} for the result file.", isPermanent: false);
+            throw new ProviderException(StoredText.Of("{0}'s media server answered HTTP {1} for the result file.", PikaVideoProvider.Title, (int)response.StatusCode), isPermanent: false);
         }
 
         try
@@ -39,7 +40,7 @@ public sealed class PikaMediaClient(HttpClient http)
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
-            throw new ProviderException($"{PikaVideoProvider.Title}'s download broke off: {ex.Message}", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0}'s download broke off: {1}", PikaVideoProvider.Title, ex.Message), isPermanent: false, ex);
         }
     }
 }

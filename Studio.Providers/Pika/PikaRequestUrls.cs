@@ -1,3 +1,4 @@
+using Studio.Core.Common;
 using Studio.Core.Providers;
 
 namespace Studio.Providers.Pika;
@@ -44,6 +45,6 @@ internal sealed record PikaRequestUrls(Uri Response, Uri Status, Uri Cancel)
         };
         return read
             ? new PikaRequestUrls(response!, status!, cancel!)
-            : throw new ProviderException($"'{jobId}' is not a {PikaVideoProvider.Title} request.", isPermanent: true);
+            : throw new ProviderException(StoredText.Of("'{0}' is not a {1} request.", jobId, PikaVideoProvider.Title), isPermanent: true);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Costs;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
@@ -145,7 +146,7 @@ public sealed class PikaVideoProvider : IVideoProvider
         switch (status?.Status)
         {
             case null:
-                return ProviderJobStatus.Failed($"{Title} no longer knows this request; it will be made again.", permanent: false);
+                return ProviderJobStatus.Failed(StoredText.Of("{0} no longer knows this request; it will be made again.", Title), permanent: false);
             case FalStatuses.InQueue:
                 return ProviderJobStatus.Queued with
                 {
@@ -158,7 +159,7 @@ public sealed class PikaVideoProvider : IVideoProvider
             case FalStatuses.Completed:
                 return await OutcomeAsync(urls, ct).ConfigureAwait(false);
             default:
-                return ProviderJobStatus.Failed($"{Title} reported an unknown status '{status.Status}'.", permanent: false);
+                return ProviderJobStatus.Failed(StoredText.Of("{0} reported an unknown status '{1}'.", Title, status.Status), permanent: false);
         }
     }
 
@@ -171,13 +172,14 @@ public sealed class PikaVideoProvider : IVideoProvider
         var result = await _results.Create().GetResultAsync(urls.Response, ct).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
-            throw new ProviderException(
-                result.Error ?? $"{Title} has no result for this request (HTTP {(int)result.Status}).",
-                isPermanent: (int)result.Status is >= 400 and < 500 and not 404);
+            var permanent = (int)result.Status is >= 400 and < 500 and not 404;
+            throw result.Error is { } words
+                ? new ProviderException(words, permanent)
+                : new ProviderException(StoredText.Of("{0} has no result for this request (HTTP {1}).", Title, (int)result.Status), permanent);
         }
 
         var video = VideoUrlOf(result.Output)
-            ?? throw new ProviderException($"{Title} finished without a video URL; the clip will be made again.", isPermanent: false);
+            ?? throw new ProviderException(StoredText.Of("{0} finished without a video URL; the clip will be made again.", Title), isPermanent: false);
         await _media.Create().DownloadAsync(video, destination, ct).ConfigureAwait(false);
     }
 
@@ -197,7 +199,7 @@ public sealed class PikaVideoProvider : IVideoProvider
         AspectRatio.Landscape16x9 => "16:9",
         AspectRatio.Square1x1 => "1:1",
         AspectRatio.Portrait4x5 => "4:5",
-        _ => throw new ProviderException($"{Title} cannot make {ratio} clips.", isPermanent: true),
+        _ => throw new ProviderException(StoredText.Of("{0} cannot make {1} clips.", Title, ratio), isPermanent: true),
     };
 
     /// <summary>The size an input image is fitted to: the frame's shape with its short side at the resolution asked for.</summary>
@@ -210,7 +212,7 @@ public sealed class PikaVideoProvider : IVideoProvider
             AspectRatio.Landscape16x9 => new FrameSize(side * 16 / 9, side),
             AspectRatio.Square1x1 => new FrameSize(side, side),
             AspectRatio.Portrait4x5 => new FrameSize(side, side * 5 / 4),
-            _ => throw new ProviderException($"{Title} cannot make {ratio} clips.", isPermanent: true),
+            _ => throw new ProviderException(StoredText.Of("{0} cannot make {1} clips.", Title, ratio), isPermanent: true),
         };
     }
 
@@ -223,7 +225,7 @@ public sealed class PikaVideoProvider : IVideoProvider
         if (result.IsSuccess)
         {
             return VideoUrlOf(result.Output) is null
-                ? ProviderJobStatus.Failed($"{Title} finished without a video; it will be made again.", permanent: false)
+                ? ProviderJobStatus.Failed(StoredText.Of("{0} finished without a video; it will be made again.", Title), permanent: false)
                 : ProviderJobStatus.Succeeded;
         }
 
@@ -237,8 +239,8 @@ public sealed class PikaVideoProvider : IVideoProvider
 
         var said = result.Error ?? string.Create(CultureInfo.InvariantCulture, $"HTTP {code}");
         return code is >= 400 and < 500 and not 404
-            ? ProviderJobStatus.Failed($"{Title} refused the request: {said}", permanent: true)
-            : ProviderJobStatus.Failed($"{Title} failed to make the clip: {said}", permanent: false);
+            ? ProviderJobStatus.Failed(StoredText.Of("{0} refused the request: {1}", Title, said), permanent: true)
+            : ProviderJobStatus.Failed(StoredText.Of("{0} failed to make the clip: {1}", Title, said), permanent: false);
     }
 
     private static Uri? VideoUrlOf(PikaOutput? output) =>
@@ -251,13 +253,13 @@ public sealed class PikaVideoProvider : IVideoProvider
             || !Uri.TryCreate(queued.CancelUrl, UriKind.Absolute, out var cancel))
         {
             // Queued and billable, but Studio cannot follow it: say so rather than submit blindly again.
-            throw new ProviderException($"{Title} queued request {queued.RequestId} without the URLs to follow it.", isPermanent: true);
+            throw new ProviderException(StoredText.Of("{0} queued request {1} without the URLs to follow it.", Title, queued.RequestId), isPermanent: true);
         }
 
         if (!client.IsOnApiHost(response) || !client.IsOnApiHost(status) || !client.IsOnApiHost(cancel))
         {
             throw new ProviderException(
-                $"{Title} queued request {queued.RequestId} at another host than {PikaOptions.Section}:BaseUrl; Studio sends the key to that host only.",
+                StoredText.Of("{0} queued request {1} at another host than {2}:BaseUrl; Studio sends the key to that host only.", Title, queued.RequestId, PikaOptions.Section),
                 isPermanent: true);
         }
 

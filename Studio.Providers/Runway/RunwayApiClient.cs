@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Providers.Http;
 using Studio.Providers.Runway.Wire;
@@ -66,7 +67,7 @@ public sealed class RunwayApiClient(HttpClient http)
         await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
         var created = await ReadAsync(response, RunwayJsonContext.Default.RunwayTaskCreated, ct).ConfigureAwait(false);
         return string.IsNullOrWhiteSpace(created.Id)
-            ? throw new ProviderException($"{RunwayVideoProvider.Title} accepted the task but sent no id.", isPermanent: false)
+            ? throw new ProviderException(StoredText.Of("{0} accepted the task but sent no id.", RunwayVideoProvider.Title), isPermanent: false)
             : created.Id;
     }
 
@@ -95,11 +96,11 @@ public sealed class RunwayApiClient(HttpClient http)
         try
         {
             return await response.Content.ReadFromJsonAsync(type, ct).ConfigureAwait(false)
-                ?? throw new ProviderException($"{RunwayVideoProvider.Title} answered with an empty body.", isPermanent: false);
+                ?? throw new ProviderException(StoredText.Of("{0} answered with an empty body.", RunwayVideoProvider.Title), isPermanent: false);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
-            throw new ProviderException($"{RunwayVideoProvider.Title} answered something Studio cannot read.", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0} answered something Studio cannot read.", RunwayVideoProvider.Title), isPermanent: false, ex);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Providers.Http;
 
@@ -27,7 +28,7 @@ public sealed class RunwayResultClient(HttpClient http)
         if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone)
         {
             throw new ProviderException(
-                $"{RunwayVideoProvider.Title}'s result link has expired (HTTP {(int)response.StatusCode}); the clip will be made again.",
+                StoredText.Of("{0}'s result link has expired (HTTP {1}); the clip will be made again.", RunwayVideoProvider.Title, (int)response.StatusCode),
                 isPermanent: false);
         }
 
@@ -35,7 +36,7 @@ public sealed class RunwayResultClient(HttpClient http)
         {
             // The CDN's answer is not Runway's API: no key to blame, no error body to read.
             throw new ProviderException(
-                $"{RunwayVideoProvider.Title}'s result could not be downloaded (HTTP {(int)response.StatusCode}).",
+                StoredText.Of("{0}'s result could not be downloaded (HTTP {1}).", RunwayVideoProvider.Title, (int)response.StatusCode),
                 isPermanent: false);
         }
 
@@ -45,7 +46,7 @@ public sealed class RunwayResultClient(HttpClient http)
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
-            throw new ProviderException($"{RunwayVideoProvider.Title}'s download broke off: {ex.Message}", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0}'s download broke off: {1}", RunwayVideoProvider.Title, ex.Message), isPermanent: false, ex);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Assets;
 using Studio.Core.Costs;
 using Studio.Core.Providers;
@@ -131,7 +132,7 @@ public sealed class RunwayVideoProvider : IVideoProvider
         var task = await _clients.Create().GetTaskAsync(providerJobId, ct).ConfigureAwait(false);
         if (task is null)
         {
-            return ProviderJobStatus.Failed($"{Title} no longer knows this task (deleted or expired); it will be made again.", permanent: false);
+            return ProviderJobStatus.Failed(StoredText.Of("{0} no longer knows this task (deleted or expired); it will be made again.", Title), permanent: false);
         }
 
         var status = ToStatus(task);
@@ -148,10 +149,10 @@ public sealed class RunwayVideoProvider : IVideoProvider
     {
         ArgumentNullException.ThrowIfNull(destination);
         var task = await _clients.Create().GetTaskAsync(providerJobId, ct).ConfigureAwait(false)
-            ?? throw new ProviderException($"{Title} no longer has this clip (deleted or expired); it will be made again.", isPermanent: false);
+            ?? throw new ProviderException(StoredText.Of("{0} no longer has this clip (deleted or expired); it will be made again.", Title), isPermanent: false);
         if (task.Status != RunwayTaskStatuses.Succeeded || task.Output is not [var first, ..] || !Uri.TryCreate(first, UriKind.Absolute, out var url))
         {
-            throw new ProviderException($"{Title} has no result for this task yet (status {task.Status}).", isPermanent: false);
+            throw new ProviderException(StoredText.Of("{0} has no result for this task yet (status {1}).", Title, task.Status), isPermanent: false);
         }
 
         await _results.Create().DownloadAsync(url, destination, ct).ConfigureAwait(false);
@@ -172,9 +173,9 @@ public sealed class RunwayVideoProvider : IVideoProvider
         RunwayTaskStatuses.Throttled => ProviderJobStatus.Queued with { Detail = "Queued at provider" },
         RunwayTaskStatuses.Running => ProviderJobStatus.Running(task.Progress ?? 0),
         RunwayTaskStatuses.Succeeded => ProviderJobStatus.Succeeded,
-        RunwayTaskStatuses.Cancelled => ProviderJobStatus.Failed($"The {Title} task was cancelled.", permanent: true),
+        RunwayTaskStatuses.Cancelled => ProviderJobStatus.Failed(StoredText.Of("The {0} task was cancelled.", Title), permanent: true),
         RunwayTaskStatuses.Failed => ProviderJobStatus.Failed(FailureMessage(task), IsPermanentFailure(task.FailureCode)),
-        _ => ProviderJobStatus.Failed($"{Title} reported an unknown task status '{task.Status}'.", permanent: false),
+        _ => ProviderJobStatus.Failed(StoredText.Of("{0} reported an unknown task status '{1}'.", Title, task.Status), permanent: false),
     };
 
     /// <summary>
@@ -194,7 +195,7 @@ public sealed class RunwayVideoProvider : IVideoProvider
         AspectRatio.Landscape16x9 => "1280:720",
         AspectRatio.Square1x1 => "960:960",
         AspectRatio.Portrait4x5 => "832:1104",
-        _ => throw new ProviderException($"{Title} cannot make this frame shape ({ratio}).", isPermanent: true),
+        _ => throw new ProviderException(StoredText.Of("{0} cannot make this frame shape ({1}).", Title, ratio), isPermanent: true),
     };
 
     /// <summary>The prompt sent: the request's, then its style, cut to <see cref="MaxPromptLength"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Providers.Http;
 using Studio.Providers.Sim.Wire;
@@ -68,7 +69,7 @@ public sealed class SimApiClient(HttpClient http)
 
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
-            throw new ProviderException($"{SimVideoProvider.Title} has not finished this clip yet.", isPermanent: false);
+            throw new ProviderException(StoredText.Of("{0} has not finished this clip yet.", SimVideoProvider.Title), isPermanent: false);
         }
 
         await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
@@ -78,7 +79,7 @@ public sealed class SimApiClient(HttpClient http)
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
-            throw new ProviderException($"{SimVideoProvider.Title}'s download broke off: {ex.Message}", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0}'s download broke off: {1}", SimVideoProvider.Title, ex.Message), isPermanent: false, ex);
         }
 
         return true;
@@ -124,11 +125,11 @@ public sealed class SimApiClient(HttpClient http)
         try
         {
             return await response.Content.ReadFromJsonAsync(type, ct).ConfigureAwait(false)
-                ?? throw new ProviderException($"{SimVideoProvider.Title} answered with an empty body.", isPermanent: false);
+                ?? throw new ProviderException(StoredText.Of("{0} answered with an empty body.", SimVideoProvider.Title), isPermanent: false);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
-            throw new ProviderException($"{SimVideoProvider.Title} answered something Studio cannot read.", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0} answered something Studio cannot read.", SimVideoProvider.Title), isPermanent: false, ex);
         }
     }
 

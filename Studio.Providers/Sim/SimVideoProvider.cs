@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Costs;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
@@ -94,7 +95,7 @@ public sealed class SimVideoProvider : IVideoProvider
     {
         var generation = await _clients.Create().GetAsync(providerJobId, ct).ConfigureAwait(false);
         return generation is null
-            ? ProviderJobStatus.Failed($"{Title} no longer knows this generation (it may have restarted); it will be made again.", permanent: false)
+            ? ProviderJobStatus.Failed(StoredText.Of("{0} no longer knows this generation (it may have restarted); it will be made again.", Title), permanent: false)
             : ToStatus(generation);
     }
 
@@ -104,7 +105,7 @@ public sealed class SimVideoProvider : IVideoProvider
         ArgumentNullException.ThrowIfNull(destination);
         if (!await _clients.Create().DownloadAsync(providerJobId, destination, ct).ConfigureAwait(false))
         {
-            throw new ProviderException($"{Title} no longer has this clip; it will be made again.", isPermanent: false);
+            throw new ProviderException(StoredText.Of("{0} no longer has this clip; it will be made again.", Title), isPermanent: false);
         }
     }
 
@@ -127,28 +128,31 @@ public sealed class SimVideoProvider : IVideoProvider
         SimStatuses.Queued => ProviderJobStatus.Queued,
         SimStatuses.Running => ProviderJobStatus.Running(generation.Progress),
         SimStatuses.Succeeded => ProviderJobStatus.Succeeded,
-        SimStatuses.Cancelled => ProviderJobStatus.Failed(generation.Error?.Message ?? "The generation was cancelled at the provider.", permanent: true),
-        SimStatuses.Failed => ProviderJobStatus.Failed(
-            generation.Error?.Message ?? $"{Title} reported a failure without a reason.",
-            SimErrorCodes.IsPermanent(generation.Error?.Code)),
-        _ => ProviderJobStatus.Failed($"{Title} reported an unknown status '{generation.Status}'.", permanent: false),
+        // The provider's own words stay as written; our sentence when it gave none.
+        SimStatuses.Cancelled => generation.Error?.Message is { } cancelled
+            ? ProviderJobStatus.Failed(cancelled, permanent: true)
+            : ProviderJobStatus.Failed(StoredText.Of("The generation was cancelled at the provider."), permanent: true),
+        SimStatuses.Failed => generation.Error?.Message is { } failed
+            ? ProviderJobStatus.Failed(failed, SimErrorCodes.IsPermanent(generation.Error?.Code))
+            : ProviderJobStatus.Failed(StoredText.Of("{0} reported a failure without a reason.", Title), SimErrorCodes.IsPermanent(generation.Error?.Code)),
+        _ => ProviderJobStatus.Failed(StoredText.Of("{0} reported an unknown status '{1}'.", Title, generation.Status), permanent: false),
     };
 
     private void Validate(GenerationRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.Prompt))
         {
-            throw new ProviderException("The prompt is empty.", isPermanent: true);
+            throw new ProviderException(StoredText.Of("The prompt is empty."), isPermanent: true);
         }
 
         if (request.Prompt.Length > Capabilities.MaxPromptLength)
         {
-            throw new ProviderException($"The prompt is longer than {Capabilities.MaxPromptLength} characters.", isPermanent: true);
+            throw new ProviderException(StoredText.Of("The prompt is longer than {0} characters.", Capabilities.MaxPromptLength), isPermanent: true);
         }
 
         if (request.Duration <= TimeSpan.Zero || request.Duration > Capabilities.MaxDuration)
         {
-            throw new ProviderException($"A simulator clip lasts more than 0 and at most {Capabilities.MaxDuration.TotalSeconds} seconds.", isPermanent: true);
+            throw new ProviderException(StoredText.Of("A simulator clip lasts more than 0 and at most {0} seconds.", Capabilities.MaxDuration.TotalSeconds), isPermanent: true);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Providers.Http;
 using Studio.Providers.Sora.Wire;
@@ -86,7 +87,9 @@ public sealed class SoraApiClient(HttpClient http)
         {
             var said = await MessageOfAsync(response, ct).ConfigureAwait(false);
             throw new ProviderException(
-                string.Create(CultureInfo.InvariantCulture, $"{SoraVideoProvider.Title} no longer has this video's content (HTTP {status}{(said is null ? string.Empty : ": " + said)}): it expired or is not ready; it will be made again."),
+                said is null
+                    ? StoredText.Of("{0} no longer has this video's content (HTTP {1}): it expired or is not ready; it will be made again.", SoraVideoProvider.Title, status)
+                    : StoredText.Of("{0} no longer has this video's content (HTTP {1}: {2}): it expired or is not ready; it will be made again.", SoraVideoProvider.Title, status, said),
                 isPermanent: false);
         }
 
@@ -97,7 +100,7 @@ public sealed class SoraApiClient(HttpClient http)
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
-            throw new ProviderException($"{SoraVideoProvider.Title}'s download broke off: {ex.Message}", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0}'s download broke off: {1}", SoraVideoProvider.Title, ex.Message), isPermanent: false, ex);
         }
     }
 
@@ -121,7 +124,7 @@ public sealed class SoraApiClient(HttpClient http)
         await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
         var created = await ReadAsync(response, SoraJsonContext.Default.SoraVideo, ct).ConfigureAwait(false);
         return string.IsNullOrEmpty(created.Id)
-            ? throw new ProviderException($"{SoraVideoProvider.Title} accepted the video but sent no id.", isPermanent: false)
+            ? throw new ProviderException(StoredText.Of("{0} accepted the video but sent no id.", SoraVideoProvider.Title), isPermanent: false)
             : created;
     }
 
@@ -148,7 +151,7 @@ public sealed class SoraApiClient(HttpClient http)
         if (response.StatusCode == HttpStatusCode.TooManyRequests && IsQuotaSpent(error))
         {
             throw new ProviderException(
-                $"{SoraVideoProvider.Title} refused: the OpenAI account's quota is spent ({error!.Message}). Add credit or raise the limit at OpenAI, then start the job again.",
+                StoredText.Of("{0} refused: the OpenAI account's quota is spent ({1}). Add credit or raise the limit at OpenAI, then start the job again.", SoraVideoProvider.Title, error!.Message),
                 isPermanent: true)
             {
                 NothingStarted = true,
@@ -183,11 +186,11 @@ public sealed class SoraApiClient(HttpClient http)
         try
         {
             return await response.Content.ReadFromJsonAsync(type, ct).ConfigureAwait(false)
-                ?? throw new ProviderException($"{SoraVideoProvider.Title} answered with an empty body.", isPermanent: false);
+                ?? throw new ProviderException(StoredText.Of("{0} answered with an empty body.", SoraVideoProvider.Title), isPermanent: false);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
-            throw new ProviderException($"{SoraVideoProvider.Title} answered something Studio cannot read.", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0} answered something Studio cannot read.", SoraVideoProvider.Title), isPermanent: false, ex);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Assets;
 using Studio.Core.Costs;
 using Studio.Core.Providers;
@@ -132,7 +133,7 @@ public sealed class SoraVideoProvider : IVideoProvider
         var polled = await _api.Create().GetAsync(providerJobId, ct).ConfigureAwait(false);
         if (polled is null)
         {
-            return ProviderJobStatus.Failed($"{Title} no longer knows this video; it will be made again.", permanent: false);
+            return ProviderJobStatus.Failed(StoredText.Of("{0} no longer knows this video; it will be made again.", Title), permanent: false);
         }
 
         var status = ToStatus(polled.Video) with { PollAfter = polled.PollAfter };
@@ -163,10 +164,14 @@ public sealed class SoraVideoProvider : IVideoProvider
         SoraStatuses.Queued => ProviderJobStatus.Queued,
         SoraStatuses.InProgress => ProviderJobStatus.Running((video.Progress ?? 0) / 100.0),
         SoraStatuses.Completed => ProviderJobStatus.Succeeded,
-        SoraStatuses.Failed => ProviderJobStatus.Failed(
-            string.IsNullOrWhiteSpace(video.Error?.Message) ? $"{Title} reported a failure without a reason ({video.Error?.Code ?? "no code"})." : video.Error.Message,
-            IsPermanentCode(video.Error?.Code)),
-        _ => ProviderJobStatus.Failed($"{Title} reported an unknown status '{video.Status}'.", permanent: false),
+        SoraStatuses.Failed => string.IsNullOrWhiteSpace(video.Error?.Message)
+            ? ProviderJobStatus.Failed(
+                video.Error?.Code is { } code
+                    ? StoredText.Of("{0} reported a failure without a reason ({1}).", Title, code)
+                    : StoredText.Of("{0} reported a failure without a reason (no code).", Title),
+                IsPermanentCode(video.Error?.Code))
+            : ProviderJobStatus.Failed(video.Error.Message, IsPermanentCode(video.Error?.Code)),
+        _ => ProviderJobStatus.Failed(StoredText.Of("{0} reported an unknown status '{1}'.", Title, video.Status), permanent: false),
     };
 
     /// <summary>True when a failed video's code is a refusal that a new attempt would meet again.</summary>
@@ -180,7 +185,7 @@ public sealed class SoraVideoProvider : IVideoProvider
         (AspectRatio.Landscape16x9, false) => new FrameSize(1280, 720),
         (AspectRatio.Portrait9x16, true) => new FrameSize(1024, 1792),
         (AspectRatio.Landscape16x9, true) => new FrameSize(1792, 1024),
-        _ => throw new ProviderException($"{Title} makes only 9:16 and 16:9 clips, not {ratio}.", isPermanent: true),
+        _ => throw new ProviderException(StoredText.Of("{0} makes only 9:16 and 16:9 clips, not {1}.", Title, ratio), isPermanent: true),
     };
 
     /// <summary>The prompt to send (prompt, then the style, cut to the limit), or a permanent error when the request cannot succeed.</summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Providers.Http;
 using Studio.Providers.Stability.Wire;
@@ -54,12 +55,12 @@ public sealed class StabilityApiClient(HttpClient http)
         {
             var created = await response.Content.ReadFromJsonAsync(StabilityJsonContext.Default.StabilityGeneration, ct).ConfigureAwait(false);
             return string.IsNullOrWhiteSpace(created?.Id)
-                ? throw new ProviderException($"{StabilityVideoProvider.Title} answered without a generation id.", isPermanent: false)
+                ? throw new ProviderException(StoredText.Of("{0} answered without a generation id.", StabilityVideoProvider.Title), isPermanent: false)
                 : created.Id;
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
-            throw new ProviderException($"{StabilityVideoProvider.Title} answered something Studio cannot read.", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0} answered something Studio cannot read.", StabilityVideoProvider.Title), isPermanent: false, ex);
         }
     }
 
@@ -91,7 +92,7 @@ public sealed class StabilityApiClient(HttpClient http)
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
-            throw new ProviderException($"{StabilityVideoProvider.Title}'s download broke off: {ex.Message}", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0}'s download broke off: {1}", StabilityVideoProvider.Title, ex.Message), isPermanent: false, ex);
         }
 
         return state;
@@ -122,7 +123,7 @@ public sealed class StabilityApiClient(HttpClient http)
             default:
                 await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
                 throw new ProviderException(
-                    $"{StabilityVideoProvider.Title} answered HTTP {(int)response.StatusCode} for a result.",
+                    StoredText.Of("{0} answered HTTP {1} for a result.", StabilityVideoProvider.Title, (int)response.StatusCode),
                     isPermanent: false);
         }
     }

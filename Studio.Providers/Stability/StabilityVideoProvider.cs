@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Assets;
 using Studio.Core.Costs;
 using Studio.Core.Providers;
@@ -134,7 +135,7 @@ public sealed class StabilityVideoProvider : IVideoProvider
             StabilityResultState.InProgress => ProviderJobStatus.Running(0),
             StabilityResultState.Succeeded => ProviderJobStatus.Succeeded,
             StabilityResultState.ContentFiltered => ProviderJobStatus.Failed(Moderated(null), permanent: true),
-            _ => ProviderJobStatus.Failed($"{Title} no longer has this generation (results are kept 24 hours); it will be made again.", permanent: false),
+            _ => ProviderJobStatus.Failed(StoredText.Of("{0} no longer has this generation (results are kept 24 hours); it will be made again.", Title), permanent: false),
         };
 
     /// <inheritdoc />
@@ -147,11 +148,11 @@ public sealed class StabilityVideoProvider : IVideoProvider
             case StabilityResultState.Succeeded:
                 return;
             case StabilityResultState.InProgress:
-                throw new ProviderException($"{Title} has not finished this clip yet.", isPermanent: false);
+                throw new ProviderException(StoredText.Of("{0} has not finished this clip yet.", Title), isPermanent: false);
             case StabilityResultState.ContentFiltered:
                 throw new ProviderException(Moderated(null), isPermanent: true);
             default:
-                throw new ProviderException($"{Title}'s result has expired (results are kept 24 hours); the clip will be made again.", isPermanent: false);
+                throw new ProviderException(StoredText.Of("{0}'s result has expired (results are kept 24 hours); the clip will be made again.", Title), isPermanent: false);
         }
     }
 
@@ -165,7 +166,7 @@ public sealed class StabilityVideoProvider : IVideoProvider
         AspectRatio.Portrait9x16 => Portrait,
         AspectRatio.Landscape16x9 => Landscape,
         AspectRatio.Square1x1 or AspectRatio.Portrait4x5 => Square,
-        _ => throw new ProviderException($"{Title} cannot make {ratio} clips.", isPermanent: true),
+        _ => throw new ProviderException(StoredText.Of("{0} cannot make {1} clips.", Title, ratio), isPermanent: true),
     };
 
     /// <summary>The message of a moderation refusal, with Stability's words when it gave any.</summary>

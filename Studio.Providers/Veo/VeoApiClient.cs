@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Providers.Http;
 using Studio.Providers.Veo.Wire;
@@ -31,7 +32,7 @@ public sealed partial class VeoApiClient(HttpClient http)
 
         var operation = await ReadAsync(response, ct).ConfigureAwait(false);
         return string.IsNullOrWhiteSpace(operation.Name) || !IsOperationName(operation.Name)
-            ? throw new ProviderException($"{VeoVideoProvider.Title} accepted the generation but sent no usable operation name.", isPermanent: false)
+            ? throw new ProviderException(StoredText.Of("{0} accepted the generation but sent no usable operation name.", VeoVideoProvider.Title), isPermanent: false)
             : operation.Name;
     }
 
@@ -40,7 +41,7 @@ public sealed partial class VeoApiClient(HttpClient http)
     {
         if (!IsOperationName(name))
         {
-            throw new ProviderException($"'{name}' is not a {VeoVideoProvider.Title} operation name.", isPermanent: true);
+            throw new ProviderException(StoredText.Of("'{0}' is not a {1} operation name.", name, VeoVideoProvider.Title), isPermanent: true);
         }
 
         using var message = new HttpRequestMessage(HttpMethod.Get, name);
@@ -69,11 +70,11 @@ public sealed partial class VeoApiClient(HttpClient http)
         try
         {
             return await response.Content.ReadFromJsonAsync(VeoJsonContext.Default.VeoOperation, ct).ConfigureAwait(false)
-                ?? throw new ProviderException($"{VeoVideoProvider.Title} answered with an empty body.", isPermanent: false);
+                ?? throw new ProviderException(StoredText.Of("{0} answered with an empty body.", VeoVideoProvider.Title), isPermanent: false);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
-            throw new ProviderException($"{VeoVideoProvider.Title} answered something Studio cannot read.", isPermanent: false, ex);
+            throw new ProviderException(StoredText.Of("{0} answered something Studio cannot read.", VeoVideoProvider.Title), isPermanent: false, ex);
         }
     }
 

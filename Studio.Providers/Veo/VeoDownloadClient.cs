@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Providers.Http;
 
@@ -50,7 +51,7 @@ public sealed class VeoDownloadClient(HttpClient http, IOptions<VeoOptions> opti
                 var location = response.Headers.Location;
                 if (location is null || hop >= MaxRedirects)
                 {
-                    throw new ProviderException($"{VeoVideoProvider.Title}'s download was redirected without end or without an address.", isPermanent: false);
+                    throw new ProviderException(StoredText.Of("{0}'s download was redirected without end or without an address.", VeoVideoProvider.Title), isPermanent: false);
                 }
 
                 current = location.IsAbsoluteUri ? location : new Uri(current, location);
@@ -61,7 +62,7 @@ public sealed class VeoDownloadClient(HttpClient http, IOptions<VeoOptions> opti
             if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
             {
                 throw new ProviderException(
-                    $"{VeoVideoProvider.Title}'s clip has expired (HTTP {(int)response.StatusCode}; Google keeps them 2 days); it will be made again.",
+                    StoredText.Of("{0}'s clip has expired (HTTP {1}; Google keeps them 2 days); it will be made again.", VeoVideoProvider.Title, (int)response.StatusCode),
                     isPermanent: false);
             }
 
@@ -69,7 +70,7 @@ public sealed class VeoDownloadClient(HttpClient http, IOptions<VeoOptions> opti
             {
                 throw withKey
                     ? await VeoErrors.ForAsync(response, ct).ConfigureAwait(false)
-                    : new ProviderException($"{VeoVideoProvider.Title}'s clip could not be fetched from storage (HTTP {(int)response.StatusCode}).", isPermanent: false);
+                    : new ProviderException(StoredText.Of("{0}'s clip could not be fetched from storage (HTTP {1}).", VeoVideoProvider.Title, (int)response.StatusCode), isPermanent: false);
             }
 
             try
@@ -79,7 +80,7 @@ public sealed class VeoDownloadClient(HttpClient http, IOptions<VeoOptions> opti
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException && !ct.IsCancellationRequested)
             {
-                throw new ProviderException($"{VeoVideoProvider.Title}'s download broke off: {ex.Message}", isPermanent: false, ex);
+                throw new ProviderException(StoredText.Of("{0}'s download broke off: {1}", VeoVideoProvider.Title, ex.Message), isPermanent: false, ex);
             }
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Assets;
 using Studio.Core.Costs;
 using Studio.Core.Providers;
@@ -124,7 +125,7 @@ public sealed class VeoVideoProvider : IVideoProvider
         var operation = await _clients.Create().GetOperationAsync(providerJobId, ct).ConfigureAwait(false);
         if (operation is null)
         {
-            return ProviderJobStatus.Failed($"{Title} no longer knows this generation; it will be made again.", permanent: false);
+            return ProviderJobStatus.Failed(StoredText.Of("{0} no longer knows this generation; it will be made again.", Title), permanent: false);
         }
 
         var status = ToStatus(operation);
@@ -141,10 +142,10 @@ public sealed class VeoVideoProvider : IVideoProvider
     {
         ArgumentNullException.ThrowIfNull(destination);
         var operation = await _clients.Create().GetOperationAsync(providerJobId, ct).ConfigureAwait(false)
-            ?? throw new ProviderException($"{Title} no longer knows this generation; it will be made again.", isPermanent: false);
+            ?? throw new ProviderException(StoredText.Of("{0} no longer knows this generation; it will be made again.", Title), isPermanent: false);
         if (VideoUriOf(operation) is not { } uri)
         {
-            throw new ProviderException($"{Title} has no clip for this generation yet.", isPermanent: false);
+            throw new ProviderException(StoredText.Of("{0} has no clip for this generation yet.", Title), isPermanent: false);
         }
 
         await _downloads.Create().DownloadAsync(uri, destination, ct).ConfigureAwait(false);
@@ -167,9 +168,9 @@ public sealed class VeoVideoProvider : IVideoProvider
 
         if (operation.Error is { } error)
         {
-            return ProviderJobStatus.Failed(
-                VeoErrors.Describe(error) ?? $"{Title} reported a failure without a reason.",
-                IsPermanentError(error));
+            return VeoErrors.Describe(error) is { } words
+                ? ProviderJobStatus.Failed(words, IsPermanentError(error))
+                : ProviderJobStatus.Failed(StoredText.Of("{0} reported a failure without a reason.", Title), IsPermanentError(error));
         }
 
         if (VideoUriOf(operation) is not null)
@@ -179,8 +180,8 @@ public sealed class VeoVideoProvider : IVideoProvider
 
         var reasons = operation.Response?.GenerateVideoResponse?.RaiMediaFilteredReasons;
         return reasons is { Count: > 0 }
-            ? ProviderJobStatus.Failed($"{Title} withheld the clip: it was filtered by Google's safety filters ({string.Join(" ", reasons)}).", permanent: true)
-            : ProviderJobStatus.Failed($"{Title} finished without a clip.", permanent: false);
+            ? ProviderJobStatus.Failed(StoredText.Of("{0} withheld the clip: it was filtered by Google's safety filters ({1}).", Title, string.Join(" ", reasons)), permanent: true)
+            : ProviderJobStatus.Failed(StoredText.Of("{0} finished without a clip.", Title), permanent: false);
     }
 
     /// <summary>Veo's aspect ratio for a Studio frame shape.</summary>
@@ -188,7 +189,7 @@ public sealed class VeoVideoProvider : IVideoProvider
     {
         AspectRatio.Landscape16x9 => "16:9",
         AspectRatio.Portrait9x16 => "9:16",
-        _ => throw new ProviderException($"{Title} makes only 16:9 and 9:16 clips, not {ratio}.", isPermanent: true),
+        _ => throw new ProviderException(StoredText.Of("{0} makes only 16:9 and 9:16 clips, not {1}.", Title, ratio), isPermanent: true),
     };
 
     /// <summary>The prompt sent: the request's, then its style, cut to <see cref="MaxPromptLength"/>.</summary>

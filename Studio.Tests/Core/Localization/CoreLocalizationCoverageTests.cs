@@ -13,6 +13,7 @@ public sealed class CoreLocalizationCoverageTests
     private static readonly string Root = E2E.StudioProcess.RepositoryRoot();
     private static readonly string Core = Path.Combine(Root, "Studio.Core");
     private static readonly string Resources = Path.Combine(Core, "Resources");
+    private static readonly string Providers = Path.Combine(Root, "Studio.Providers");
 
     [Fact]
     public void EveryCoreMessage_HasAFrenchTranslation_WithTheSamePlaceholders()
@@ -82,7 +83,7 @@ public sealed class CoreLocalizationCoverageTests
         // stored untranslatable, so every call must start with its literal English.
         LocalizedTexts().Single(x => x.Type == StoredTextType).Texts
             .Should().Contain(["Segment {0} could not be made: {1}", "{0} is unavailable ({1})."]).And.HaveCountGreaterThan(12);
-        var offenders = CoreFiles()
+        var offenders = CoreFiles().Concat(SourceFiles(Providers))
             .Where(file => Translations.HasUnmatchableStoredText(File.ReadAllText(file)))
             .Select(file => Path.GetRelativePath(Root, file));
 
@@ -119,13 +120,17 @@ public sealed class CoreLocalizationCoverageTests
             .Select(x => (Type: Path.GetRelativePath(Core, x.File)[..^".cs".Length], Texts: Translations.LookupsIn(x.Source).ToHashSet(StringComparer.Ordinal)))
             .Where(x => x.Texts.Count > 0)
             .ToList();
-        var stored = files.SelectMany(x => Translations.StoredTextsIn(x.Source)).ToHashSet(StringComparer.Ordinal);
+        // The providers' own sentences (their failures) are stored reasons too: worded by the same StoredText resources.
+        var stored = files.Select(x => x.Source).Concat(SourceFiles(Providers).Select(File.ReadAllText))
+            .SelectMany(Translations.StoredTextsIn).ToHashSet(StringComparer.Ordinal);
         own.Should().NotContain(x => x.Type == StoredTextType, "StoredText words the stored sentences; it asks for no text of its own");
         return stored.Count == 0 ? own : own.Append((StoredTextType, stored));
     }
 
-    private static IEnumerable<string> CoreFiles() =>
-        Directory.EnumerateFiles(Core, "*.cs", SearchOption.AllDirectories)
+    private static IEnumerable<string> CoreFiles() => SourceFiles(Core);
+
+    private static IEnumerable<string> SourceFiles(string project) =>
+        Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
