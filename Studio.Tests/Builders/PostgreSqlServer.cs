@@ -9,13 +9,17 @@ namespace Studio.Tests.Builders;
 /// Debian's PostgreSQL 15 started for the test run: a throw-away cluster in a temp folder (owned by the postgres user,
 /// as PostgreSQL refuses to run as root), listening on a free 127.0.0.1 port, stopped and deleted at the end. One per
 /// run through <see cref="PostgreSqlTests"/>; each test takes a fresh database from <see cref="CreateDatabaseAsync"/>.
-/// A missing server fails the tests: scripts/test.sh installs it.
+/// A missing server fails the tests: scripts/test.sh installs it. Beside it runs a <see cref="RedisServer"/>: the
+/// suites that run a second time on PostgreSQL carry their job events over Redis too, as several nodes would.
 /// </summary>
 public sealed class PostgreSqlServer : IAsyncLifetime
 {
     private const string Bin = "/usr/lib/postgresql/15/bin";
     private readonly TempFolder _folder = new();
     private int _port;
+
+    /// <summary>The Redis that <see cref="TestEngine.PostgreSql"/> hosts publish their job events through.</summary>
+    public RedisServer Redis { get; } = new();
 
     private string DataFolder => Path.Combine(_folder.Path, "data");
 
@@ -37,6 +41,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         var settings = $"-p {_port} -k {_folder.Path} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
         await RunAsync("runuser", "-u", "postgres", "--", Path.Combine(Bin, "pg_ctl"), "-D", DataFolder, "-o", settings,
             "-l", Path.Combine(_folder.Path, "server.log"), "-w", "-t", "60", "start");
+        await Redis.StartAsync();
     }
 
     /// <summary>A new empty database; its connection string.</summary>
@@ -61,6 +66,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await Redis.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         if (_port != 0)
         {

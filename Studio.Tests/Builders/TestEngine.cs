@@ -2,7 +2,10 @@ using Studio.Core.Persistence;
 
 namespace Studio.Tests.Builders;
 
-/// <summary>The database a test's <see cref="CoreHost"/> runs on: SQLite in its data folder (the default) or a fresh PostgreSQL database.</summary>
+/// <summary>
+/// The database a test's <see cref="CoreHost"/> runs on: SQLite in its data folder (the default, events in process) or a
+/// fresh PostgreSQL database with job events over the run's Redis (a fresh prefix each time, so hosts never hear each other).
+/// </summary>
 public sealed class TestEngine
 {
     private readonly PostgreSqlServer? _server;
@@ -22,7 +25,9 @@ public sealed class TestEngine
         {
             [$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] = nameof(DatabaseProvider.PostgreSql),
             [$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.ConnectionString)}"] = await _server.CreateDatabaseAsync(),
+            ["Studio:Redis:Connection"] = _server.Redis.Connection,
+            ["Studio:Redis:Prefix"] = RedisServer.NewPrefix(),
         };
 
-    public override string ToString() => IsPostgreSql ? "PostgreSQL" : "SQLite";
+    public override string ToString() => IsPostgreSql ? "PostgreSQL and Redis" : "SQLite";
 }
