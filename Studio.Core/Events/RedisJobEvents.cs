@@ -11,7 +11,7 @@ namespace Studio.Core.Events;
 /// process routes it to its own job and owner subscribers. A process skips its own messages when they come back,
 /// so a local subscriber gets each change exactly once. While Redis is away, publishing logs and carries on: the
 /// change is committed already, local subscribers still get it, other processes miss it (their pages re-read the
-/// job on the next change they do get). The multiplexer reconnects and restores the subscription on its own.
+/// job on the next change they do get, or at their periodic catch-up read). The multiplexer reconnects and restores the subscription on its own.
 /// </summary>
 public sealed partial class RedisJobEvents : IJobEvents
 {
