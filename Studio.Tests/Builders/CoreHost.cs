@@ -1,9 +1,11 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Studio.Core;
 using Studio.Core.Events;
+using Studio.Core.Jobs;
 using Studio.Core.Persistence;
 using Studio.Core.Templates;
 using Studio.Providers;
@@ -62,6 +64,13 @@ public sealed class CoreHost : IAsyncDisposable
         await using var db = Get<Microsoft.EntityFrameworkCore.IDbContextFactory<StudioDbContext>>().CreateDbContext();
         db.Templates.Add(template);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>The job as stored now, with its segments (read untracked).</summary>
+    public async Task<ProductionJob> LoadJobAsync(Guid jobId)
+    {
+        await using var db = await Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
+        return await db.Jobs.AsNoTracking().Include(j => j.Segments).SingleAsync(j => j.Id == jobId);
     }
 
     /// <summary>Runs a worker loop named <paramref name="worker"/> until the job has finished (two minutes at most), then stops it.</summary>

@@ -57,14 +57,14 @@ public class NewWorkBudgetTests : IAsyncLifetime
     {
         var jobId = await RunNewJobAsync();
         await BookElsewhereAsync(0.40m);
-        var before = await LoadAsync(jobId);
+        var before = await _core.LoadJobAsync(jobId);
 
         var refused = await Control.RegenerateAsync(Owner, jobId, 1, "A new idea", CancellationToken.None);
 
         refused.Outcome.Should().Be(JobCommandOutcome.OverBudget);
         refused.Reason.Should().Contain("estimated at $0.25").And.Contain("your budget is $1.00").And.Contain("$0.90 is spent")
             .And.Contain("leaving $0.10").And.Contain("Nothing was changed");
-        var after = await LoadAsync(jobId);
+        var after = await _core.LoadJobAsync(jobId);
         after.Status.Should().Be(JobStatus.Completed);
         after.Version.Should().Be(before.Version, "a refused command writes nothing");
         after.EstimatedCostUsd.Should().Be(0.50m);
@@ -82,11 +82,11 @@ public class NewWorkBudgetTests : IAsyncLifetime
         var done = await Control.RegenerateAsync(Owner, jobId, 1, null, CancellationToken.None);
 
         done.Outcome.Should().Be(JobCommandOutcome.Done);
-        (await LoadAsync(jobId)).EstimatedCostUsd.Should().Be(0.75m, "the estimate grows by the new take");
+        (await _core.LoadJobAsync(jobId)).EstimatedCostUsd.Should().Be(0.75m, "the estimate grows by the new take");
         (await Status()).Should().Match<BudgetStatus>(s => s.SpentUsd == 0.50m && s.ReservedUsd == 0.25m && s.RemainingUsd == 0.25m);
         await RunUntilFinishedAsync(jobId);
         (await Status()).Should().Match<BudgetStatus>(s => s.SpentUsd == 0.75m && s.ReservedUsd == 0m);
-        (await LoadAsync(jobId)).ActualCostUsd.Should().Be(0.75m);
+        (await _core.LoadJobAsync(jobId)).ActualCostUsd.Should().Be(0.75m);
     }
 
     [Fact]
@@ -102,14 +102,14 @@ public class NewWorkBudgetTests : IAsyncLifetime
         refused.Outcome.Should().Be(JobCommandOutcome.OverBudget);
         refused.Reason.Should().Contain("estimated at $0.25").And.Contain("$0.90 is spent").And.Contain("leaving $0.10");
         bulk.Items.Should().ContainSingle().Which.Should().Match<BulkJobItem>(i => i.Outcome == JobCommandOutcome.OverBudget && i.Reason!.Contains("leaving $0.10"));
-        var failed = await LoadAsync(jobId);
+        var failed = await _core.LoadJobAsync(jobId);
         failed.Status.Should().Be(JobStatus.Failed);
         failed.Segments.Should().ContainSingle(s => s.Status == SegmentStatus.Failed);
 
         (await _core.Get<UserBudgets>().SetAsync(Owner, 2.00m, CancellationToken.None)).Should().BeTrue();
         (await Control.RetryAsync(Owner, jobId, CancellationToken.None)).Outcome.Should().Be(JobCommandOutcome.Done);
         await RunUntilFinishedAsync(jobId);
-        (await LoadAsync(jobId)).Status.Should().Be(JobStatus.Completed);
+        (await _core.LoadJobAsync(jobId)).Status.Should().Be(JobStatus.Completed);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public class NewWorkBudgetTests : IAsyncLifetime
 
         results.Select(r => r.Outcome).Should().BeEquivalentTo([JobCommandOutcome.Done, JobCommandOutcome.OverBudget], "$0.30 left holds one $0.25 take");
         results.Single(r => r.Outcome == JobCommandOutcome.OverBudget).Reason.Should().Contain("$0.25 is reserved by jobs in progress");
-        (await LoadAsync(jobId)).Segments.Count(s => s.Status == SegmentStatus.Pending).Should().Be(1);
+        (await _core.LoadJobAsync(jobId)).Segments.Count(s => s.Status == SegmentStatus.Pending).Should().Be(1);
         (await Status()).ReservedUsd.Should().Be(0.25m);
     }
 
@@ -141,7 +141,7 @@ public class NewWorkBudgetTests : IAsyncLifetime
 
         results.Count(r => r.Outcome == JobCommandOutcome.Done).Should().Be(1, "$0.30 left holds one $0.25 take");
         results.Count(r => r.Outcome == JobCommandOutcome.OverBudget).Should().Be(1);
-        var statuses = new[] { (await LoadAsync(first)).Status, (await LoadAsync(second)).Status };
+        var statuses = new[] { (await _core.LoadJobAsync(first)).Status, (await _core.LoadJobAsync(second)).Status };
         statuses.Should().BeEquivalentTo([JobStatus.Queued, JobStatus.Completed]);
     }
 
@@ -152,7 +152,7 @@ public class NewWorkBudgetTests : IAsyncLifetime
         created.Succeeded.Should().BeTrue(string.Join("; ", created.Errors?.Messages ?? []));
         (await jobs.StartWithReasonAsync(Owner, created.Job!.Id, CancellationToken.None)).Outcome.Should().Be(JobCommandOutcome.Done);
         await RunUntilFinishedAsync(created.Job.Id);
-        (await LoadAsync(created.Job.Id)).Status.Should().Be(expected);
+        (await _core.LoadJobAsync(created.Job.Id)).Status.Should().Be(expected);
         return created.Job.Id;
     }
 
@@ -167,12 +167,6 @@ public class NewWorkBudgetTests : IAsyncLifetime
         await using var db = await Db().CreateDbContextAsync();
         db.Costs.Add(new CostEntry(Guid.NewGuid(), Owner, Guid.NewGuid(), 0, "paid", CostKind.Clip, usd, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
-    }
-
-    private async Task<ProductionJob> LoadAsync(Guid jobId)
-    {
-        await using var db = await Db().CreateDbContextAsync();
-        return await db.Jobs.AsNoTracking().Include(j => j.Segments).SingleAsync(j => j.Id == jobId);
     }
 
     private async Task<List<string>> AuditActionsAsync(Guid jobId)

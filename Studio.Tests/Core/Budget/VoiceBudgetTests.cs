@@ -53,7 +53,7 @@ public sealed class VoiceBudgetTests : IAsyncLifetime
         await BookElsewhereAsync(0.04m);
         await RunUntilFinishedAsync(jobId);
 
-        var failed = await LoadAsync(jobId);
+        var failed = await _core.LoadJobAsync(jobId);
         failed.Status.Should().Be(JobStatus.Failed);
         failed.Error.Should().Contain("the hosted voice-over costs $0.02").And.Contain("$0.04 of your $0.05").And.Contain("leaving $0.01")
             .And.Contain("Assemble again");
@@ -66,14 +66,14 @@ public sealed class VoiceBudgetTests : IAsyncLifetime
         var refused = await _core.Get<JobControl>().ReassembleAsync(Owner, jobId, CancellationToken.None);
         refused.Outcome.Should().Be(JobCommandOutcome.OverBudget);
         refused.Reason.Should().Contain("estimated at $0.02").And.Contain("leaving $0.01").And.Contain("Nothing was changed");
-        (await LoadAsync(jobId)).Status.Should().Be(JobStatus.Failed);
+        (await _core.LoadJobAsync(jobId)).Status.Should().Be(JobStatus.Failed);
 
         (await _core.Get<UserBudgets>().SetAsync(Owner, 1.00m, CancellationToken.None)).Should().BeTrue();
         var again = await _core.Get<JobControl>().ReassembleAsync(Owner, jobId, CancellationToken.None);
         again.Outcome.Should().Be(JobCommandOutcome.Done);
         await RunUntilFinishedAsync(jobId);
 
-        var done = await LoadAsync(jobId);
+        var done = await _core.LoadJobAsync(jobId);
         done.Status.Should().Be(JobStatus.Completed, done.Error);
         done.FinalVideoFile.Should().NotBeNull();
         _voice.Lines.Should().Be(2, "both lines are spoken once the budget allows");
@@ -92,7 +92,7 @@ public sealed class VoiceBudgetTests : IAsyncLifetime
 
         refused.Outcome.Should().Be(JobCommandOutcome.OverBudget, "the free clips are followed by a paid voice-over");
         refused.Reason.Should().Contain("estimated at $0.02").And.Contain("your budget is $0.01");
-        (await LoadAsync(jobId)).Status.Should().Be(JobStatus.Draft);
+        (await _core.LoadJobAsync(jobId)).Status.Should().Be(JobStatus.Draft);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class VoiceBudgetTests : IAsyncLifetime
 
         await RunUntilFinishedAsync(jobId);
 
-        (await LoadAsync(jobId)).Status.Should().Be(JobStatus.Completed);
+        (await _core.LoadJobAsync(jobId)).Status.Should().Be(JobStatus.Completed);
         using var next = await _core.Get<BudgetGuard>().AdmitVoiceAsync(Owner, 0.03m, CancellationToken.None);
         next.Refusal.Should().BeNull("$0.02 is booked and no longer reserved twice: $0.03 is left");
     }
@@ -128,12 +128,6 @@ public sealed class VoiceBudgetTests : IAsyncLifetime
         await using var db = await Db().CreateDbContextAsync();
         db.Costs.Add(new CostEntry(Guid.NewGuid(), Owner, Guid.NewGuid(), 0, "paid", CostKind.Clip, usd, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
-    }
-
-    private async Task<ProductionJob> LoadAsync(Guid jobId)
-    {
-        await using var db = await Db().CreateDbContextAsync();
-        return await db.Jobs.AsNoTracking().Include(j => j.Segments).SingleAsync(j => j.Id == jobId);
     }
 
     private async Task<List<CostEntry>> LedgerAsync(Guid jobId)

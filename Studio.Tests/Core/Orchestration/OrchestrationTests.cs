@@ -42,7 +42,7 @@ public class OrchestrationTests : IAsyncLifetime
 
         await RunUntilFinishedAsync(jobId);
 
-        var job = await LoadAsync(jobId);
+        var job = await _core.LoadJobAsync(jobId);
         job.Status.Should().Be(JobStatus.Completed, job.Error);
         job.Progress.Should().Be(1);
         job.LeaseOwner.Should().BeNull();
@@ -69,7 +69,7 @@ public class OrchestrationTests : IAsyncLifetime
     public async Task Run_SegmentWithSavedProviderJobId_IsPolledNotSubmittedAgain()
     {
         var jobId = await CreateAndStartAsync();
-        var segment = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 0);
+        var segment = (await _core.LoadJobAsync(jobId)).Segments.Single(s => s.Index == 0);
         var provider = _core.Get<VideoProviderCatalog>().Get("local");
         var providerJobId = await provider.SubmitAsync(
             new GenerationRequest(segment.Id, segment.Prompt, "", GenerationMode.TextToVideo, AspectRatio.Square1x1, TimeSpan.FromSeconds(2), null),
@@ -82,7 +82,7 @@ public class OrchestrationTests : IAsyncLifetime
 
         await RunUntilFinishedAsync(jobId);
 
-        var resumed = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 0);
+        var resumed = (await _core.LoadJobAsync(jobId)).Segments.Single(s => s.Index == 0);
         resumed.Status.Should().Be(SegmentStatus.Succeeded);
         resumed.Attempts.Should().Be(1, "the saved provider job was polled to its end, not started again");
         resumed.ProviderJobId.Should().Be(providerJobId);
@@ -92,7 +92,7 @@ public class OrchestrationTests : IAsyncLifetime
     public async Task Run_ProviderLostTheRender_SegmentIsMadeAgainAndSaysSo()
     {
         var jobId = await CreateAndStartAsync();
-        var segment = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 1);
+        var segment = (await _core.LoadJobAsync(jobId)).Segments.Single(s => s.Index == 1);
         await ChangeSegmentAsync(segment.Id, s =>
         {
             s.BeginSubmit(DateTimeOffset.UtcNow);
@@ -101,7 +101,7 @@ public class OrchestrationTests : IAsyncLifetime
 
         await RunUntilFinishedAsync(jobId);
 
-        var job = await LoadAsync(jobId);
+        var job = await _core.LoadJobAsync(jobId);
         job.Status.Should().Be(JobStatus.Completed, job.Error);
         var remade = job.Segments.Single(s => s.Index == 1);
         remade.Attempts.Should().Be(2);
@@ -113,12 +113,12 @@ public class OrchestrationTests : IAsyncLifetime
     public async Task Run_InterruptedBetweenSubmitAndSave_CountsTheAttemptAndFinishes()
     {
         var jobId = await CreateAndStartAsync();
-        var segment = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 2);
+        var segment = (await _core.LoadJobAsync(jobId)).Segments.Single(s => s.Index == 2);
         await ChangeSegmentAsync(segment.Id, s => s.BeginSubmit(DateTimeOffset.UtcNow));
 
         await RunUntilFinishedAsync(jobId);
 
-        var remade = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 2);
+        var remade = (await _core.LoadJobAsync(jobId)).Segments.Single(s => s.Index == 2);
         remade.Status.Should().Be(SegmentStatus.Succeeded);
         remade.Attempts.Should().Be(2, "the local provider cannot look an interrupted submission up, so it is made again");
         remade.Submissions.Should().Be(1);
@@ -140,7 +140,7 @@ public class OrchestrationTests : IAsyncLifetime
 
         await RunUntilFinishedAsync(jobId);
 
-        var job = await LoadAsync(jobId);
+        var job = await _core.LoadJobAsync(jobId);
         job.Status.Should().Be(JobStatus.Failed);
         job.Error.Should().StartWith("Segment 2 could not be made:");
         var refused = job.Segments.Single(s => s.Index == 1);
@@ -155,7 +155,7 @@ public class OrchestrationTests : IAsyncLifetime
         await _core.DisposeAsync();
         _core = await StartCoreAsync(new Dictionary<string, string?> { ["Studio:Workers:MaxAttemptsPerSegment"] = "1" });
         var jobId = await CreateAndStartAsync();
-        var segment = (await LoadAsync(jobId)).Segments.Single(s => s.Index == 0);
+        var segment = (await _core.LoadJobAsync(jobId)).Segments.Single(s => s.Index == 0);
         await ChangeSegmentAsync(segment.Id, s =>
         {
             s.BeginSubmit(DateTimeOffset.UtcNow);
@@ -164,7 +164,7 @@ public class OrchestrationTests : IAsyncLifetime
 
         await RunUntilFinishedAsync(jobId);
 
-        var job = await LoadAsync(jobId);
+        var job = await _core.LoadJobAsync(jobId);
         job.Status.Should().Be(JobStatus.Failed);
         job.Error.Should().StartWith("Segment 1 could not be made: Gave up after 1 attempts at Local (offline).").And.Contain("interrupted");
         job.Segments.Single(s => s.Index == 0).Attempts.Should().Be(1);
@@ -180,7 +180,7 @@ public class OrchestrationTests : IAsyncLifetime
 
         await _core.Get<SegmentStep>().RunAsync(claimed[0], CancellationToken.None);
 
-        var job = await LoadAsync(jobId);
+        var job = await _core.LoadJobAsync(jobId);
         job.Status.Should().Be(JobStatus.Cancelled);
         job.Segments.Should().AllSatisfy(s =>
         {
@@ -218,9 +218,4 @@ public class OrchestrationTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    private async Task<ProductionJob> LoadAsync(Guid jobId)
-    {
-        await using var db = await _core.Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
-        return await db.Jobs.AsNoTracking().Include(j => j.Segments).SingleAsync(j => j.Id == jobId);
-    }
 }

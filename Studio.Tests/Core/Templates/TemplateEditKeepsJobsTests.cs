@@ -44,7 +44,7 @@ public sealed class TemplateEditKeepsJobsTests : IAsyncLifetime
 
         await RunUntilFinishedAsync(jobId);
 
-        var job = await LoadAsync(jobId);
+        var job = await _core.LoadJobAsync(jobId);
         job.Status.Should().Be(JobStatus.Completed, job.Error);
         var video = _core.Get<IFileStore>().TryGetLocalPath(FileKeys.FinalVideo(jobId))!;
         var (_, seconds, _) = await MediaMeasure.StreamsAsync(video);
@@ -91,9 +91,4 @@ public sealed class TemplateEditKeepsJobsTests : IAsyncLifetime
 
     private Task RunUntilFinishedAsync(Guid jobId) => _core.RunUntilFinishedAsync(jobId, "template-test");
 
-    private async Task<ProductionJob> LoadAsync(Guid jobId)
-    {
-        await using var db = await _core.Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
-        return await db.Jobs.AsNoTracking().Include(j => j.Segments).SingleAsync(j => j.Id == jobId);
-    }
 }
