@@ -152,7 +152,8 @@ public class NewWorkBudgetTests : IAsyncLifetime
         created.Succeeded.Should().BeTrue(string.Join("; ", created.Errors?.Messages ?? []));
         (await jobs.StartWithReasonAsync(Owner, created.Job!.Id, CancellationToken.None)).Outcome.Should().Be(JobCommandOutcome.Done);
         await RunUntilFinishedAsync(created.Job.Id);
-        (await _core.LoadJobAsync(created.Job.Id)).Status.Should().Be(expected);
+        var finished = await _core.LoadJobAsync(created.Job.Id);
+        finished.Status.Should().Be(expected, finished.Error);
         return created.Job.Id;
     }
 
