@@ -167,7 +167,7 @@ public sealed class BudgetGuard(
             await db.ClipReservations.Where(r => r.OwnerId == ownerId && r.HeldUntil <= now).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
-            return ClipAdmission.Admitted(new Reservation(dbFactory, reservation.Id));
+            return ClipAdmission.Admitted(dbFactory, reservation.Id);
         }
     }
 
@@ -175,20 +175,4 @@ public sealed class BudgetGuard(
 
     /// <summary>Releases the owners' turns.</summary>
     public void Dispose() => _turns.Dispose();
-
-    /// <summary>An admitted clip's reservation, given back once its charge is booked (or it was not submitted).</summary>
-    private sealed class Reservation(IDbContextFactory<StudioDbContext> dbFactory, Guid id) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                // One short delete by key; were it lost, the reservation would lapse at its HeldUntil.
-                using var db = dbFactory.CreateDbContext();
-                db.ClipReservations.Where(r => r.Id == id).ExecuteDelete();
-            }
-        }
-    }
 }

@@ -100,7 +100,7 @@ public sealed class JobService(
             db.Costs.Add(CostEntry.Now(time, ownerId, job.Id, null, scriptWriter.Name, CostKind.Script, scriptUsd));
         }
 
-        if (!await SaveWithAssetsAsync(db, ownerId, job, ct).ConfigureAwait(false))
+        if (!await SaveWithAssetsAsync(db, ownerId, job, scriptAdmission, ct).ConfigureAwait(false))
         {
             errors.Add("segments", L["An upload this video uses was deleted a moment ago; choose another one and try again."]);
             return new CreateJobResult(null, errors);
@@ -113,28 +113,27 @@ public sealed class JobService(
     // The uploads a new job names are checked again in the same write transaction (SQLite: BEGIN IMMEDIATE) that
     // inserts it: an asset deleted after the first check (the delete holds the same gate) is caught here, not later
     // by a segment failing.
-    private async Task<bool> SaveWithAssetsAsync(StudioDbContext db, string ownerId, ProductionJob job, CancellationToken ct)
+    /// <summary>
+    /// Saves the new job, checking in the same transaction that the uploads it uses are still there (false when one is
+    /// gone: nothing saved); the storyboard's reservation, if any, ends in that write, which books its charge.
+    /// </summary>
+    private async Task<bool> SaveWithAssetsAsync(StudioDbContext db, string ownerId, ProductionJob job, ClipAdmission scriptAdmission, CancellationToken ct)
     {
         var assetIds = job.Segments.Where(s => s.AssetId is not null).Select(s => s.AssetId!.Value)
             .Concat(job.MusicAssetId is { } music ? [music] : [])
             .Distinct()
             .ToList();
-        if (assetIds.Count == 0)
-        {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return true;
-        }
-
         using (await writes.EnterAsync(ct).ConfigureAwait(false))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            var present = await db.Assets.CountAsync(a => assetIds.Contains(a.Id) && a.OwnerId == ownerId, ct).ConfigureAwait(false);
-            if (present != assetIds.Count)
+            if (assetIds.Count > 0
+                && await db.Assets.CountAsync(a => assetIds.Contains(a.Id) && a.OwnerId == ownerId, ct).ConfigureAwait(false) != assetIds.Count)
             {
                 return false;
             }
 
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await scriptAdmission.ReleaseWithinAsync(db, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return true;
         }

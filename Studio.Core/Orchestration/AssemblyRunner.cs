@@ -159,7 +159,8 @@ public sealed partial class AssemblyRunner(
                 },
                 null,
                 ct,
-                entry).ConfigureAwait(false);
+                entry,
+                admission.ReleaseWithinAsync).ConfigureAwait(false);
             LogCompleted(logger, jobId);
         }
         catch (MediaProcessingException ex)
@@ -195,12 +196,19 @@ public sealed partial class AssemblyRunner(
     /// Applies a change to the job, only while <paramref name="worker"/> holds it. The lease owner is read and the change
     /// saved under the job's version, so a take-over in between fails the save instead of being overwritten.
     /// </summary>
-    private async Task UpdateJobAsync(Guid jobId, string worker, Action<ProductionJob> change, int? segmentIndex, CancellationToken ct, CostEntry? entry = null)
+    /// <summary>
+    /// Applies <paramref name="change"/> to the held job and saves it with <paramref name="entry"/>, if any; then
+    /// <paramref name="alongside"/>, if any, in the same transaction (the voice-over's reservation given back in the write
+    /// that books its charge).
+    /// </summary>
+    private async Task UpdateJobAsync(
+        Guid jobId, string worker, Action<ProductionJob> change, int? segmentIndex, CancellationToken ct, CostEntry? entry = null, Func<StudioDbContext, CancellationToken, Task>? alongside = null)
     {
         ProductionJob job;
         await using (var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
             using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
+            await using var transaction = alongside is null ? null : await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             job = await db.Jobs.Include(j => j.Segments).FirstAsync(j => j.Id == jobId, ct).ConfigureAwait(false);
             if (job.LeaseOwner != worker)
             {
@@ -214,6 +222,11 @@ public sealed partial class AssemblyRunner(
             }
 
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                await alongside!(db, ct).ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+            }
         }
 
         await events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, segmentIndex, time.GetUtcNow()), ct).ConfigureAwait(false);

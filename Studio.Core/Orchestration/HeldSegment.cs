@@ -29,8 +29,12 @@ internal sealed class HeldSegment(Segment segment, GenerationContext job, IDbCon
             ct,
             announce);
 
-    /// <summary>Applies <paramref name="change"/>, saves it (with the entity it returns, if any: a take, a cost entry) under the held version and announces it.</summary>
-    public async Task WriteAsync(Func<Segment, object?> change, CancellationToken ct, bool announce = true)
+    /// <summary>
+    /// Applies <paramref name="change"/>, saves it (with the entity it returns, if any: a take, a cost entry) under the
+    /// held version and announces it. <paramref name="alongside"/>, when given, runs in the same transaction after the
+    /// save (a clip's reservation given back in the write that books its charge). Default none.
+    /// </summary>
+    public async Task WriteAsync(Func<Segment, object?> change, CancellationToken ct, bool announce = true, Func<StudioDbContext, CancellationToken, Task>? alongside = null)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         var changedAt = time.GetUtcNow();
@@ -38,6 +42,7 @@ internal sealed class HeldSegment(Segment segment, GenerationContext job, IDbCon
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
             using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
+            await using var transaction = alongside is null ? null : await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             db.Segments.Attach(segment);
             if (change(segment) is { } added)
             {
@@ -45,6 +50,11 @@ internal sealed class HeldSegment(Segment segment, GenerationContext job, IDbCon
             }
 
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                await alongside!(db, ct).ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+            }
         }
         catch (DbUpdateConcurrencyException ex)
         {

@@ -202,7 +202,8 @@ public sealed partial class SegmentStep(
         try
         {
             // Saved even when stopping: the provider has started (and may bill) this generation; losing its id would start it again.
-            await held.WriteAsync(s => Charge(held, s.Index, provider, () => s.MarkSubmitted(providerJobId, price), price), CancellationToken.None).ConfigureAwait(false);
+            // The clip's reservation ends in the write that books its charge: the owner's other clips never see the price twice.
+            await held.WriteAsync(s => Charge(held, s.Index, provider, () => s.MarkSubmitted(providerJobId, price), price), CancellationToken.None, alongside: admission.ReleaseWithinAsync).ConfigureAwait(false);
         }
         catch (LeaseLostException)
         {

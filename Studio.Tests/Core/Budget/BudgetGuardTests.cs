@@ -84,6 +84,52 @@ public class BudgetGuardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AdmitClip_ChargeBookedWithTheReservationGivenBackInOneWrite_CountsThePriceOnce()
+    {
+        var guard = _core.Get<BudgetGuard>();
+        await BookAsync(0.50m, _time.GetUtcNow());
+        using var first = await guard.AdmitClipAsync(Owner, 0.25m, CancellationToken.None);
+        first.Refusal.Should().BeNull();
+
+        // What a worker does once the provider took the clip: the charge and the end of the reservation in one write.
+        await using (var db = await _core.Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Costs.Add(new CostEntry(Guid.NewGuid(), Owner, Guid.NewGuid(), 0, "paid", CostKind.Clip, 0.25m, _time.GetUtcNow()));
+            await db.SaveChangesAsync();
+            await first.ReleaseWithinAsync(db, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        // The first clip's worker has not disposed its admission yet: its price must not count as reserved and spent.
+        using var second = await guard.AdmitClipAsync(Owner, 0.25m, CancellationToken.None);
+        second.Refusal.Should().BeNull("$0.75 is spent and nothing else is reserved: $0.25 more reaches $1.00 exactly");
+        (await guard.StatusAsync(Owner, CancellationToken.None)).SpentUsd.Should().Be(0.75m);
+    }
+
+    [Fact]
+    public async Task AdmitClip_ReservationGivenBackInAWriteThatRolledBack_StillHeldUntilDisposed()
+    {
+        var guard = _core.Get<BudgetGuard>();
+        var first = await guard.AdmitClipAsync(Owner, 0.60m, CancellationToken.None);
+        await using (var db = await _core.Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await first.ReleaseWithinAsync(db, CancellationToken.None);
+            await transaction.RollbackAsync();
+        }
+
+        using (var refused = await guard.AdmitClipAsync(Owner, 0.60m, CancellationToken.None))
+        {
+            refused.Refusal.Should().NotBeNull("the write that would have booked the charge did not happen: the price is still reserved");
+        }
+
+        first.Dispose();
+        using var admitted = await guard.AdmitClipAsync(Owner, 0.60m, CancellationToken.None);
+        admitted.Refusal.Should().BeNull("disposing gave the reservation back");
+    }
+
+    [Fact]
     public async Task AdmitClip_NotSubmittedAfterAll_GivesItsReservationBack()
     {
         var guard = _core.Get<BudgetGuard>();
