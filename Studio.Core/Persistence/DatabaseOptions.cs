@@ -18,6 +18,17 @@ public sealed class DatabaseOptions : IValidatableObject
     /// </summary>
     public string ConnectionString { get; set; } = string.Empty;
 
+    /// <summary>
+    /// How many of one process's writes may be in the database at once on PostgreSQL, whose row locks let writers work
+    /// side by side (kept below Npgsql's pool of 100 connections). SQLite takes one writer anyway: there it is always 1.
+    /// Default 16.
+    /// </summary>
+    [Range(1, 64)]
+    public int ConcurrentWrites { get; set; } = 16;
+
+    /// <summary>The writes one process lets into the database at once with these settings.</summary>
+    public int WritersPerProcess => Provider == DatabaseProvider.PostgreSql ? ConcurrentWrites : 1;
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

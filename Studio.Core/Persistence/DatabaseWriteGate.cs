@@ -1,13 +1,16 @@
+using Microsoft.Extensions.Options;
+
 namespace Studio.Core.Persistence;
 
 /// <summary>
-/// Lets one of this process's writers at a time into the database. SQLite takes one writer anyway, and its driver waits
-/// for the lock by blocking a thread; queueing here instead waits without a thread, so a busy worker never starves the
-/// thread pool its HTTP calls and pages need. (A database with row locks — PostgreSQL — would open the gate wide.)
+/// Lets this process's writers into the database in turns. SQLite takes one writer anyway, and its driver waits for the
+/// lock by blocking a thread; queueing here instead waits without a thread, so a busy worker never starves the thread
+/// pool its HTTP calls and pages need. PostgreSQL locks rows, not the database: there the gate lets
+/// <see cref="DatabaseOptions.ConcurrentWrites"/> writers in at once, and only bounds the connections they hold.
 /// </summary>
-public sealed class DatabaseWriteGate : IDisposable
+public sealed class DatabaseWriteGate(IOptions<DatabaseOptions> options) : IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _gate = new(options.Value.WritersPerProcess, options.Value.WritersPerProcess);
 
     /// <summary>Waits for the turn; dispose the result to pass it on.</summary>
     public async Task<IDisposable> EnterAsync(CancellationToken ct)

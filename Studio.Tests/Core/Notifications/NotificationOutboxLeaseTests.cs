@@ -21,7 +21,7 @@ public sealed class NotificationOutboxLeaseTests : IAsyncLifetime
         _first = _harness.Outbox;
 
         // Another process: its own outbox and its own write gate, the same database.
-        _secondGate = new DatabaseWriteGate();
+        _secondGate = new DatabaseWriteGate(Microsoft.Extensions.Options.Options.Create(new DatabaseOptions()));
         _second = ActivatorUtilities.CreateInstance<NotificationOutbox>(_harness.Services, _secondGate);
     }
 
