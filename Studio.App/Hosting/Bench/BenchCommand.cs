@@ -77,12 +77,18 @@ internal static class BenchCommand
                 {
                     "orchestration" when arguments.PostgreSql => await WorkerScalingBench.RunAsync(app.Services, app.Configuration,
                         arguments with { Count = Math.Clamp(count ?? 500, 1, 100_000) }, app.Services.GetService<BenchServers>()?.Description ?? "given by --connection and Studio:Redis:Connection",
-                        CancellationToken.None),
+                        app.Lifetime.ApplicationStopping),
                     "orchestration" => await OrchestrationBench.RunAsync(app.Services, Math.Clamp(count ?? 1000, 1, 100_000)),
                     "assembly" => await AssemblyBench.RunAsync(app.Services, Math.Clamp(count ?? 3, 1, 10)),
                     "dashboard" => await DashboardBench.RunAsync(app.Services, Math.Clamp(count ?? 100_000, 1, 1_000_000)),
                     _ => await QuickVideoBench.RunAsync(app.Services, Math.Clamp(count ?? 3, 1, 10)),
                 };
+            }
+            catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                // Ctrl+C: the worker processes, the servers the bench started and its data folder still go.
+                Console.Error.WriteLine("Bench stopped before its end; no figures.");
+                return 130;
             }
             finally
             {
