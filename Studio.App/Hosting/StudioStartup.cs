@@ -115,6 +115,14 @@ internal static class StudioStartup
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var console = Console.Out;
         console.WriteLine();
+        if (!app.Plays(ProcessRoles.Web))
+        {
+            // No pages to sign in to here: a worker answers its health endpoints only.
+            console.WriteLine($"  Studio worker is ready (health on {string.Join("  ", addresses)})");
+            console.WriteLine();
+            return;
+        }
+
         console.WriteLine($"  Studio is ready: {string.Join("  ", addresses)}");
         console.WriteLine(result.GeneratedPassword is not null
             ? $"  Sign in as {result.AdminEmail} with the password shown above"
