@@ -26,9 +26,9 @@ public sealed class DashboardOnPostgreSqlApiTests(PostgreSqlServer server)
             db.Database.ProviderName.Should().Contain("PostgreSQL", "the app must really run on PostgreSQL here");
         }
 
-        var at = DateTimeOffset.UtcNow.AddHours(-1);
-        var done = AnalyticsSeed.Job(admin, "Finished on PostgreSQL", at.AddMinutes(-5), JobStatus.Completed);
-        var failed = AnalyticsSeed.Job(admin, "Failed on PostgreSQL", at.AddMinutes(-5), JobStatus.Failed);
+        var (created, at) = AnalyticsSeed.RecentlyThisMonth(DateTimeOffset.UtcNow);
+        var done = AnalyticsSeed.Job(admin, "Finished on PostgreSQL", created, JobStatus.Completed);
+        var failed = AnalyticsSeed.Job(admin, "Failed on PostgreSQL", created, JobStatus.Failed);
         await AnalyticsSeed.SaveAsync(factory.Services.GetRequiredService<IDbContextFactory<StudioDbContext>>(), [done, failed],
         [
             AnalyticsSeed.Cost(done, "sim", 1.50m, at),

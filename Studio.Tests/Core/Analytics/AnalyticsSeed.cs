@@ -12,6 +12,25 @@ internal static class AnalyticsSeed
     private static readonly VideoTemplate Reels = DefaultTemplates.Create(DateTimeOffset.UnixEpoch).Single(t => t.Name == DefaultTemplates.Reels30);
     private static readonly VideoTemplate Story = DefaultTemplates.Create(DateTimeOffset.UnixEpoch).First(t => t.Name != DefaultTemplates.Reels30);
 
+    /// <summary>
+    /// A job's creation and its spending a little before <paramref name="now"/> and both in <paramref name="now"/>'s
+    /// month (UTC), so "this month" figures hold them even in the first hour of a month: an hour ago, five minutes
+    /// apart, when that is still this month; else a third and two thirds of the way from the month's start.
+    /// </summary>
+    public static (DateTimeOffset Created, DateTimeOffset At) RecentlyThisMonth(DateTimeOffset now)
+    {
+        var utc = now.ToUniversalTime();
+        var monthStart = new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var at = utc.AddHours(-1);
+        if (at.AddMinutes(-5) >= monthStart)
+        {
+            return (at.AddMinutes(-5), at);
+        }
+
+        var span = utc - monthStart;
+        return (monthStart + (span / 3), monthStart + (span * 2 / 3));
+    }
+
     /// <summary>The second template's name.</summary>
     public static string StoryName => Story.Name;
 
