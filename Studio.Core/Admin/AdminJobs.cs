@@ -112,7 +112,7 @@ public sealed class AdminJobs(
             };
             if (result.Outcome == JobCommandOutcome.Done)
             {
-                await audit.WriteAsync(adminId, ActionName(action), $"job/{jobId}", $"{found.Title} (owner {found.OwnerId})", null, ct).ConfigureAwait(false);
+                await audit.WriteAsync(adminId, ActionName(action), $"job/{jobId}", AuditDetails.JobOfOwner(found.Title, found.OwnerId), null, ct).ConfigureAwait(false);
             }
 
             items.Add(new BulkJobItem(jobId, found.Title, result.Outcome, result.Outcome == JobCommandOutcome.Done ? null : result.Reason ?? result.Outcome.ToString()));
@@ -167,7 +167,7 @@ public sealed class AdminJobs(
                 return new PromptEditResult(result, null);
             }
 
-            await audit.WriteAsync(adminId, "admin.segment.regenerate", $"job/{jobId}/segment/{index}", Detail(job.Title, job.OwnerId, cleaned), null, ct).ConfigureAwait(false);
+            await audit.WriteAsync(adminId, "admin.segment.regenerate", $"job/{jobId}/segment/{index}", AuditDetails.PromptOfJob(job.Title, job.OwnerId, cleaned), null, ct).ConfigureAwait(false);
             return new PromptEditResult(result, PromptEditKind.Regenerating);
         }
 
@@ -189,7 +189,7 @@ public sealed class AdminJobs(
                 .ConfigureAwait(false);
             if (changed == 1)
             {
-                db.Audit.Add(AuditEntry.Now(time, adminId, "admin.segment.prompt", $"job/{jobId}/segment/{index}", Detail(title, ownerId, prompt), null));
+                db.Audit.Add(AuditEntry.Now(time, adminId, "admin.segment.prompt", $"job/{jobId}/segment/{index}", AuditDetails.PromptOfJob(title, ownerId, prompt), null));
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);
             }
         }
@@ -257,8 +257,6 @@ public sealed class AdminJobs(
         : r.Job.Status == JobStatus.Completed ? 4
         : r.Job.Status == JobStatus.Failed ? 5
         : 6;
-
-    private static string Detail(string title, string ownerId, string prompt) => $"{title} (owner {ownerId}): {prompt}";
 
     private static string ActionName(BulkJobAction action) => action switch
     {

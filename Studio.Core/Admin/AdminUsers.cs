@@ -64,7 +64,7 @@ public sealed class AdminUsers(
 
         if (result.User is { } user)
         {
-            await audit.WriteAsync(adminId, "user.create", $"user/{user.Id}", $"{user.Email} ({user.Role})", null, ct).ConfigureAwait(false);
+            await audit.WriteAsync(adminId, "user.create", $"user/{user.Id}", AuditDetails.UserCreated(user.Email, user.Role), null, ct).ConfigureAwait(false);
         }
 
         return result;
@@ -117,7 +117,7 @@ public sealed class AdminUsers(
             return JobCommandResult.Conflict(string.Join(" ", stamped.Errors.Select(e => e.Description)));
         }
 
-        await audit.WriteAsync(adminId, "user.role", $"user/{userId}", $"{user.Email}: {string.Join(",", current)} → {wanted}", null, ct).ConfigureAwait(false);
+        await audit.WriteAsync(adminId, "user.role", $"user/{userId}", AuditDetails.RoleChanged(user.Email ?? string.Empty, current, wanted), null, ct).ConfigureAwait(false);
         return JobCommandResult.Done;
     }
 
@@ -138,7 +138,7 @@ public sealed class AdminUsers(
             return JobCommandResult.NotFound;
         }
 
-        await audit.WriteAsync(adminId, "budget.set", $"user/{userId}", monthlyUsd is null ? "back to the default budget" : "monthly budget", monthlyUsd, ct).ConfigureAwait(false);
+        await audit.WriteAsync(adminId, "budget.set", $"user/{userId}", AuditDetails.BudgetSet(monthlyUsd), monthlyUsd, ct).ConfigureAwait(false);
         return JobCommandResult.Done;
     }
 }

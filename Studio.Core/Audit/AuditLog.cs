@@ -1,13 +1,26 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Studio.Core.Common;
 using Studio.Core.Persistence;
 
 namespace Studio.Core.Audit;
 
-/// <summary>Keeps and reads the audit trail: who started, cancelled, deleted what, and what it cost.</summary>
-public sealed class AuditLog(IDbContextFactory<StudioDbContext> dbFactory, TimeProvider time)
+/// <summary>
+/// Keeps and reads the audit trail: who started, cancelled, deleted what, and what it cost. Details with words of ours
+/// are read in the reader's language (the current UI culture), through <paramref name="words"/>.
+/// </summary>
+public sealed class AuditLog(IDbContextFactory<StudioDbContext> dbFactory, TimeProvider time, IStringLocalizer<StoredText> words)
 {
-    /// <summary>Writes one entry.</summary>
+    /// <summary>Writes one entry whose detail is data (a title, a name), shown as written.</summary>
     public async Task WriteAsync(string actorId, string action, string target, string detail, decimal? costUsd, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        db.Audit.Add(AuditEntry.Now(time, actorId, action, target, detail, costUsd));
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes one entry whose detail has words of ours (see <see cref="AuditDetails"/>), worded when read.</summary>
+    public async Task WriteAsync(string actorId, string action, string target, StoredText detail, decimal? costUsd, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         db.Audit.Add(AuditEntry.Now(time, actorId, action, target, detail, costUsd));
@@ -35,7 +48,14 @@ public sealed class AuditLog(IDbContextFactory<StudioDbContext> dbFactory, TimeP
             .ToListAsync(ct).ConfigureAwait(false);
         var actors = rows.Select(r => r.ActorId).Distinct().ToList();
         var emails = await db.Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct).ConfigureAwait(false);
-        return ([.. rows.Select(r => new AuditRecord(r.Id, r.ActorId, emails.GetValueOrDefault(r.ActorId), r.Action, r.Target, r.Detail, r.CostUsd, r.At))], total);
+        return ([.. rows.Select(r => new AuditRecord(r.Id, r.ActorId, emails.GetValueOrDefault(r.ActorId), r.Action, r.Target, DetailOf(r), r.CostUsd, r.At))], total);
+    }
+
+    // Worded in the reader's language when the entry has its sentence; old rows and data-only details as stored.
+    private string DetailOf(AuditEntry entry)
+    {
+        var worded = StoredText.Show(entry.DetailText, entry.Detail, words) ?? entry.Detail;
+        return worded.Length > AuditEntry.MaxDetailLength ? worded[..AuditEntry.MaxDetailLength] : worded;
     }
 
     /// <summary>Every action name on the log, alphabetically: the choices of the action filter.</summary>
@@ -98,7 +118,7 @@ public sealed class AuditLog(IDbContextFactory<StudioDbContext> dbFactory, TimeP
 /// <param name="ActorEmail">Their e-mail address, when known.</param>
 /// <param name="Action">What.</param>
 /// <param name="Target">On what.</param>
-/// <param name="Detail">In words.</param>
+/// <param name="Detail">In words: the reader's language for words of ours, data as written.</param>
 /// <param name="CostUsd">Money involved.</param>
 /// <param name="At">When.</param>
 public sealed record AuditRecord(Guid Id, string ActorId, string? ActorEmail, string Action, string Target, string Detail, decimal? CostUsd, DateTimeOffset At);

@@ -39,6 +39,35 @@ public sealed record StoredText(
         return new(template, null, [.. arguments.Select(StoredTextArgument.From)]);
     }
 
+    /// <summary>
+    /// A list for a sentence, joined in the reader's language: "a", "a and b", "a, b and c"… Each item goes in as a
+    /// <see cref="Of"/> argument would (a <see cref="StoredText"/> is worded, a name is kept as written). Built by
+    /// nesting two templates, so French gets its own "et". An empty list is empty words.
+    /// </summary>
+    public static StoredText List(IEnumerable<object> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var all = items.ToList();
+        return all.Count switch
+        {
+            0 => Verbatim(string.Empty),
+            1 => all[0] as StoredText ?? StoredText.Of("{0}", all[0]),
+            _ => Join(all),
+        };
+
+        static StoredText Join(List<object> all)
+        {
+            // The last two are joined by "and", every earlier one by a comma: a, (b, (c and d)).
+            var text = StoredText.Of("{0} and {1}", all[^2], all[^1]);
+            for (var i = all.Count - 3; i >= 0; i--)
+            {
+                text = StoredText.Of("{0}, {1}", all[i], text);
+            }
+
+            return text;
+        }
+    }
+
     /// <summary>Words that are not ours (a provider's error, an exception's message), shown as written in every language.</summary>
     public static StoredText Verbatim(string words) => new(null, words ?? string.Empty);
 

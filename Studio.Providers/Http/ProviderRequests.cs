@@ -39,8 +39,8 @@ public static class ProviderRequests
                     "{0} cannot make {1} ({2}) clips; it makes {3}.",
                     title,
                     request.Mode.ToString(),
-                    Describe(request.Mode),
-                    string.Join(" and ", capabilities.Modes.Order().Select(Describe))),
+                    request.Mode.ToStoredText(),
+                    StoredText.List(capabilities.Modes.Order().Select(m => m.ToStoredText()))),
                 isPermanent: true);
         }
 
@@ -50,7 +50,7 @@ public static class ProviderRequests
                 StoredText.Of(
                     "{0} makes only {1} clips, not {2}.",
                     title,
-                    string.Join(" and ", capabilities.AspectRatios.Order().Select(r => r.ToDisplay())),
+                    StoredText.List(capabilities.AspectRatios.Order().Select(r => r.ToDisplay())),
                     request.AspectRatio.ToDisplay()),
                 isPermanent: true);
         }
@@ -70,8 +70,8 @@ public static class ProviderRequests
         {
             throw new ProviderException(
                 kind == AssetKind.Image
-                    ? StoredText.Of("{0} at {1} needs an input image.", Describe(request.Mode), title)
-                    : StoredText.Of("{0} at {1} needs an input clip.", Describe(request.Mode), title),
+                    ? StoredText.Of("{0} at {1} needs an input image.", request.Mode.ToStoredText(), title)
+                    : StoredText.Of("{0} at {1} needs an input clip.", request.Mode.ToStoredText(), title),
                 isPermanent: true);
         }
     }
@@ -97,12 +97,4 @@ public static class ProviderRequests
         var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
         return text[..cut].TrimEnd();
     }
-
-    private static string Describe(GenerationMode mode) => mode switch
-    {
-        GenerationMode.TextToVideo => "text-to-video",
-        GenerationMode.ImageToVideo => "image-to-video",
-        GenerationMode.VideoToVideo => "video-to-video",
-        _ => mode.ToString(),
-    };
 }

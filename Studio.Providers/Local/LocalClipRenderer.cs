@@ -55,7 +55,7 @@ public sealed class LocalClipRenderer(IMediaEngine engine, IOptions<LocalProvide
                 GenerationMode.TextToVideo => await TextJobAsync(request, outputFile, scratch, ct).ConfigureAwait(false),
                 GenerationMode.ImageToVideo => await ImageJobAsync(request, RequireInput(inputFile), outputFile, ct).ConfigureAwait(false),
                 GenerationMode.VideoToVideo => await VideoJobAsync(request, RequireInput(inputFile), outputFile, ct).ConfigureAwait(false),
-                _ => throw new ProviderException(StoredText.Of("The local provider cannot make {0} clips.", request.Mode), isPermanent: true),
+                _ => throw new ProviderException(StoredText.Of("The local provider cannot make {0} clips.", request.Mode.ToStoredText()), isPermanent: true),
             };
             await engine.RunAsync(job, progress, ct).ConfigureAwait(false);
         }

@@ -257,7 +257,7 @@ public sealed class LocalVideoProvider : IVideoProvider
         var caps = Capabilities;
         if (!caps.Modes.Contains(request.Mode))
         {
-            throw new ProviderException(StoredText.Of("The local provider cannot make {0} clips.", request.Mode), isPermanent: true);
+            throw new ProviderException(StoredText.Of("The local provider cannot make {0} clips.", request.Mode.ToStoredText()), isPermanent: true);
         }
 
         if (!caps.AspectRatios.Contains(request.AspectRatio))
@@ -283,7 +283,7 @@ public sealed class LocalVideoProvider : IVideoProvider
         };
         if (needed is not null && (request.Input is null || request.Input.Kind != needed))
         {
-            throw new ProviderException(needed == AssetKind.Image ? StoredText.Of("{0} needs an input image.", request.Mode) : StoredText.Of("{0} needs an input video.", request.Mode), isPermanent: true);
+            throw new ProviderException(needed == AssetKind.Image ? StoredText.Of("{0} needs an input image.", request.Mode.ToStoredText()) : StoredText.Of("{0} needs an input video.", request.Mode.ToStoredText()), isPermanent: true);
         }
     }
 

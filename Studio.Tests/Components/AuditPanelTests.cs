@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -67,6 +68,22 @@ public sealed class AuditPanelTests : AdminComponentTest
 
         popovers.WaitForAssertion(() => popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim())
             .Should().Equal("Any action", "job.start", "template.update"));
+    }
+
+    [Fact]
+    public async Task InFrench_OurLinkWordsAreFrench_TheDataAsWritten_AndOldRowsAsStored()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+        var admin = await AddUserAsync("admin@example.com");
+        var log = Services.GetRequiredService<AuditLog>();
+        await log.WriteAsync(admin, "admin.job.cancel", "job/1", AuditDetails.JobOfOwner("Spring teaser", "bob"), null, CancellationToken.None);
+        await log.WriteAsync(admin, "budget.set", "user/bob", AuditDetails.BudgetSet(null), null, CancellationToken.None);
+        await log.WriteAsync(admin, "admin.job.retry", "job/2", "Autumn recap (owner bob)", null, CancellationToken.None);
+        Render<MudPopoverProvider>();
+
+        var panel = Render<AuditPanel>();
+
+        panel.WaitForAssertion(() => Details(panel).Should().BeEquivalentTo("Autumn recap (owner bob)", "retour au budget par défaut", "Spring teaser (propriétaire bob)"));
     }
 
     private static List<string> Actors(IRenderedComponent<AuditPanel> panel) =>

@@ -10,7 +10,8 @@ namespace Studio.App.Features.Audit;
 /// <summary>
 /// <c>GET /api/audit?page=&amp;pageSize=&amp;userId=&amp;action=</c> (admins only): who created, started, cancelled, retried,
 /// regenerated or deleted which job, who changed which template, and what it cost — newest first, with
-/// <c>X-Total-Count</c>.
+/// <c>X-Total-Count</c>. Details with words of ours ("owner", "monthly budget") are in the caller's language
+/// (Accept-Language); titles, e-mails and prompts as written.
 /// </summary>
 internal static class AuditApi
 {

@@ -44,7 +44,7 @@ internal static class BudgetApi
             return TypedResults.NotFound();
         }
 
-        await audit.WriteAsync(admin.RequireUserId(), "budget.set", $"user/{id}", request.MonthlyUsd is null ? "back to the default budget" : "monthly budget", request.MonthlyUsd, ct);
+        await audit.WriteAsync(admin.RequireUserId(), "budget.set", $"user/{id}", AuditDetails.BudgetSet(request.MonthlyUsd), request.MonthlyUsd, ct);
 
         return TypedResults.Ok(request.MonthlyUsd is { } amount
             ? new UserBudgetResponse(id, amount, IsDefault: false)

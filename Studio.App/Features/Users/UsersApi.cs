@@ -32,7 +32,7 @@ internal static class UsersApi
         var result = await administration.CreateAsync(new NewUser(request.Email, request.Password, request.Role), ct);
         if (result.User is { } user)
         {
-            await audit.WriteAsync(admin.RequireUserId(), "user.create", $"user/{user.Id}", $"{user.Email} ({user.Role})", null, ct);
+            await audit.WriteAsync(admin.RequireUserId(), "user.create", $"user/{user.Id}", AuditDetails.UserCreated(user.Email, user.Role), null, ct);
             return TypedResults.Created($"/api/users/{user.Id}", new CreatedUserResponse(user.Id, user.Email, user.Role));
         }
 

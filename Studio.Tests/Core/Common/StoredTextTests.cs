@@ -42,6 +42,29 @@ public sealed class StoredTextTests
         InCulture("fr-FR", () => refusal.Word(Words)).Should().StartWith("Budget mensuel dépassé : ce clip coûte 1,50 $ et 9,25 $ de vos 10,00 $ ");
     }
 
+    [Theory]
+    [InlineData(new[] { "9:16" }, "9:16", "9:16")]
+    [InlineData(new[] { "9:16", "1:1" }, "9:16 and 1:1", "9:16 et 1:1")]
+    [InlineData(new[] { "9:16", "1:1", "4:5", "16:9" }, "9:16, 1:1, 4:5 and 16:9", "9:16, 1:1, 4:5 et 16:9")]
+    public void List_JoinsTheLastTwoWithTheReadersAnd(string[] items, string english, string french)
+    {
+        var list = StoredText.List(items);
+        var read = StoredText.Read(list.ToJson(), list.English)!;
+
+        list.English.Should().Be(english);
+        InCulture("fr-FR", () => read.Word(Words)).Should().Be(french);
+    }
+
+    [Fact]
+    public void List_OfOurWords_WordsEachOne()
+    {
+        var modes = StoredText.List([StoredText.Of("text-to-video"), StoredText.Of("image-to-video"), StoredText.Of("video-to-video")]);
+
+        modes.English.Should().Be("text-to-video, image-to-video and video-to-video");
+        InCulture("fr-FR", () => modes.Word(Words)).Should().Be("texte vers vidéo, image vers vidéo et vidéo vers vidéo");
+        StoredText.List([]).English.Should().BeEmpty();
+    }
+
     [Fact]
     public void Read_AnOldRowWithoutJson_ShowsTheStoredSentenceAsStored()
     {

@@ -1,5 +1,10 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Studio.Core.Assets;
+using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
@@ -172,6 +177,27 @@ public sealed class LocalVideoProviderTests(LocalMediaFixture media) : IClassFix
 
         (await submit.Should().ThrowAsync<ProviderException>()).Which.IsPermanent.Should().BeTrue();
         _local.Registry.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_VideoToVideoWithoutAClip_NamesTheModeInTheReadersLanguage()
+    {
+        var words = new StringLocalizer<StoredText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+        var submit = () => _local.Provider.SubmitAsync(Request(GenerationMode.VideoToVideo, "Restyle"), CancellationToken.None);
+
+        var refused = (await submit.Should().ThrowAsync<ProviderException>()).Which;
+
+        refused.Message.Should().Be("video-to-video needs an input video.");
+        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+            refused.Stored.Word(words).Should().Be("Le mode vidéo vers vidéo demande une vidéo en entrée.");
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
+        }
     }
 
     [Fact]

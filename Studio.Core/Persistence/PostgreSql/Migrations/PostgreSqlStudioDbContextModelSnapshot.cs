@@ -339,6 +339,9 @@ namespace Studio.Core.Persistence.PostgreSql.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("DetailText")
+                        .HasColumnType("text");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasMaxLength(100)
