@@ -61,7 +61,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         await _harness.Outbox.RunOnceAsync(CancellationToken.None);
         var failed = (await _harness.DeliveriesAsync()).Single();
         failed.State.Should().Be(DeliveryState.Pending);
-        failed.LastError.Should().Be("500 Internal Server Error");
+        failed.LastError.Should().Be("The webhook answered HTTP 500 Internal Server Error.", "our sentence around the receiver's own words");
 
         _harness.Time.Advance(TimeSpan.FromSeconds(30));
         await _harness.Outbox.RunOnceAsync(CancellationToken.None);
