@@ -76,6 +76,29 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReceiverAnswers503_TheStoredReasonIsOurSentence_ReadInFrenchWithTheReceiversWordsAsWritten()
+    {
+        _receiver.AnswerNext(503);
+        await _harness.Driver.FailAsync(await _harness.CreateJobAsync(), "the provider is down");
+
+        await _harness.Outbox.RunOnceAsync(CancellationToken.None);
+
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+        try
+        {
+            var listed = (await _harness.Settings.RecentDeliveriesAsync(NotificationHarness.UserId, CancellationToken.None)).Single();
+            listed.LastError.Should().Be("Le webhook a répondu HTTP 503 Service Unavailable.");
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
+
+        (await _harness.DeliveriesAsync()).Single().LastError.Should().Be("The webhook answered HTTP 503 Service Unavailable.");
+    }
+
+    [Fact]
     public async Task Worker_SendTestWakesItBeforeThePoll()
     {
         var options = Microsoft.Extensions.Options.Options.Create(new NotificationOptions { PollInterval = TimeSpan.FromMinutes(10) });
