@@ -35,8 +35,8 @@ public sealed partial class ElevenLabsVoiceEngine(IHttpClientFactory clients, IO
     public bool IsConfigured => options.Value.ApiKey.Length > 0;
 
     /// <inheritdoc />
-    public string? CheckVoice(string? voice, string language) =>
-        voice is null || VoiceId().IsMatch(voice) ? null : $"'{voice}' is not an ElevenLabs voice id (letters and digits, e.g. 21m00Tcm4TlvDq8ikWAM).";
+    public StoredText? CheckVoice(string? voice, string language) =>
+        voice is null || VoiceId().IsMatch(voice) ? null : StoredText.Of("'{0}' is not an ElevenLabs voice id (letters and digits, e.g. 21m00Tcm4TlvDq8ikWAM).", voice);
 
     /// <inheritdoc />
     public async Task<SpeechAudio> SpeakAsync(SpeechRequest request, CancellationToken ct)

@@ -29,7 +29,7 @@ public sealed partial class EspeakVoiceEngine(IOptions<EspeakOptions> options, I
     public bool IsConfigured => true;
 
     /// <inheritdoc />
-    public string? CheckVoice(string? voice, string language)
+    public StoredText? CheckVoice(string? voice, string language)
     {
         if (voice is null)
         {
@@ -39,7 +39,7 @@ public sealed partial class EspeakVoiceEngine(IOptions<EspeakOptions> options, I
         // espeak-ng voice names: a language code, an optional region/variant and an optional "+variant" (en-gb, fr-be, en-us+f3).
         return VoiceName().IsMatch(voice) && voice.StartsWith(language, StringComparison.OrdinalIgnoreCase)
             ? null
-            : $"'{voice}' is not an espeak-ng voice for '{language}'; use e.g. {(language == NarrationLanguages.French ? "fr-fr, fr-be" : "en-us, en-gb")}, or leave it out.";
+            : StoredText.Of("'{0}' is not an espeak-ng voice for '{1}'; use e.g. {2}, or leave it out.", voice, language, language == NarrationLanguages.French ? "fr-fr, fr-be" : "en-us, en-gb");
     }
 
     /// <inheritdoc />

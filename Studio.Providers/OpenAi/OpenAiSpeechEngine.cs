@@ -38,10 +38,10 @@ public sealed class OpenAiSpeechEngine(IHttpClientFactory clients, IOptions<Open
     public bool IsConfigured => options.Value.ApiKey.Length > 0;
 
     /// <inheritdoc />
-    public string? CheckVoice(string? voice, string language) =>
+    public StoredText? CheckVoice(string? voice, string language) =>
         voice is null || Voices.Contains(voice, StringComparer.OrdinalIgnoreCase)
             ? null
-            : $"'{voice}' is not an OpenAI voice; use one of {string.Join(", ", Voices)}.";
+            : StoredText.Of("'{0}' is not an OpenAI voice; use one of {1}.", voice, string.Join(", ", Voices));
 
     /// <inheritdoc />
     public async Task<SpeechAudio> SpeakAsync(SpeechRequest request, CancellationToken ct)
