@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Media;
 using Studio.Core.Storage;
 
@@ -126,7 +127,7 @@ public sealed class FfmpegVideoAssembler(IMediaEngine engine, StudioPaths paths,
     {
         var scratch = paths.NewTempFile(".loudness");
         var log = await engine.MeasureAsync(CutGraph.LoudnessProbe(plan, probes, options.Value, scratch, gain), ct).ConfigureAwait(false);
-        return LoudnessReading.Parse(log) ?? throw new MediaProcessingException("FFmpeg did not report the loudness of the mix.", string.Join(Environment.NewLine, log.TakeLast(12)));
+        return LoudnessReading.Parse(log) ?? throw new MediaProcessingException(StoredText.Of("FFmpeg did not report the loudness of the mix."), string.Join(Environment.NewLine, log.TakeLast(12)));
     }
 
     /// <summary>Why the clips cannot be joined by stream copy, or null when they can — read from their moov boxes alone.</summary>

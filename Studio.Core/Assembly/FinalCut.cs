@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Studio.Core.Captions;
+using Studio.Core.Common;
 using Studio.Core.Jobs;
 using Studio.Core.Persistence;
 using Studio.Core.Storage;
@@ -140,7 +141,7 @@ public sealed class FinalCut(
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var key = await db.Assets.AsNoTracking().Where(a => a.Id == assetId).Select(a => a.StoredFile).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         return key is null
-            ? throw new Media.MediaProcessingException("The music chosen for this video is no longer available.")
+            ? throw new Media.MediaProcessingException(StoredText.Of("The music chosen for this video is no longer available."))
             : await files.LocalPathAsync(key, paths, scratch, ct).ConfigureAwait(false);
     }
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Jobs;
 using Studio.Core.Media;
 using Studio.Core.Voice;
@@ -24,7 +24,7 @@ public sealed class NarrationVoicer(VoiceCatalog voices, IOptions<AssemblyOption
         }
 
         var engine = voices.Find(job.VoiceEngine)
-            ?? throw new MediaProcessingException($"The voice engine '{job.VoiceEngine}' is not available on this server.");
+            ?? throw new MediaProcessingException(StoredText.Of("The voice engine '{0}' is not available on this server.", job.VoiceEngine));
         var settings = options.Value;
         var spoken = job.Segments.OrderBy(s => s.Index).Where(s => s.Narration.Length > 0).ToList();
         var lines = new List<(PlannedSpeech, SpeechFit)>(spoken.Count);
@@ -37,15 +37,19 @@ public sealed class NarrationVoicer(VoiceCatalog voices, IOptions<AssemblyOption
             }
             catch (VoiceException ex)
             {
-                throw new MediaProcessingException($"The voice-over of segment {segment.Index + 1} could not be made: {ex.Message}", ex);
+                // The engine's sentence is nested (worded for each reader); a vendor's own words inside it stay as written.
+                throw new MediaProcessingException(StoredText.Of("The voice-over of segment {0} could not be made: {1}", segment.Index + 1, ex.Stored), ex);
             }
 
             scratch.Add(audio.File);
             var length = TimeSpan.FromSeconds(segment.Seconds);
             var fit = SpeechFit.For(audio.Duration, length, settings.SpeechLeadIn, settings.MaxSpeechTempo)
-                ?? throw new MediaProcessingException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Segment {segment.Index + 1}'s narration takes {audio.Duration.TotalSeconds:0.0} s to say, too long for its {segment.Seconds} s even {settings.MaxSpeechTempo - 1:0%} faster; shorten it."));
+                ?? throw new MediaProcessingException(StoredText.Of(
+                    "Segment {0}'s narration takes {1:0.0} s to say, too long for its {2} s even {3:0%} faster; shorten it.",
+                    segment.Index + 1,
+                    audio.Duration.TotalSeconds,
+                    segment.Seconds,
+                    settings.MaxSpeechTempo - 1));
             lines.Add((new PlannedSpeech(audio.File, segment.Index, fit.Offset, fit.Tempo), fit));
             progress?.Report((double)lines.Count / spoken.Count);
         }

@@ -16,7 +16,7 @@ namespace Studio.Core.Jobs;
 /// Checks the finish a job asks for — language, voice, captions, music, transition — and fills what it leaves out
 /// from the template. Every bad value is reported under its API field name.
 /// </summary>
-public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, IFileStore files, StudioPaths paths, IStringLocalizer<CutSettingsReader> L)
+public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, IFileStore files, StudioPaths paths, IStringLocalizer<CutSettingsReader> L, IStringLocalizer<StoredText> words)
 {
     /// <summary>The shortest music track accepted.</summary>
     public static readonly TimeSpan MinMusicDuration = TimeSpan.FromSeconds(1);
@@ -88,7 +88,8 @@ public sealed class CutSettingsReader(VoiceCatalog voices, IMediaEngine media, I
 
         if (engine.CheckVoice(name, language) is { } problem)
         {
-            errors.Add("voice.voice", problem);
+            // The engine's sentence, in the reader's language.
+            errors.Add("voice.voice", problem.Word(words));
             return null;
         }
 

@@ -79,7 +79,8 @@ public sealed class JobService(
             }
             catch (ScriptWriterException ex)
             {
-                errors.Add("script", L["The storyboard could not be written: {0} Write the prompts and narration yourself, or try again.", ex.Message]);
+                // The writer's sentence in the reader's language; a model server's own words inside it stay as written.
+                errors.Add("script", L["The storyboard could not be written: {0} Write the prompts and narration yourself, or try again.", ex.Stored.Word(words)]);
                 return new CreateJobResult(null, errors);
             }
         }

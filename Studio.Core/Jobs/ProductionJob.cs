@@ -339,9 +339,6 @@ public sealed class ProductionJob
         Finish(now);
     }
 
-    /// <summary>Any unfinished state → Failed with a reason for the user.</summary>
-    public void Fail(string error, DateTimeOffset now) => Fail(StoredText.Verbatim(error), now);
-
     /// <summary>Any unfinished state → Failed with a reason for the user, worded in each reader's language.</summary>
     public void Fail(StoredText error, DateTimeOffset now)
     {

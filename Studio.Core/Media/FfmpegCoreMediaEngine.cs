@@ -1,7 +1,7 @@
-using System.Globalization;
 using FFMpegCore;
 using FFMpegCore.Exceptions;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 
 namespace Studio.Core.Media;
 
@@ -62,8 +62,8 @@ public sealed class FfmpegCoreMediaEngine(IOptions<MediaOptions> options) : IMed
                 var tail = string.Join(Environment.NewLine, result.StandardError.TakeLast(ErrorLinesKept));
                 throw new MediaProcessingException(
                     result.Cancelled
-                        ? $"FFmpeg was stopped after {options.Value.RunTimeout} while writing {Path.GetExtension(job.OutputFile)} output."
-                        : $"FFmpeg failed (exit code {result.ExitCode.ToString(CultureInfo.InvariantCulture)}) while writing {Path.GetExtension(job.OutputFile)} output.",
+                        ? StoredText.Of("FFmpeg was stopped after {0} while writing {1} output.", options.Value.RunTimeout, Path.GetExtension(job.OutputFile))
+                        : StoredText.Of("FFmpeg failed (exit code {0}) while writing {1} output.", result.ExitCode, Path.GetExtension(job.OutputFile)),
                     tail);
             }
 
@@ -72,7 +72,7 @@ public sealed class FfmpegCoreMediaEngine(IOptions<MediaOptions> options) : IMed
         }
         catch (FFMpegException ex)
         {
-            throw new MediaProcessingException($"FFmpeg could not run: {ex.Message}", ex);
+            throw new MediaProcessingException(StoredText.Of("FFmpeg could not run: {0}", ex.Message), ex);
         }
         finally
         {
@@ -93,7 +93,7 @@ public sealed class FfmpegCoreMediaEngine(IOptions<MediaOptions> options) : IMed
         }
         catch (Exception ex) when (ex is FFMpegException or FormatException or System.Text.Json.JsonException)
         {
-            throw new MediaProcessingException("ffprobe could not read it as audio or video.", ex.Message);
+            throw new MediaProcessingException(StoredText.Of("ffprobe could not read it as audio or video."), ex.Message);
         }
 
         var video = analysis.PrimaryVideoStream;

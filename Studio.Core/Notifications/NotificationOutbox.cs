@@ -169,7 +169,7 @@ public sealed partial class NotificationOutbox(
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            error = StoredText.Verbatim(ex.Message);
+            error = DeliveryFailures.Reason(delivery.Channel, ex);
         }
 
         var now = time.GetUtcNow();

@@ -166,7 +166,7 @@ public sealed partial class AssemblyRunner(
         catch (MediaProcessingException ex)
         {
             LogAssemblyFailed(logger, ex, jobId);
-            await UpdateJobAsync(jobId, worker, j => j.Fail(StoredText.Of("The final video could not be assembled: {0}", ex.Message), time.GetUtcNow()), null, ct).ConfigureAwait(false);
+            await UpdateJobAsync(jobId, worker, j => j.Fail(StoredText.Of("The final video could not be assembled: {0}", ex.Stored), time.GetUtcNow()), null, ct).ConfigureAwait(false);
         }
     }
 

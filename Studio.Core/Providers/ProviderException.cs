@@ -1,4 +1,6 @@
 using Studio.Core.Common;
+using Studio.Core.Media;
+using Studio.Core.Voice;
 
 namespace Studio.Core.Providers;
 
@@ -46,9 +48,17 @@ public class ProviderException : Exception
     /// <summary>What to store as the reason: <see cref="Text"/> when ours, else the message kept as written.</summary>
     public StoredText Stored => Text ?? StoredText.Verbatim(Message);
 
-    /// <summary>The reason to store for any failure: a provider's sentence when it has one, else the message as written.</summary>
-    public static StoredText StoredFor(Exception exception) =>
-        exception is ProviderException provider ? provider.Stored : StoredText.Verbatim(exception?.Message ?? string.Empty);
+    /// <summary>
+    /// The reason to store for any failure: a provider's (or FFmpeg's, a voice's) sentence of ours when it has one, else
+    /// the message as written.
+    /// </summary>
+    public static StoredText StoredFor(Exception exception) => exception switch
+    {
+        ProviderException provider => provider.Stored,
+        MediaProcessingException media => media.Stored,
+        VoiceException voice => voice.Stored,
+        _ => StoredText.Verbatim(exception?.Message ?? string.Empty),
+    };
 
     /// <summary>True when trying again would fail the same way (bad request, refused content, bad key).</summary>
     public bool IsPermanent { get; }

@@ -465,15 +465,6 @@ public sealed class Segment
         Touch();
     }
 
-    /// <summary>Fails it with words that are not ours (a provider's error): see <see cref="Fail(StoredText, DateTimeOffset)"/>.</summary>
-    public void Fail(string error, DateTimeOffset now) => Fail(StoredText.Verbatim(error), now);
-
-    /// <summary>Back to Pending with words that are not ours: see <see cref="RetryLater(StoredText, decimal, DateTimeOffset)"/>.</summary>
-    public void RetryLater(string error, decimal billedUsd, DateTimeOffset dueAt) => RetryLater(StoredText.Verbatim(error), billedUsd, dueAt);
-
-    /// <summary>Hands over with words that are not ours: see <see cref="HandOver(string, StoredText)"/>.</summary>
-    public void HandOver(string provider, string reason) => HandOver(provider, StoredText.Verbatim(reason));
-
     private void SetError(StoredText? error)
     {
         Error = error?.English;

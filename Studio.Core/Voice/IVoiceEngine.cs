@@ -1,3 +1,5 @@
+using Studio.Core.Common;
+
 namespace Studio.Core.Voice;
 
 /// <summary>Reads text aloud into an audio file: espeak-ng offline, or a hosted text-to-speech service.</summary>
@@ -12,8 +14,11 @@ public interface IVoiceEngine
     /// <summary>False when the engine lacks what it needs to run here (a hosted engine without an API key).</summary>
     bool IsConfigured { get; }
 
-    /// <summary>Why <paramref name="voice"/> cannot read <paramref name="language"/>, or null when it can (null voice = the engine's default).</summary>
-    string? CheckVoice(string? voice, string language);
+    /// <summary>
+    /// Why <paramref name="voice"/> cannot read <paramref name="language"/>, or null when it can (null voice = the
+    /// engine's default): one of our sentences, worded in the reader's language where it is shown.
+    /// </summary>
+    StoredText? CheckVoice(string? voice, string language);
 
     /// <summary>Synthesises the request into a new scratch file and measures it; the caller deletes the file.</summary>
     /// <exception cref="VoiceException">The engine failed; the message is meant for the user.</exception>

@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Media;
 using Studio.Core.Storage;
 using Studio.Core.Voice;
@@ -35,8 +35,8 @@ public sealed partial class ElevenLabsVoiceEngine(IHttpClientFactory clients, IO
     public bool IsConfigured => options.Value.ApiKey.Length > 0;
 
     /// <inheritdoc />
-    public string? CheckVoice(string? voice, string language) =>
-        voice is null || VoiceId().IsMatch(voice) ? null : $"'{voice}' is not an ElevenLabs voice id (letters and digits, e.g. 21m00Tcm4TlvDq8ikWAM).";
+    public StoredText? CheckVoice(string? voice, string language) =>
+        voice is null || VoiceId().IsMatch(voice) ? null : StoredText.Of("'{0}' is not an ElevenLabs voice id (letters and digits, e.g. 21m00Tcm4TlvDq8ikWAM).", voice);
 
     /// <inheritdoc />
     public async Task<SpeechAudio> SpeakAsync(SpeechRequest request, CancellationToken ct)
@@ -58,7 +58,7 @@ public sealed partial class ElevenLabsVoiceEngine(IHttpClientFactory clients, IO
         catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
                                    || (ex is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            throw new VoiceException("ElevenLabs could not be reached.", ex);
+            throw new VoiceException(StoredText.Of("ElevenLabs could not be reached."), ex);
         }
 
         using (response)
@@ -72,7 +72,8 @@ public sealed partial class ElevenLabsVoiceEngine(IHttpClientFactory clients, IO
         }
     }
 
-    private static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>Our sentence for a refusal; ElevenLabs' own message, when it sent one, is kept as written inside it.</summary>
+    private static async Task<StoredText> DescribeAsync(HttpResponseMessage response, CancellationToken ct)
     {
         string? code = null;
         string? text = null;
@@ -93,10 +94,12 @@ public sealed partial class ElevenLabsVoiceEngine(IHttpClientFactory clients, IO
 
         return (int)response.StatusCode switch
         {
-            401 when code == "quota_exceeded" => "The ElevenLabs quota is spent.",
-            401 or 403 => "ElevenLabs refused the API key (Studio:Voice:ElevenLabs:ApiKey).",
-            429 => "ElevenLabs is busy (too many requests at once); try again later.",
-            var status => string.Create(CultureInfo.InvariantCulture, $"ElevenLabs answered {status}{(text is { Length: > 0 } ? ": " + text : ".")}"),
+            401 when code == "quota_exceeded" => StoredText.Of("The ElevenLabs quota is spent."),
+            401 or 403 => StoredText.Of("ElevenLabs refused the API key (Studio:Voice:ElevenLabs:ApiKey)."),
+            429 => StoredText.Of("ElevenLabs is busy (too many requests at once); try again later."),
+            var status => text is { Length: > 0 }
+                ? StoredText.Of("ElevenLabs answered {0}: {1}", status, text)
+                : StoredText.Of("ElevenLabs answered {0}.", status),
         };
     }
 

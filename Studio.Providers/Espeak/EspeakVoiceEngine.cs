@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Media;
 using Studio.Core.Scripts;
 using Studio.Core.Storage;
@@ -28,7 +29,7 @@ public sealed partial class EspeakVoiceEngine(IOptions<EspeakOptions> options, I
     public bool IsConfigured => true;
 
     /// <inheritdoc />
-    public string? CheckVoice(string? voice, string language)
+    public StoredText? CheckVoice(string? voice, string language)
     {
         if (voice is null)
         {
@@ -38,7 +39,7 @@ public sealed partial class EspeakVoiceEngine(IOptions<EspeakOptions> options, I
         // espeak-ng voice names: a language code, an optional region/variant and an optional "+variant" (en-gb, fr-be, en-us+f3).
         return VoiceName().IsMatch(voice) && voice.StartsWith(language, StringComparison.OrdinalIgnoreCase)
             ? null
-            : $"'{voice}' is not an espeak-ng voice for '{language}'; use e.g. {(language == NarrationLanguages.French ? "fr-fr, fr-be" : "en-us, en-gb")}, or leave it out.";
+            : StoredText.Of("'{0}' is not an espeak-ng voice for '{1}'; use e.g. {2}, or leave it out.", voice, language, language == NarrationLanguages.French ? "fr-fr, fr-be" : "en-us, en-gb");
     }
 
     /// <inheritdoc />
@@ -63,7 +64,7 @@ public sealed partial class EspeakVoiceEngine(IOptions<EspeakOptions> options, I
 
         try
         {
-            using var process = Process.Start(start) ?? throw new VoiceException("espeak-ng could not be started.");
+            using var process = Process.Start(start) ?? throw new VoiceException(StoredText.Of("espeak-ng could not be started."));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(settings.Timeout);
             try
@@ -76,14 +77,15 @@ public sealed partial class EspeakVoiceEngine(IOptions<EspeakOptions> options, I
                 await Task.WhenAll(errors, outputText).ConfigureAwait(false);
                 if (process.ExitCode != 0 || !File.Exists(output))
                 {
-                    throw new VoiceException($"espeak-ng could not read the line (exit code {process.ExitCode}): {(await errors.ConfigureAwait(false)).Trim()}");
+                    // espeak-ng's own words stay as written.
+                    throw new VoiceException(StoredText.Of("espeak-ng could not read the line (exit code {0}): {1}", process.ExitCode, (await errors.ConfigureAwait(false)).Trim()));
                 }
             }
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
                 ct.ThrowIfCancellationRequested();
-                throw new VoiceException($"espeak-ng took longer than {settings.Timeout} for one line.");
+                throw new VoiceException(StoredText.Of("espeak-ng took longer than {0} for one line.", settings.Timeout));
             }
 
             var info = await media.ProbeAsync(output, ct).ConfigureAwait(false);
@@ -92,7 +94,7 @@ public sealed partial class EspeakVoiceEngine(IOptions<EspeakOptions> options, I
         catch (System.ComponentModel.Win32Exception ex)
         {
             File.Delete(output);
-            throw new VoiceException($"espeak-ng is not installed ('{settings.Binary}' was not found); install the espeak-ng package.", ex);
+            throw new VoiceException(StoredText.Of("espeak-ng is not installed ('{0}' was not found); install the espeak-ng package.", settings.Binary), ex);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using Studio.Core.Common;
 using Studio.Core.Media;
 using Studio.Core.Storage;
 using Studio.Core.Voice;
@@ -22,7 +23,7 @@ internal static class SpeechFiles
             var info = await media.ProbeAsync(file, ct).ConfigureAwait(false);
             if (!info.HasAudio || info.Duration <= TimeSpan.Zero)
             {
-                throw new VoiceException($"{engineName} sent something that is not audio.");
+                throw new VoiceException(StoredText.Of("{0} sent something that is not audio.", engineName));
             }
 
             return new SpeechAudio(file, info.Duration);
@@ -30,7 +31,7 @@ internal static class SpeechFiles
         catch (MediaProcessingException ex)
         {
             File.Delete(file);
-            throw new VoiceException($"{engineName} sent audio that could not be read.", ex);
+            throw new VoiceException(StoredText.Of("{0} sent audio that could not be read.", engineName), ex);
         }
         catch
         {

@@ -218,7 +218,7 @@ public sealed class LocalClipRenderer(IMediaEngine engine, IOptions<LocalProvide
         }
         catch (MediaProcessingException ex)
         {
-            throw new ProviderException(kind == "image" ? StoredText.Of("The input image cannot be read: {0}", ex.Message) : StoredText.Of("The input video cannot be read: {0}", ex.Message), isPermanent: true, ex);
+            throw new ProviderException(kind == "image" ? StoredText.Of("The input image cannot be read: {0}", ex.Stored) : StoredText.Of("The input video cannot be read: {0}", ex.Stored), isPermanent: true, ex);
         }
 
         if (!info.HasVideo || info.Width <= 0 || info.Height <= 0)

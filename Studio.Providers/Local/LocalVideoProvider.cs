@@ -199,7 +199,7 @@ public sealed class LocalVideoProvider : IVideoProvider
         {
             // The input already passed ffprobe (bad inputs fail permanently before this), so FFmpeg failing here is
             // taken as passing trouble — a timeout, a full disk — worth another try.
-            Fail(render, ex, StoredText.Verbatim(ex.Message), permanent: false);
+            Fail(render, ex, ex.Stored, permanent: false);
         }
 #pragma warning disable CA1031 // A background render must record every failure as a status, or the job would poll forever.
         catch (Exception ex)

@@ -93,7 +93,7 @@ public sealed class ProviderInputs(IGenerationInputs inputs, IMediaEngine media,
         }
         catch (MediaProcessingException ex)
         {
-            throw new ProviderException(StoredText.Of("The input image could not be read: {0}", ex.Message), isPermanent: true, ex);
+            throw new ProviderException(StoredText.Of("The input image could not be read: {0}", ex.Stored), isPermanent: true, ex);
         }
         finally
         {

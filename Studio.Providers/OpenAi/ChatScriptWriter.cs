@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Scripts;
 using Studio.Core.Segments;
 
@@ -41,27 +42,30 @@ public sealed partial class ChatScriptWriter(IHttpClientFactory clients, IOption
     {
         ArgumentNullException.ThrowIfNull(request);
         var messages = new List<ChatMessage> { new("system", SystemPrompt(request)), new("user", UserPrompt(request)) };
-        string? problem = null;
+        StoredText? problem = null;
         for (var attempt = 1; attempt <= 2; attempt++)
         {
             var (content, finishProblem) = await CompleteAsync(messages, request, ct).ConfigureAwait(false);
             Storyboard? storyboard = null;
-            problem = finishProblem ?? Check(content!, request, out storyboard) ?? string.Empty;
-            if (problem.Length == 0 && storyboard is not null)
+            problem = finishProblem ?? Check(content!, request, out storyboard);
+            if (problem is null && storyboard is not null)
             {
                 return storyboard;
             }
 
-            LogBadReply(logger, attempt, problem);
+            problem ??= StoredText.Of("the reply was empty.");
+            LogBadReply(logger, attempt, problem.English);
+
+            // The model is told in English whatever the reader's language; the reader gets the same words in theirs.
             messages.Add(new ChatMessage("assistant", content ?? string.Empty));
-            messages.Add(new ChatMessage("user", $"That reply cannot be used: {problem} Reply again with the JSON object only, following every rule."));
+            messages.Add(new ChatMessage("user", $"That reply cannot be used: {problem.English} Reply again with the JSON object only, following every rule."));
         }
 
-        throw new ScriptWriterException($"The chat model's storyboard was unusable twice ({problem})");
+        throw new ScriptWriterException(StoredText.Of("The chat model's storyboard was unusable twice ({0})", problem!));
     }
 
     /// <summary>The reply's JSON text, or why there is none usable (truncated, refused).</summary>
-    private async Task<(string? Content, string? Problem)> CompleteAsync(List<ChatMessage> messages, ScriptRequest request, CancellationToken ct)
+    private async Task<(string? Content, StoredText? Problem)> CompleteAsync(List<ChatMessage> messages, ScriptRequest request, CancellationToken ct)
     {
         var settings = options.Value;
         var body = new ChatRequest(settings.Model, messages, settings.Temperature, settings.MaxTokens, ResponseFormat(request, settings.UseJsonSchema));
@@ -82,7 +86,7 @@ public sealed partial class ChatScriptWriter(IHttpClientFactory clients, IOption
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
                                    || (ex is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            throw new ScriptWriterException($"The chat model at {new Uri(settings.BaseUrl).Host} could not be reached.", ex);
+            throw new ScriptWriterException(StoredText.Of("The chat model at {0} could not be reached.", new Uri(settings.BaseUrl).Host), ex);
         }
 
         using (response)
@@ -99,23 +103,23 @@ public sealed partial class ChatScriptWriter(IHttpClientFactory clients, IOption
             }
             catch (JsonException)
             {
-                return (null, "the server's answer was not a chat completion.");
+                return (null, StoredText.Of("the server's answer was not a chat completion."));
             }
 
             var choice = reply?.Choices is { Count: > 0 } choices ? choices[0] : null;
             return choice switch
             {
-                null => (null, "the answer had no choices."),
-                { Message.Refusal: { Length: > 0 } refusal } => (null, $"the model refused: {refusal}"),
-                { FinishReason: "length" } => (choice.Message?.Content, "the reply was cut off (too long)."),
+                null => (null, StoredText.Of("the answer had no choices.")),
+                { Message.Refusal: { Length: > 0 } refusal } => (null, StoredText.Of("the model refused: {0}", refusal)),
+                { FinishReason: "length" } => (choice.Message?.Content, StoredText.Of("the reply was cut off (too long).")),
                 { Message.Content: { Length: > 0 } content } => (content, null),
-                _ => (null, "the reply was empty."),
+                _ => (null, StoredText.Of("the reply was empty.")),
             };
         }
     }
 
     /// <summary>Null when the reply is a usable storyboard for the request (then in <paramref name="storyboard"/>), else what is wrong.</summary>
-    internal static string? Check(string content, ScriptRequest request, out Storyboard? storyboard)
+    internal static StoredText? Check(string content, ScriptRequest request, out Storyboard? storyboard)
     {
         storyboard = null;
         StoryboardReply? reply;
@@ -125,21 +129,21 @@ public sealed partial class ChatScriptWriter(IHttpClientFactory clients, IOption
         }
         catch (JsonException)
         {
-            return "it is not valid JSON.";
+            return StoredText.Of("it is not valid JSON.");
         }
 
         var count = request.Template.SegmentCount;
         var budget = NarrationBudget.MaxCharacters(request.Template.SegmentSeconds);
         if (reply?.Scenes is null || reply.Scenes.Count != count)
         {
-            return $"it must have exactly {count} scenes, it has {reply?.Scenes?.Count ?? 0}.";
+            return StoredText.Of("it must have exactly {0} scenes, it has {1}.", count, reply?.Scenes?.Count ?? 0);
         }
 
         var hook = reply.Hook?.Trim() ?? string.Empty;
         var call = reply.CallToAction?.Trim() ?? string.Empty;
         if (hook.Length is 0 or > MaxLineLength || call.Length is 0 or > MaxLineLength)
         {
-            return $"hook and callToAction must each be 1 to {MaxLineLength} characters.";
+            return StoredText.Of("hook and callToAction must each be 1 to {0} characters.", MaxLineLength);
         }
 
         var scenes = new List<StoryboardScene>(count);
@@ -149,12 +153,12 @@ public sealed partial class ChatScriptWriter(IHttpClientFactory clients, IOption
             var narration = reply.Scenes[i]?.Narration?.Trim() ?? string.Empty;
             if (prompt.Length is 0 or > MaxPromptLength)
             {
-                return $"scene {i + 1}'s prompt must be 1 to {MaxPromptLength} characters, it has {prompt.Length}.";
+                return StoredText.Of("scene {0}'s prompt must be 1 to {1} characters, it has {2}.", i + 1, MaxPromptLength, prompt.Length);
             }
 
             if (narration.Length is 0 or > Segment.MaxNarrationLength || narration.Length > budget)
             {
-                return $"scene {i + 1}'s narration must be 1 to {budget} characters, it has {narration.Length}.";
+                return StoredText.Of("scene {0}'s narration must be 1 to {1} characters, it has {2}.", i + 1, budget, narration.Length);
             }
 
             scenes.Add(new StoryboardScene(prompt, narration));
@@ -177,7 +181,8 @@ public sealed partial class ChatScriptWriter(IHttpClientFactory clients, IOption
         return start > 0 && end > start ? text[(start + 1)..end] : text;
     }
 
-    private static async Task<string> DescribeErrorAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>Our sentence for a refusal; the server's own message, when it sent one, is kept as written inside it.</summary>
+    private static async Task<StoredText> DescribeErrorAsync(HttpResponseMessage response, CancellationToken ct)
     {
         OpenAiError? error = null;
         try
@@ -192,10 +197,12 @@ public sealed partial class ChatScriptWriter(IHttpClientFactory clients, IOption
         var status = (int)response.StatusCode;
         return status switch
         {
-            401 or 403 => "The chat model refused the API key (Studio:ScriptWriter:Chat:ApiKey).",
-            429 when error?.Code == "insufficient_quota" => "The chat model's quota is spent.",
-            429 => "The chat model is rate limiting Studio; try again in a minute.",
-            _ => string.Create(CultureInfo.InvariantCulture, $"The chat model answered {status}{(error?.Message is { Length: > 0 } m ? ": " + Shorten(m) : ".")}"),
+            401 or 403 => StoredText.Of("The chat model refused the API key (Studio:ScriptWriter:Chat:ApiKey)."),
+            429 when error?.Code == "insufficient_quota" => StoredText.Of("The chat model's quota is spent."),
+            429 => StoredText.Of("The chat model is rate limiting Studio; try again in a minute."),
+            _ => error?.Message is { Length: > 0 } m
+                ? StoredText.Of("The chat model answered {0}: {1}", status, Shorten(m))
+                : StoredText.Of("The chat model answered {0}.", status),
         };
     }
 

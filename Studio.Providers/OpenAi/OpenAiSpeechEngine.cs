@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Core.Media;
 using Studio.Core.Storage;
 using Studio.Core.Voice;
@@ -38,10 +38,10 @@ public sealed class OpenAiSpeechEngine(IHttpClientFactory clients, IOptions<Open
     public bool IsConfigured => options.Value.ApiKey.Length > 0;
 
     /// <inheritdoc />
-    public string? CheckVoice(string? voice, string language) =>
+    public StoredText? CheckVoice(string? voice, string language) =>
         voice is null || Voices.Contains(voice, StringComparer.OrdinalIgnoreCase)
             ? null
-            : $"'{voice}' is not an OpenAI voice; use one of {string.Join(", ", Voices)}.";
+            : StoredText.Of("'{0}' is not an OpenAI voice; use one of {1}.", voice, string.Join(", ", Voices));
 
     /// <inheritdoc />
     public async Task<SpeechAudio> SpeakAsync(SpeechRequest request, CancellationToken ct)
@@ -62,7 +62,7 @@ public sealed class OpenAiSpeechEngine(IHttpClientFactory clients, IOptions<Open
         catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
                                    || (ex is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            throw new VoiceException("OpenAI speech could not be reached.", ex);
+            throw new VoiceException(StoredText.Of("OpenAI speech could not be reached."), ex);
         }
 
         using (response)
@@ -76,7 +76,8 @@ public sealed class OpenAiSpeechEngine(IHttpClientFactory clients, IOptions<Open
         }
     }
 
-    private static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>Our sentence for a refusal; OpenAI's own message, when it sent one, is kept as written inside it.</summary>
+    private static async Task<StoredText> DescribeAsync(HttpResponseMessage response, CancellationToken ct)
     {
         OpenAiError? error = null;
         try
@@ -90,10 +91,12 @@ public sealed class OpenAiSpeechEngine(IHttpClientFactory clients, IOptions<Open
 
         return (int)response.StatusCode switch
         {
-            401 or 403 => "OpenAI speech refused the API key (Studio:Voice:OpenAI:ApiKey).",
-            429 when error?.Code == "insufficient_quota" => "The OpenAI quota is spent.",
-            429 => "OpenAI speech is rate limiting Studio; try again later.",
-            var status => string.Create(CultureInfo.InvariantCulture, $"OpenAI speech answered {status}{(error?.Message is { Length: > 0 } m ? ": " + m : ".")}"),
+            401 or 403 => StoredText.Of("OpenAI speech refused the API key (Studio:Voice:OpenAI:ApiKey)."),
+            429 when error?.Code == "insufficient_quota" => StoredText.Of("The OpenAI quota is spent."),
+            429 => StoredText.Of("OpenAI speech is rate limiting Studio; try again later."),
+            var status => error?.Message is { Length: > 0 } m
+                ? StoredText.Of("OpenAI speech answered {0}: {1}", status, m)
+                : StoredText.Of("OpenAI speech answered {0}.", status),
         };
     }
 

@@ -23,7 +23,7 @@ public sealed class HostedTestVoice(IVoiceEngine inner) : IVoiceEngine
 
     public bool IsHosted => true;
 
-    public string? CheckVoice(string? voice, string language) => inner.CheckVoice(voice, language);
+    public Studio.Core.Common.StoredText? CheckVoice(string? voice, string language) => inner.CheckVoice(voice, language);
 
     public Task<SpeechAudio> SpeakAsync(SpeechRequest request, CancellationToken ct)
     {

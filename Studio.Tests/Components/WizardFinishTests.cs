@@ -222,7 +222,7 @@ public sealed class WizardFinishTests : StudioComponentTest
 
         public bool IsHosted => true;
 
-        public string? CheckVoice(string? voice, string language) => voice is null or "nova" ? null : $"'{voice}' is not a voice of this service.";
+        public Studio.Core.Common.StoredText? CheckVoice(string? voice, string language) => voice is null or "nova" ? null : Studio.Core.Common.StoredText.Verbatim($"'{voice}' is not a voice of this service.");
 
         public Task<SpeechAudio> SpeakAsync(SpeechRequest request, CancellationToken ct) =>
             throw new VoiceException("Not in these tests.");

@@ -3,6 +3,7 @@ using Studio.Core.Jobs;
 using Studio.Core.Persistence;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
+using Studio.Core.Common;
 
 namespace Studio.Tests.Core.Analytics;
 
@@ -61,7 +62,7 @@ internal static class AnalyticsSeed
                 job.Complete($"jobs/{job.Id}/out/final.mp4", $"jobs/{job.Id}/out/poster.jpg", finished);
                 break;
             case JobStatus.Failed:
-                job.Fail("The provider refused the prompt.", finished);
+                job.Fail(StoredText.Verbatim("The provider refused the prompt."), finished);
                 break;
             case JobStatus.Cancelled:
                 job.Cancel(finished);

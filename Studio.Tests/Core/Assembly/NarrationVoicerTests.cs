@@ -63,7 +63,7 @@ public sealed class NarrationVoicerTests
 
         public bool IsConfigured => true;
 
-        public string? CheckVoice(string? voice, string language) => null;
+        public Studio.Core.Common.StoredText? CheckVoice(string? voice, string language) => null;
 
         public Task<SpeechAudio> SpeakAsync(SpeechRequest request, CancellationToken ct) =>
             Task.FromResult(new SpeechAudio(Path.Combine(Path.GetTempPath(), $"scripted-{Guid.NewGuid():N}.wav"), duration));

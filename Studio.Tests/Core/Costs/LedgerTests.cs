@@ -173,7 +173,7 @@ public sealed class LedgerTests : IAsyncLifetime
 
         public bool IsHosted => true;
 
-        public string? CheckVoice(string? voice, string language) => inner.CheckVoice(voice, language);
+        public Studio.Core.Common.StoredText? CheckVoice(string? voice, string language) => inner.CheckVoice(voice, language);
 
         public Task<SpeechAudio> SpeakAsync(SpeechRequest request, CancellationToken ct) => inner.SpeakAsync(request, ct);
     }

@@ -1,6 +1,7 @@
 using Studio.Core.Jobs;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
+using Studio.Core.Common;
 
 namespace Studio.Tests.Core.Jobs;
 
@@ -145,9 +146,9 @@ public sealed class ProductionJobTests
 
         var failed = job.SegmentAt(0);
         failed.Claim("w", Now, Lease);
-        failed.HandOver("sim", "Local is down.");
-        failed.Fail("Sim refused", Now);
-        job.Fail("Segment 1 could not be made", Now);
+        failed.HandOver("sim", StoredText.Verbatim("Local is down."));
+        failed.Fail(StoredText.Verbatim("Sim refused"), Now);
+        job.Fail(StoredText.Verbatim("Segment 1 could not be made"), Now);
 
         job.Retry();
 
@@ -162,7 +163,7 @@ public sealed class ProductionJobTests
     public void Retry_FailedAtAssembly_AssemblesAgain()
     {
         var job = MadeJob();
-        job.Fail("The final video could not be assembled", Now);
+        job.Fail(StoredText.Verbatim("The final video could not be assembled"), Now);
 
         job.Retry();
 
@@ -201,7 +202,7 @@ public sealed class ProductionJobTests
         var segment = job.SegmentAt(0);
         segment.Claim("w", Now, Lease);
 
-        segment.Fail("content policy", Now);
+        segment.Fail(StoredText.Verbatim("content policy"), Now);
 
         segment.Status.Should().Be(SegmentStatus.Succeeded);
         segment.SelectedTake.Should().Be(1);
@@ -264,7 +265,7 @@ public sealed class ProductionJobTests
         var job = NewJob();
         job.Queue();
 
-        job.Fail("Segment 2 could not be made: refused", Now);
+        job.Fail(StoredText.Verbatim("Segment 2 could not be made: refused"), Now);
 
         job.Status.Should().Be(JobStatus.Failed);
         job.Error.Should().Be("Segment 2 could not be made: refused");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Studio.Core.Jobs;
 using Studio.Core.Notifications;
+using Studio.Core.Common;
 
 namespace Studio.Tests.Core.Notifications;
 
@@ -67,8 +68,8 @@ public sealed class JobOutcomeNoticesTests : IAsyncLifetime
         await using var second = await _harness.Database.CreateDbContextAsync();
         var mine = await first.Jobs.Include(j => j.Segments).SingleAsync(j => j.Id == jobId);
         var theirs = await second.Jobs.Include(j => j.Segments).SingleAsync(j => j.Id == jobId);
-        mine.Fail("first", _harness.Time.GetUtcNow());
-        theirs.Fail("second", _harness.Time.GetUtcNow());
+        mine.Fail(StoredText.Verbatim("first"), _harness.Time.GetUtcNow());
+        theirs.Fail(StoredText.Verbatim("second"), _harness.Time.GetUtcNow());
 
         await first.SaveChangesAsync();
         var late = () => second.SaveChangesAsync();
@@ -84,7 +85,7 @@ public sealed class JobOutcomeNoticesTests : IAsyncLifetime
         var jobId = await _harness.CreateJobAsync();
         await using var db = await _harness.Database.CreateDbContextAsync();
         var job = await db.Jobs.Include(j => j.Segments).SingleAsync(j => j.Id == jobId);
-        job.Fail("broken", _harness.Time.GetUtcNow());
+        job.Fail(StoredText.Verbatim("broken"), _harness.Time.GetUtcNow());
 
         // Asked before the save too (as when a caller retries a failed save on the same context): nothing added twice.
         db.ChangeTracker.DetectChanges();

@@ -125,4 +125,26 @@ public sealed class MailKitNotificationMailerTests : IAsyncLifetime
         _smtp.Messages.Should().ContainSingle().Which.Message.Subject.Should().Be("Your video \"Spring launch\" failed");
         (await _harness.DeliveriesAsync()).Single().State.Should().Be(DeliveryState.Sent);
     }
+
+    [Fact]
+    public async Task ServerRefusesTheRecipient_TheStoredReasonIsOurSentence_ReadInFrenchWithTheServersWordsAsWritten()
+    {
+        _smtp.RejectNext(1);
+        await _harness.Driver.FailAsync(await _harness.CreateJobAsync("Spring launch"), "the provider is down");
+
+        await _harness.Outbox.RunOnceAsync(CancellationToken.None);
+
+        (await _harness.DeliveriesAsync()).Single().LastError.Should().StartWith("The mail server refused the e-mail: ").And.Contain("Mailbox unavailable");
+        var before = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        try
+        {
+            var listed = (await _harness.Settings.RecentDeliveriesAsync(NotificationHarness.UserId, CancellationToken.None)).Single();
+            listed.LastError.Should().StartWith("Le serveur de messagerie a refusé l’e-mail : ").And.Contain("Mailbox unavailable");
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = before;
+        }
+    }
 }

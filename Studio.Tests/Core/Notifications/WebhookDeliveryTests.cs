@@ -61,7 +61,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         await _harness.Outbox.RunOnceAsync(CancellationToken.None);
         var failed = (await _harness.DeliveriesAsync()).Single();
         failed.State.Should().Be(DeliveryState.Pending);
-        failed.LastError.Should().Be("500 Internal Server Error");
+        failed.LastError.Should().Be("The webhook answered HTTP 500 Internal Server Error.", "our sentence around the receiver's own words");
 
         _harness.Time.Advance(TimeSpan.FromSeconds(30));
         await _harness.Outbox.RunOnceAsync(CancellationToken.None);
@@ -73,6 +73,29 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         requests.Should().HaveCount(2);
         requests[1].Body.Should().Be(requests[0].Body);
         requests[1].Headers[WebhookSignature.DeliveryHeader].Should().Be(requests[0].Headers[WebhookSignature.DeliveryHeader], "a receiver drops repeats by this id");
+    }
+
+    [Fact]
+    public async Task ReceiverAnswers503_TheStoredReasonIsOurSentence_ReadInFrenchWithTheReceiversWordsAsWritten()
+    {
+        _receiver.AnswerNext(503);
+        await _harness.Driver.FailAsync(await _harness.CreateJobAsync(), "the provider is down");
+
+        await _harness.Outbox.RunOnceAsync(CancellationToken.None);
+
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+        try
+        {
+            var listed = (await _harness.Settings.RecentDeliveriesAsync(NotificationHarness.UserId, CancellationToken.None)).Single();
+            listed.LastError.Should().Be("Le webhook a répondu HTTP 503 Service Unavailable.");
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
+
+        (await _harness.DeliveriesAsync()).Single().LastError.Should().Be("The webhook answered HTTP 503 Service Unavailable.");
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Studio.Core.Persistence;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
+using Studio.Core.Common;
 
 namespace Studio.Tests.Core.Orchestration;
 
@@ -159,7 +160,7 @@ public class WorkQueueTests : IAsyncLifetime
             foreach (var segment in job.Segments)
             {
                 segment.Claim("w", _time.GetUtcNow(), TimeSpan.FromMinutes(1));
-                segment.Fail("refused", _time.GetUtcNow());
+                segment.Fail(StoredText.Verbatim("refused"), _time.GetUtcNow());
             }
 
             await db.SaveChangesAsync();

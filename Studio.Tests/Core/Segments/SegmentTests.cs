@@ -1,4 +1,5 @@
 using Studio.Core.Segments;
+using Studio.Core.Common;
 
 namespace Studio.Tests.Core.Segments;
 
@@ -55,7 +56,7 @@ public sealed class SegmentTests
     {
         var segment = new SegmentBuilder().Submitted().Build();
 
-        segment.RetryLater("provider hiccup", billedUsd: 0.25m, DateTimeOffset.UnixEpoch);
+        segment.RetryLater(StoredText.Verbatim("provider hiccup"), billedUsd: 0.25m, DateTimeOffset.UnixEpoch);
 
         segment.Status.Should().Be(SegmentStatus.Pending);
         segment.ProviderJobId.Should().BeNull();
@@ -93,9 +94,9 @@ public sealed class SegmentTests
     public void Fail_Finished_Throws()
     {
         var segment = new SegmentBuilder().Build();
-        segment.Fail("refused", Now);
+        segment.Fail(StoredText.Verbatim("refused"), Now);
 
-        var act = () => segment.Fail("again", Now);
+        var act = () => segment.Fail(StoredText.Verbatim("again"), Now);
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*already Failed*");
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Studio.Core.Jobs;
 using Studio.Core.Scripts;
@@ -160,6 +161,40 @@ public sealed class ChatScriptWriterTests : IAsyncLifetime
         result.Job.Should().BeNull();
         result.Errors!.ToDictionary().Should().ContainKey("script");
         (await jobs.ListAsync("user-1", CancellationToken.None)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task CreateAsync_ChatModelRefusesTheRequest_FrenchReaderGetsTheFieldErrorInFrench_TheServersWordsAsWritten()
+    {
+        const string said = "The model `gpt-9` does not exist.";
+        _server.ReplyChatError(404, "invalid_request_error", "model_not_found", said);
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+        CreateJobResult result;
+        try
+        {
+            result = await _core.Get<JobService>().CreateAsync("user-1", new CreateJobCommand("T", "Café", DefaultTemplates.Reels30), CancellationToken.None);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
+
+        result.Job.Should().BeNull();
+        result.Errors!.ToDictionary()["script"].Should().ContainSingle().Which.Should().Be(
+            $"Le storyboard n’a pas pu être écrit : Le modèle de chat a répondu 404 : {said} Écrivez vous-même les prompts et la narration, ou réessayez.");
+    }
+
+    [Fact]
+    public async Task WriteAsync_ChatModelRefusesTheRequest_TheEnglishMessageIsWhatItWas()
+    {
+        _server.ReplyChatError(404, "invalid_request_error", "model_not_found", "The model `gpt-9` does not exist.");
+
+        var write = () => Writer.WriteAsync(new ScriptRequest("Coffee", Reels, "en"), CancellationToken.None);
+
+        var thrown = (await write.Should().ThrowAsync<ScriptWriterException>()).Which;
+        thrown.Message.Should().Be("The chat model answered 404: The model `gpt-9` does not exist.");
+        thrown.Text!.Template.Should().Be("The chat model answered {0}: {1}", "our sentence, worded for each reader");
     }
 
     [Fact]

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using Studio.Core.Jobs;
+using Studio.Core.Templates;
 using Studio.Core.Voice;
 using Studio.Providers.ElevenLabs;
 using Studio.Providers.OpenAi;
@@ -79,8 +82,29 @@ public sealed class HostedVoiceTests : IAsyncLifetime
     [Fact]
     public void OpenAi_UnknownVoice_IsRefusedBeforeAnyRequest()
     {
-        OpenAi.CheckVoice("robot", "en").Should().Contain("alloy");
+        OpenAi.CheckVoice("robot", "en")!.English.Should().Contain("alloy");
         OpenAi.CheckVoice("shimmer", "fr").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task CreateAsync_UnknownOpenAiVoice_FrenchReaderGetsTheFieldErrorInFrench()
+    {
+        string[] lines = ["a", "b", "c", "d", "e", "f"];
+        var command = new CreateJobCommand("T", "Café", DefaultTemplates.Reels30, Prompts: lines, Narrations: lines, Voice: new VoiceChoice(OpenAiSpeechEngine.EngineName, "robot"));
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+        CreateJobResult result;
+        try
+        {
+            result = await _core.Get<JobService>().CreateAsync("user-1", command, CancellationToken.None);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
+
+        result.Errors!.ToDictionary()["voice.voice"].Should().ContainSingle()
+            .Which.Should().StartWith("« robot » n’est pas une voix OpenAI ; utilisez l’une de celles-ci : alloy, ash,");
     }
 
     [Fact]
