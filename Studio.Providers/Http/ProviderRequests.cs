@@ -36,9 +36,8 @@ public static class ProviderRequests
         {
             throw new ProviderException(
                 StoredText.Of(
-                    "{0} cannot make {1} ({2}) clips; it makes {3}.",
+                    "{0} cannot make {1} clips; it makes {2}.",
                     title,
-                    request.Mode.ToString(),
                     request.Mode.ToStoredText(),
                     StoredText.List(capabilities.Modes.Order().Select(m => m.ToStoredText()))),
                 isPermanent: true);

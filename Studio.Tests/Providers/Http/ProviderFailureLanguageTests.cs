@@ -67,9 +67,9 @@ public sealed class ProviderFailureLanguageTests
         var read = StoredText.Read(refused.Stored.ToJson(), refused.Message)!;
 
         refused.IsPermanent.Should().BeTrue();
-        refused.Message.Should().Be("Luma cannot make VideoToVideo (video-to-video) clips; it makes text-to-video and image-to-video.");
+        refused.Message.Should().Be("Luma cannot make video-to-video clips; it makes text-to-video and image-to-video.");
         InCulture("fr-FR", () => read.Word(Words))
-            .Should().Be("Luma ne sait pas faire de clips VideoToVideo (vidéo vers vidéo) ; il fait : texte vers vidéo et image vers vidéo.");
+            .Should().Be("Luma ne sait pas faire de clips vidéo vers vidéo ; il fait : texte vers vidéo et image vers vidéo.");
         InCulture("en-US", () => read.Word(Words)).Should().Be(refused.Message);
     }
 

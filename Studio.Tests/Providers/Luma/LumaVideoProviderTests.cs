@@ -123,7 +123,7 @@ public sealed class LumaVideoProviderTests : IAsyncLifetime
     [Theory]
     [InlineData("", GenerationMode.TextToVideo, "empty")]
     [InlineData("ab", GenerationMode.TextToVideo, "at least 3")]
-    [InlineData("A lake", GenerationMode.VideoToVideo, "cannot make VideoToVideo")]
+    [InlineData("A lake", GenerationMode.VideoToVideo, "cannot make video-to-video clips")]
     [InlineData("A lake", GenerationMode.ImageToVideo, "needs an input image")]
     public async Task SubmitAsync_RequestLumaWouldRefuse_FailsPermanentlyWithoutARequest(string prompt, GenerationMode mode, string message)
     {

@@ -236,7 +236,7 @@ public sealed class PikaVideoProviderTests : IAsyncLifetime
 
     [Theory]
     [InlineData("", GenerationMode.TextToVideo, "prompt")]
-    [InlineData("A fox", GenerationMode.VideoToVideo, "VideoToVideo")]
+    [InlineData("A fox", GenerationMode.VideoToVideo, "cannot make video-to-video clips")]
     [InlineData("A fox", GenerationMode.ImageToVideo, "input image")]
     public async Task SubmitAsync_InvalidRequest_FailsPermanentlyBeforeAnyCall(string prompt, GenerationMode mode, string said)
     {

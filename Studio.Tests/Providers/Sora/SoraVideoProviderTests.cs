@@ -101,7 +101,7 @@ public sealed class SoraVideoProviderTests : IAsyncLifetime
     [InlineData("", GenerationMode.TextToVideo, AspectRatio.Portrait9x16, "empty")]
     [InlineData("A fox", GenerationMode.TextToVideo, AspectRatio.Square1x1, "only 9:16 and 16:9")]
     [InlineData("A fox", GenerationMode.TextToVideo, AspectRatio.Portrait4x5, "only 9:16 and 16:9")]
-    [InlineData("A fox", GenerationMode.VideoToVideo, AspectRatio.Portrait9x16, "cannot make VideoToVideo")]
+    [InlineData("A fox", GenerationMode.VideoToVideo, AspectRatio.Portrait9x16, "cannot make video-to-video clips")]
     [InlineData("A fox", GenerationMode.ImageToVideo, AspectRatio.Portrait9x16, "needs an input image")]
     public async Task SubmitAsync_RequestSoraCannotMake_FailsPermanentlyWithoutARequest(string prompt, GenerationMode mode, AspectRatio ratio, string message)
     {

@@ -126,7 +126,7 @@ public sealed class VeoVideoProviderTests : IAsyncLifetime
     [Theory]
     [InlineData("square", "only 9:16 and 16:9")]
     [InlineData("4:5", "only 9:16 and 16:9")]
-    [InlineData("video", "cannot make VideoToVideo")]
+    [InlineData("video", "cannot make video-to-video clips")]
     [InlineData("image without input", "needs an input image")]
     [InlineData("empty prompt", "The prompt is empty.")]
     [InlineData("long prompt", "longer than the 1024 characters")]
