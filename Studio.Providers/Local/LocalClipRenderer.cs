@@ -250,9 +250,9 @@ public sealed class LocalClipRenderer(IMediaEngine engine, IOptions<LocalProvide
             _font = new LoadedFont(fontFile, metrics);
             return metrics;
         }
-        catch (InvalidDataException ex)
+        catch (UnusableFontException ex)
         {
-            throw new ProviderException(StoredText.Of("The font file '{0}' cannot be used: {1}", fontFile, ex.Message), isPermanent: true, ex);
+            throw new ProviderException(StoredText.Of("The font file '{0}' cannot be used: {1}", fontFile, ex.Reason), isPermanent: true, ex);
         }
     }
 

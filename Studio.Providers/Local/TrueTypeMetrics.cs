@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using Studio.Core.Common;
 
 namespace Studio.Providers.Local;
 
@@ -30,7 +31,7 @@ internal sealed class TrueTypeMetrics
         (_cmapSubtable, _cmapFormat) = FindUnicodeCmap(Table(tables, "cmap"), basicPlaneMapOnly);
         if (UnitsPerEm == 0 || _metricsCount == 0)
         {
-            throw new InvalidDataException("The font has no horizontal metrics.");
+            throw new UnusableFontException(StoredText.Of("The font has no horizontal metrics."));
         }
     }
 
@@ -44,7 +45,7 @@ internal sealed class TrueTypeMetrics
     public double Descender { get; }
 
     /// <summary>Reads a font file.</summary>
-    /// <exception cref="InvalidDataException">It is not a TrueType font with a Unicode character map.</exception>
+    /// <exception cref="UnusableFontException">It is not a TrueType font with a Unicode character map.</exception>
     public static async Task<TrueTypeMetrics> LoadAsync(string path, CancellationToken ct)
     {
         var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
@@ -52,7 +53,7 @@ internal sealed class TrueTypeMetrics
     }
 
     /// <summary>Reads a font from memory; <paramref name="basicPlaneMapOnly"/> ignores a full-Unicode (format 12) map.</summary>
-    /// <exception cref="InvalidDataException">It is not a TrueType font with a Unicode character map.</exception>
+    /// <exception cref="UnusableFontException">It is not a TrueType font with a Unicode character map.</exception>
     internal static TrueTypeMetrics Parse(byte[] font, bool basicPlaneMapOnly)
     {
         try
@@ -61,7 +62,7 @@ internal sealed class TrueTypeMetrics
         }
         catch (ArgumentOutOfRangeException ex)
         {
-            throw new InvalidDataException("The file is not a readable TrueType font.", ex);
+            throw new UnusableFontException(StoredText.Of("The file is not a readable TrueType font."), ex);
         }
     }
 
@@ -164,7 +165,7 @@ internal sealed class TrueTypeMetrics
             }
         }
 
-        return best.Format == 0 ? throw new InvalidDataException("The font has no Unicode character map.") : best;
+        return best.Format == 0 ? throw new UnusableFontException(StoredText.Of("The font has no Unicode character map.")) : best;
     }
 
     private static Dictionary<string, int> ReadTableDirectory(byte[] font)
@@ -182,7 +183,7 @@ internal sealed class TrueTypeMetrics
     }
 
     private static int Table(Dictionary<string, int> tables, string tag) =>
-        tables.TryGetValue(tag, out var offset) ? offset : throw new InvalidDataException($"The font has no '{tag}' table.");
+        tables.TryGetValue(tag, out var offset) ? offset : throw new UnusableFontException(StoredText.Of("The font has no '{0}' table.", tag));
 
     private int U16(int offset) => BinaryPrimitives.ReadUInt16BigEndian(_font.AsSpan(offset, 2));
 

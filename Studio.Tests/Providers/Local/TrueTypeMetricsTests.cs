@@ -1,9 +1,17 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 using Studio.Providers.Local;
 
 namespace Studio.Tests.Providers.Local;
 
 public sealed class TrueTypeMetricsTests
 {
+    private static readonly IStringLocalizer<StoredText> Words =
+        new StringLocalizer<StoredText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+
     [Fact]
     public async Task Measure_WideLetters_WiderThanNarrowOnes()
     {
@@ -41,7 +49,7 @@ public sealed class TrueTypeMetricsTests
     }
 
     [Fact]
-    public async Task LoadAsync_NotAFont_ThrowsInvalidData()
+    public async Task LoadAsync_NotAFont_ThrowsSayingWhyInTheReadersLanguage()
     {
         var file = Path.GetTempFileName();
         await File.WriteAllTextAsync(file, "not a font at all, just some words to read");
@@ -49,7 +57,19 @@ public sealed class TrueTypeMetricsTests
         {
             var load = () => TrueTypeMetrics.LoadAsync(file, CancellationToken.None);
 
-            await load.Should().ThrowAsync<InvalidDataException>();
+            var thrown = (await load.Should().ThrowAsync<UnusableFontException>()).Which;
+            var reason = thrown.Reason;
+            thrown.Message.Should().Be(reason.English).And.StartWith("The f");
+            var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            try
+            {
+                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+                reason.Word(Words).Should().MatchRegex("^(La police|Le fichier) ").And.NotBe(reason.English);
+            }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
+            }
         }
         finally
         {
