@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Studio.Core.Common;
 
 namespace Studio.Tests.Builders;
 
@@ -14,4 +16,23 @@ public static class CoreLocalizers
 
     /// <summary>The localizer of <paramref name="type"/> (static classes included).</summary>
     public static IStringLocalizer For(Type type) => Factory.Create(type);
+
+    /// <summary>The localizer stored sentences are worded through (<see cref="StoredText.Word"/>).</summary>
+    public static IStringLocalizer<StoredText> StoredWords { get; } = new StringLocalizer<StoredText>(Factory);
+
+    /// <summary>What <paramref name="read"/> returns on this thread in the culture <paramref name="name"/> (texts and numbers), the thread's cultures put back after.</summary>
+    public static T InCulture<T>(string name, Func<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
+            return read();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
+        }
+    }
 }

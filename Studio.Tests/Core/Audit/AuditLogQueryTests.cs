@@ -1,10 +1,7 @@
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Studio.Core.Accounts;
 using Studio.Core.Audit;
-using Studio.Core.Common;
+using Studio.Tests.Builders;
 
 namespace Studio.Tests.Core.Audit;
 
@@ -19,7 +16,7 @@ public sealed class AuditLogQueryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(_time);
-        _log = new AuditLog(_database, _time, new StringLocalizer<StoredText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
+        _log = new AuditLog(_database, _time, CoreLocalizers.StoredWords);
         await using var db = _database.CreateDbContext();
         db.Users.AddRange(User("alice", "alice@example.com"), User("bob", "bob@example.com"));
         await db.SaveChangesAsync();

@@ -1,17 +1,11 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Studio.Core.Common;
+using Studio.Tests.Builders;
 
 namespace Studio.Tests.Core.Common;
 
 /// <summary>A stored sentence keeps its English for the column and is worded in the reader's language from its JSON.</summary>
 public sealed class StoredTextTests
 {
-    private static readonly IStringLocalizer<StoredText> Words =
-        new StringLocalizer<StoredText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
-
     private static readonly StoredText GaveUp = StoredText.Of(
         "Segment {0} could not be made: {1}",
         2,
@@ -26,7 +20,7 @@ public sealed class StoredTextTests
     [Fact]
     public void Word_InFrench_WordsEveryNestedSentence_ButNotTheProvidersWords()
     {
-        var worded = InCulture("fr-FR", () => StoredText.Read(GaveUp.ToJson(), GaveUp.English)!.Word(Words));
+        var worded = CoreLocalizers.InCulture("fr-FR", () => StoredText.Read(GaveUp.ToJson(), GaveUp.English)!.Word(CoreLocalizers.StoredWords));
 
         worded.Should().Be("Le segment 2 n’a pas pu être fait : Abandon après 3 tentatives chez Luma. Dernière erreur : HTTP 503 upstream overloaded");
     }
@@ -39,7 +33,7 @@ public sealed class StoredTextTests
             1.5m, 9.25m, 10m);
 
         refusal.English.Should().StartWith("Over your monthly budget: this clip costs $1.50 and $9.25 of your $10.00 ");
-        InCulture("fr-FR", () => refusal.Word(Words)).Should().StartWith("Budget mensuel dépassé : ce clip coûte 1,50 $ et 9,25 $ de vos 10,00 $ ");
+        CoreLocalizers.InCulture("fr-FR", () => refusal.Word(CoreLocalizers.StoredWords)).Should().StartWith("Budget mensuel dépassé : ce clip coûte 1,50 $ et 9,25 $ de vos 10,00 $ ");
     }
 
     [Theory]
@@ -52,7 +46,7 @@ public sealed class StoredTextTests
         var read = StoredText.Read(list.ToJson(), list.English)!;
 
         list.English.Should().Be(english);
-        InCulture("fr-FR", () => read.Word(Words)).Should().Be(french);
+        CoreLocalizers.InCulture("fr-FR", () => read.Word(CoreLocalizers.StoredWords)).Should().Be(french);
     }
 
     [Fact]
@@ -61,17 +55,17 @@ public sealed class StoredTextTests
         var modes = StoredText.List([StoredText.Of("text-to-video"), StoredText.Of("image-to-video"), StoredText.Of("video-to-video")]);
 
         modes.English.Should().Be("text-to-video, image-to-video and video-to-video");
-        InCulture("fr-FR", () => modes.Word(Words)).Should().Be("texte vers vidéo, image vers vidéo et vidéo vers vidéo");
+        CoreLocalizers.InCulture("fr-FR", () => modes.Word(CoreLocalizers.StoredWords)).Should().Be("texte vers vidéo, image vers vidéo et vidéo vers vidéo");
         StoredText.List([]).English.Should().BeEmpty();
     }
 
     [Fact]
     public void Read_AnOldRowWithoutJson_ShowsTheStoredSentenceAsStored()
     {
-        var shown = InCulture("fr-FR", () => StoredText.Show(null, "Segment 1 could not be made: refused", Words));
+        var shown = CoreLocalizers.InCulture("fr-FR", () => StoredText.Show(null, "Segment 1 could not be made: refused", CoreLocalizers.StoredWords));
 
         shown.Should().Be("Segment 1 could not be made: refused");
-        StoredText.Show(null, null, Words).Should().BeNull();
+        StoredText.Show(null, null, CoreLocalizers.StoredWords).Should().BeNull();
     }
 
     [Fact]
@@ -84,20 +78,6 @@ public sealed class StoredTextTests
     [Fact]
     public void Read_DamagedJson_FallsBackToTheStoredEnglish()
     {
-        StoredText.Read("{not json", "as stored")!.Word(Words).Should().Be("as stored");
-    }
-
-    private static T InCulture<T>(string name, Func<T> read)
-    {
-        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
-        }
+        StoredText.Read("{not json", "as stored")!.Word(CoreLocalizers.StoredWords).Should().Be("as stored");
     }
 }

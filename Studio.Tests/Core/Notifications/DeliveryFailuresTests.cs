@@ -1,26 +1,19 @@
-using System.Globalization;
 using System.Net.Sockets;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Studio.Core.Common;
 using Studio.Core.Notifications;
+using Studio.Tests.Builders;
 
 namespace Studio.Tests.Core.Notifications;
 
 /// <summary>A failed send is stored as our sentence for what failed, the system's own words kept as written inside it.</summary>
 public sealed class DeliveryFailuresTests
 {
-    private static readonly IStringLocalizer<StoredText> Words =
-        new StringLocalizer<StoredText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
-
     [Fact]
     public void Reason_WebhookUnreachable_SaysSo_InEnglishAndFrench()
     {
         var reason = DeliveryFailures.Reason(DeliveryChannel.Webhook, new HttpRequestException("Connection refused (127.0.0.1:9)"));
 
         reason.English.Should().Be("The webhook could not be reached: Connection refused (127.0.0.1:9)");
-        InFrench(() => reason.Word(Words)).Should().Be("Le webhook est injoignable : Connection refused (127.0.0.1:9)");
+        CoreLocalizers.InCulture("fr-FR", () => reason.Word(CoreLocalizers.StoredWords)).Should().Be("Le webhook est injoignable : Connection refused (127.0.0.1:9)");
     }
 
     [Fact]
@@ -29,7 +22,7 @@ public sealed class DeliveryFailuresTests
         var reason = DeliveryFailures.Reason(DeliveryChannel.Email, new SocketException((int)SocketError.ConnectionRefused));
 
         reason.Template.Should().Be("The mail server could not be reached: {0}");
-        InFrench(() => reason.Word(Words)).Should().StartWith("Le serveur de messagerie est injoignable : ");
+        CoreLocalizers.InCulture("fr-FR", () => reason.Word(CoreLocalizers.StoredWords)).Should().StartWith("Le serveur de messagerie est injoignable : ");
     }
 
     [Fact]
@@ -38,20 +31,7 @@ public sealed class DeliveryFailuresTests
         var reason = DeliveryFailures.Reason(DeliveryChannel.Email, new InvalidOperationException("421 4.3.0 Try again later"));
 
         reason.English.Should().Be("The e-mail could not be sent: 421 4.3.0 Try again later");
-        InFrench(() => reason.Word(Words)).Should().Be("L’e-mail n’a pas pu être envoyé : 421 4.3.0 Try again later");
+        CoreLocalizers.InCulture("fr-FR", () => reason.Word(CoreLocalizers.StoredWords)).Should().Be("L’e-mail n’a pas pu être envoyé : 421 4.3.0 Try again later");
     }
 
-    private static string InFrench(Func<string> read)
-    {
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
-    }
 }

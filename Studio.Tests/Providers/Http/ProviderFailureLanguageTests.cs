@@ -1,13 +1,10 @@
-using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
 using Studio.Providers.Http;
+using Studio.Tests.Builders;
 
 namespace Studio.Tests.Providers.Http;
 
@@ -17,9 +14,6 @@ namespace Studio.Tests.Providers.Http;
 /// </summary>
 public sealed class ProviderFailureLanguageTests
 {
-    private static readonly IStringLocalizer<StoredText> Words =
-        new StringLocalizer<StoredText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
-
     [Fact]
     public void ABusyProvider_ReadByAFrenchReader_ReadsFrench_WithTheProvidersWordsAsWritten()
     {
@@ -31,8 +25,8 @@ public sealed class ProviderFailureLanguageTests
 
         failure.Message.Should().Be("Luma is busy (HTTP 503): upstream overloaded.");
         failure.NothingStarted.Should().BeTrue();
-        InCulture("fr-FR", () => read.Word(Words)).Should().Be("Le segment 2 n’a pas pu être fait : Luma est occupé (HTTP 503) : upstream overloaded.");
-        InCulture("en-US", () => read.Word(Words)).Should().Be("Segment 2 could not be made: Luma is busy (HTTP 503): upstream overloaded.");
+        CoreLocalizers.InCulture("fr-FR", () => read.Word(CoreLocalizers.StoredWords)).Should().Be("Le segment 2 n’a pas pu être fait : Luma est occupé (HTTP 503) : upstream overloaded.");
+        CoreLocalizers.InCulture("en-US", () => read.Word(CoreLocalizers.StoredWords)).Should().Be("Segment 2 could not be made: Luma is busy (HTTP 503): upstream overloaded.");
     }
 
     [Fact]
@@ -41,7 +35,7 @@ public sealed class ProviderFailureLanguageTests
         var refused = ProviderHttpFailures.ForStatus(HttpStatusCode.BadRequest, "prompt violates policy", "Luma", "Providers:Luma:ApiKey");
 
         refused.Text.Should().BeNull();
-        InCulture("fr-FR", () => ProviderException.StoredFor(refused).Word(Words)).Should().Be("prompt violates policy");
+        CoreLocalizers.InCulture("fr-FR", () => ProviderException.StoredFor(refused).Word(CoreLocalizers.StoredWords)).Should().Be("prompt violates policy");
     }
 
     [Fact]
@@ -50,7 +44,7 @@ public sealed class ProviderFailureLanguageTests
         var status = ProviderJobStatus.Failed(StoredText.Of("{0} reported a failure without a reason.", "Sim"), permanent: false);
 
         status.Error.Should().Be("Sim reported a failure without a reason.");
-        InCulture("fr-FR", () => status.ErrorText!.Word(Words)).Should().NotBe(status.Error).And.Contain("Sim");
+        CoreLocalizers.InCulture("fr-FR", () => status.ErrorText!.Word(CoreLocalizers.StoredWords)).Should().NotBe(status.Error).And.Contain("Sim");
     }
 
     [Fact]
@@ -68,9 +62,9 @@ public sealed class ProviderFailureLanguageTests
 
         refused.IsPermanent.Should().BeTrue();
         refused.Message.Should().Be("Luma cannot make video-to-video clips; it makes text-to-video and image-to-video.");
-        InCulture("fr-FR", () => read.Word(Words))
+        CoreLocalizers.InCulture("fr-FR", () => read.Word(CoreLocalizers.StoredWords))
             .Should().Be("Luma ne sait pas faire de clips vidéo vers vidéo ; il fait : texte vers vidéo et image vers vidéo.");
-        InCulture("en-US", () => read.Word(Words)).Should().Be(refused.Message);
+        CoreLocalizers.InCulture("en-US", () => read.Word(CoreLocalizers.StoredWords)).Should().Be(refused.Message);
     }
 
     [Fact]
@@ -88,22 +82,8 @@ public sealed class ProviderFailureLanguageTests
         var input = FluentActions.Invoking(() => ProviderRequests.Check(noImage, capabilities, "Runway")).Should().Throw<ProviderException>().Which;
 
         shape.Message.Should().Be("Runway makes only 9:16, 16:9 and 1:1 clips, not 4:5.");
-        InCulture("fr-FR", () => shape.Stored.Word(Words)).Should().Be("Runway ne fait que des clips 9:16, 16:9 et 1:1, pas 4:5.");
+        CoreLocalizers.InCulture("fr-FR", () => shape.Stored.Word(CoreLocalizers.StoredWords)).Should().Be("Runway ne fait que des clips 9:16, 16:9 et 1:1, pas 4:5.");
         input.Message.Should().Be("image-to-video at Runway needs an input image.");
-        InCulture("fr-FR", () => input.Stored.Word(Words)).Should().Be("Le mode image vers vidéo chez Runway demande une image en entrée.");
-    }
-
-    private static T InCulture<T>(string name, Func<T> read)
-    {
-        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
-        }
+        CoreLocalizers.InCulture("fr-FR", () => input.Stored.Word(CoreLocalizers.StoredWords)).Should().Be("Le mode image vers vidéo chez Runway demande une image en entrée.");
     }
 }

@@ -1,14 +1,11 @@
 using System.Globalization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Studio.Core.Assets;
-using Studio.Core.Common;
 using Studio.Core.Providers;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
 using Studio.Providers.Local;
+using Studio.Tests.Builders;
 
 namespace Studio.Tests.Providers.Local;
 
@@ -182,7 +179,7 @@ public sealed class LocalVideoProviderTests(LocalMediaFixture media) : IClassFix
     [Fact]
     public async Task SubmitAsync_VideoToVideoWithoutAClip_NamesTheModeInTheReadersLanguage()
     {
-        var words = new StringLocalizer<StoredText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+        var words = CoreLocalizers.StoredWords;
         var submit = () => _local.Provider.SubmitAsync(Request(GenerationMode.VideoToVideo, "Restyle"), CancellationToken.None);
 
         var refused = (await submit.Should().ThrowAsync<ProviderException>()).Which;

@@ -1,17 +1,10 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Studio.Core.Common;
 using Studio.Providers.Local;
+using Studio.Tests.Builders;
 
 namespace Studio.Tests.Providers.Local;
 
 public sealed class TrueTypeMetricsTests
 {
-    private static readonly IStringLocalizer<StoredText> Words =
-        new StringLocalizer<StoredText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
-
     [Fact]
     public async Task Measure_WideLetters_WiderThanNarrowOnes()
     {
@@ -60,16 +53,7 @@ public sealed class TrueTypeMetricsTests
             var thrown = (await load.Should().ThrowAsync<UnusableFontException>()).Which;
             var reason = thrown.Reason;
             thrown.Message.Should().Be(reason.English).And.StartWith("The f");
-            var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-            try
-            {
-                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
-                reason.Word(Words).Should().MatchRegex("^(La police|Le fichier) ").And.NotBe(reason.English);
-            }
-            finally
-            {
-                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
-            }
+            CoreLocalizers.InCulture("fr-FR", () => reason.Word(CoreLocalizers.StoredWords)).Should().MatchRegex("^(La police|Le fichier) ").And.NotBe(reason.English);
         }
         finally
         {
