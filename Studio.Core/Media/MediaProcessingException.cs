@@ -3,7 +3,7 @@ using Studio.Core.Common;
 namespace Studio.Core.Media;
 
 /// <summary>FFmpeg or ffprobe failed.</summary>
-public sealed class MediaProcessingException : Exception
+public sealed class MediaProcessingException : Exception, IStoredReason
 {
     /// <summary>Creates the exception.</summary>
     public MediaProcessingException()

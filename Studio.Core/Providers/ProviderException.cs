@@ -1,11 +1,9 @@
 using Studio.Core.Common;
-using Studio.Core.Media;
-using Studio.Core.Voice;
 
 namespace Studio.Core.Providers;
 
 /// <summary>A provider refused a request or could not be reached.</summary>
-public class ProviderException : Exception
+public class ProviderException : Exception, IStoredReason
 {
     /// <summary>Creates the exception.</summary>
     public ProviderException()
@@ -49,16 +47,11 @@ public class ProviderException : Exception
     public StoredText Stored => Text ?? StoredText.Verbatim(Message);
 
     /// <summary>
-    /// The reason to store for any failure: a provider's (or FFmpeg's, a voice's) sentence of ours when it has one, else
+    /// The reason to store for any failure: the sentence of an exception meant for users (<see cref="IStoredReason"/>), else
     /// the message as written.
     /// </summary>
-    public static StoredText StoredFor(Exception exception) => exception switch
-    {
-        ProviderException provider => provider.Stored,
-        MediaProcessingException media => media.Stored,
-        VoiceException voice => voice.Stored,
-        _ => StoredText.Verbatim(exception?.Message ?? string.Empty),
-    };
+    public static StoredText StoredFor(Exception exception) =>
+        exception is IStoredReason reason ? reason.Stored : StoredText.Verbatim(exception?.Message ?? string.Empty);
 
     /// <summary>True when trying again would fail the same way (bad request, refused content, bad key).</summary>
     public bool IsPermanent { get; }

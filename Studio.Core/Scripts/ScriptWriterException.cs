@@ -3,7 +3,7 @@ using Studio.Core.Common;
 namespace Studio.Core.Scripts;
 
 /// <summary>The script writer could not produce a usable storyboard; the message is meant for the user.</summary>
-public sealed class ScriptWriterException : Exception
+public sealed class ScriptWriterException : Exception, IStoredReason
 {
     /// <summary>Creates the exception.</summary>
     public ScriptWriterException()

@@ -3,7 +3,7 @@ using Studio.Core.Common;
 namespace Studio.Core.Voice;
 
 /// <summary>A voice engine could not read a line; the message is meant for the user.</summary>
-public sealed class VoiceException : Exception
+public sealed class VoiceException : Exception, IStoredReason
 {
     /// <summary>Creates the exception.</summary>
     public VoiceException()
