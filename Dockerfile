@@ -21,6 +21,9 @@ RUN dotnet publish Studio.App/Studio.App.csproj -c Release -o /app --no-restore 
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 
+# .NET 10's images are Ubuntu 24.04 "noble" (no Debian images ship for .NET 10): ffmpeg and espeak-ng come from its
+# universe component, which the image's apt sources include. The font lands where Studio looks by default
+# (/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf), as on Debian.
 # FFmpeg (clips, assembly, upload checks), the caption font and the offline voice; curl for the HEALTHCHECK.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core espeak-ng curl \
