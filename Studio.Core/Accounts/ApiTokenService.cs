@@ -15,6 +15,7 @@ namespace Studio.Core.Accounts;
 public sealed partial class ApiTokenService(
     IDbContextFactory<StudioDbContext> dbFactory,
     DatabaseWriteGate writeGate,
+    IDatabaseConcurrency concurrency,
     TimeProvider time,
     IOptions<AccountOptions> options,
     ILogger<ApiTokenService> logger,
@@ -36,9 +37,12 @@ public sealed partial class ApiTokenService(
             return new ApiTokenCreation(null, errors, LimitReached: false);
         }
 
-        // Counted and added under the write gate, so two requests at once cannot both take the last place.
+        // Counted and added in one transaction in the user's turn (SQLite: its one writer; PostgreSQL: an advisory lock),
+        // so two requests at once, in this process or another, cannot both take the last place.
         using var turn = await writeGate.EnterAsync(ct).ConfigureAwait(false);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await concurrency.SerializeAsync(db, "tokens:" + userId, ct).ConfigureAwait(false);
         var held = await db.ApiTokens.CountAsync(t => t.UserId == userId && t.RevokedAt == null, ct).ConfigureAwait(false);
         if (held >= options.Value.MaxTokensPerUser)
         {
@@ -50,6 +54,7 @@ public sealed partial class ApiTokenService(
         var entity = new ApiToken(Guid.CreateVersion7(now), userId, cleaned, ApiTokenHasher.Hash(token), now);
         db.ApiTokens.Add(entity);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
         LogTokenCreated(logger, entity.Id, userId);
         return new ApiTokenCreation(new CreatedApiToken(entity.Id, cleaned, token, now), null, LimitReached: false);
     }

@@ -17,6 +17,7 @@ namespace Studio.Core.Assets;
 public sealed partial class AssetLibrary(
     IDbContextFactory<StudioDbContext> dbFactory,
     DatabaseWriteGate writeGate,
+    IDatabaseConcurrency concurrency,
     IFileStore files,
     StudioPaths paths,
     UploadInspector inspector,
@@ -170,11 +171,13 @@ public sealed partial class AssetLibrary(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
 
-        // The check and the delete in one write transaction (SQLite: BEGIN IMMEDIATE), so no job row naming the asset
-        // can be written between them.
+        // The check and the delete in one write transaction in the owner's uploads turn (SQLite: BEGIN IMMEDIATE;
+        // PostgreSQL: the advisory lock a new job's save takes too), so no job row naming the asset can be written
+        // between them, by this process or another.
         using (await writeGate.EnterAsync(ct).ConfigureAwait(false))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await concurrency.SerializeAsync(db, AssetScope(ownerId), ct).ConfigureAwait(false);
             var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id && a.OwnerId == ownerId, ct).ConfigureAwait(false);
             if (asset is null)
             {
@@ -258,4 +261,11 @@ public sealed partial class AssetLibrary(
 
     [LoggerMessage(LogLevel.Information, "Deleted asset {AssetId} of user {OwnerId}")]
     private static partial void LogDeleted(ILogger logger, Guid assetId, string ownerId);
+
+    /// <summary>
+    /// The turn in which an owner's upload is deleted or a new job naming the owner's uploads is saved (see
+    /// <see cref="IDatabaseConcurrency.SerializeAsync"/>): either the delete sees the job, or the job's save sees the
+    /// upload gone.
+    /// </summary>
+    public static string AssetScope(string ownerId) => "assets:" + ownerId;
 }

@@ -4,7 +4,7 @@ using Studio.Core.Persistence;
 namespace Studio.Core.Budget;
 
 /// <summary>An admin's per-user budgets.</summary>
-public sealed class UserBudgets(IDbContextFactory<StudioDbContext> dbFactory, DatabaseWriteGate writes, TimeProvider time)
+public sealed class UserBudgets(IDbContextFactory<StudioDbContext> dbFactory, DatabaseWriteGate writes, IDatabaseConcurrency concurrency, TimeProvider time)
 {
     /// <summary>Largest budget accepted, USD per month.</summary>
     public const decimal MaxMonthlyUsd = 1_000_000m;
@@ -21,7 +21,10 @@ public sealed class UserBudgets(IDbContextFactory<StudioDbContext> dbFactory, Da
             return false;
         }
 
+        // Read and written in the user's budget turn (PostgreSQL: an advisory lock), so two changes at once never both insert.
         using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await concurrency.SerializeAsync(db, "budget:" + userId, ct).ConfigureAwait(false);
         var row = await db.Budgets.FirstOrDefaultAsync(b => b.UserId == userId, ct).ConfigureAwait(false);
         if (monthlyUsd is not { } amount)
         {
@@ -40,6 +43,7 @@ public sealed class UserBudgets(IDbContextFactory<StudioDbContext> dbFactory, Da
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
         return true;
     }
 }

@@ -9,7 +9,7 @@ namespace Studio.Core.Drafts;
 /// Keeps each user's new video wizard between visits: load, save (replacing the last save) and discard. Every call is
 /// scoped to its owner; a draft that can no longer be read (written by an older shape) is treated as none.
 /// </summary>
-public sealed class WizardDraftStore(IDbContextFactory<StudioDbContext> dbFactory, DatabaseWriteGate writes, TimeProvider time)
+public sealed class WizardDraftStore(IDbContextFactory<StudioDbContext> dbFactory, DatabaseWriteGate writes, IDatabaseConcurrency concurrency, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -52,8 +52,11 @@ public sealed class WizardDraftStore(IDbContextFactory<StudioDbContext> dbFactor
             throw new ArgumentException($"A wizard draft holds at most {WizardDraft.MaxContentLength} characters; this one has {json.Length}.", nameof(content));
         }
 
+        // Read and written in the owner's turn (PostgreSQL: an advisory lock), so two saves at once never both insert.
         using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await concurrency.SerializeAsync(db, "draft:" + ownerId, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var draft = await db.WizardDrafts.FirstOrDefaultAsync(d => d.OwnerId == ownerId, ct).ConfigureAwait(false);
         if (draft is null)
@@ -66,6 +69,7 @@ public sealed class WizardDraftStore(IDbContextFactory<StudioDbContext> dbFactor
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>Discards the owner's draft, if any.</summary>

@@ -35,6 +35,7 @@ public sealed class JobService(
     VoiceCatalog voices,
     AssetLinks links,
     DatabaseWriteGate writes,
+    IDatabaseConcurrency concurrency,
     BudgetGuard budget,
     JobStatusWords statusWords,
     TimeProvider time,
@@ -127,10 +128,14 @@ public sealed class JobService(
         using (await writes.EnterAsync(ct).ConfigureAwait(false))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            if (assetIds.Count > 0
-                && await db.Assets.CountAsync(a => assetIds.Contains(a.Id) && a.OwnerId == ownerId, ct).ConfigureAwait(false) != assetIds.Count)
+            if (assetIds.Count > 0)
             {
-                return false;
+                // In the owner's uploads turn, which a delete of one of them takes too (AssetLibrary.AssetScope).
+                await concurrency.SerializeAsync(db, AssetLibrary.AssetScope(ownerId), ct).ConfigureAwait(false);
+                if (await db.Assets.CountAsync(a => assetIds.Contains(a.Id) && a.OwnerId == ownerId, ct).ConfigureAwait(false) != assetIds.Count)
+                {
+                    return false;
+                }
             }
 
             await db.SaveChangesAsync(ct).ConfigureAwait(false);

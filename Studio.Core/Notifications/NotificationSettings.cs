@@ -18,6 +18,7 @@ namespace Studio.Core.Notifications;
 public sealed class NotificationSettings(
     IDbContextFactory<StudioDbContext> dbFactory,
     DatabaseWriteGate writes,
+    IDatabaseConcurrency concurrency,
     INotificationMailer mailer,
     NotificationSignal signal,
     TimeProvider time,
@@ -108,8 +109,11 @@ public sealed class NotificationSettings(
 
     private async Task ChangeAsync(string userId, Action<NotificationPreferences> change, CancellationToken ct)
     {
+        // Read and written in the user's turn (PostgreSQL: an advisory lock), so two changes at once never both insert.
         using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await concurrency.SerializeAsync(db, "notify:" + userId, ct).ConfigureAwait(false);
         var choice = await db.NotificationPreferences.FirstOrDefaultAsync(p => p.UserId == userId, ct).ConfigureAwait(false);
         if (choice is null)
         {
@@ -119,5 +123,6 @@ public sealed class NotificationSettings(
 
         change(choice);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 }

@@ -17,7 +17,7 @@ public sealed class WizardDraftStoreTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(_time);
-        _store = new WizardDraftStore(_database, new DatabaseWriteGate(Microsoft.Extensions.Options.Options.Create(new DatabaseOptions())), _time);
+        _store = new WizardDraftStore(_database, new DatabaseWriteGate(Microsoft.Extensions.Options.Options.Create(new DatabaseOptions())), new SqliteConcurrency(), _time);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
