@@ -20,6 +20,25 @@ public static class CoreLocalizers
     /// <summary>The localizer stored sentences are worded through (<see cref="StoredText.Word"/>).</summary>
     public static IStringLocalizer<StoredText> StoredWords { get; } = new StringLocalizer<StoredText>(Factory);
 
+    /// <summary>
+    /// What <paramref name="call"/> returns when made in the culture <paramref name="name"/> (texts and numbers), which
+    /// flows through its awaits as a request's or a circuit's does; the caller's cultures are put back after.
+    /// </summary>
+    public static async Task<T> InCultureAsync<T>(string name, Func<Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
+        }
+    }
+
     /// <summary>What <paramref name="read"/> returns on this thread in the culture <paramref name="name"/> (texts and numbers), the thread's cultures put back after.</summary>
     public static T InCulture<T>(string name, Func<T> read)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Studio.Core.Common;
 using Studio.Core.Voice;
@@ -27,15 +26,7 @@ public sealed class EspeakMissingTests : IAsyncLifetime
         var thrown = (await speak.Should().ThrowAsync<VoiceException>()).Which;
         thrown.Message.Should().Be($"espeak-ng is not installed ('{Missing}' was not found); install the espeak-ng package.");
         var words = _core.Get<IStringLocalizer<StoredText>>();
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
-        try
-        {
-            thrown.Stored.Word(words).Should().Be($"espeak-ng n’est pas installé (« {Missing} » est introuvable) ; installez le paquet espeak-ng.");
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
+        CoreLocalizers.InCulture("fr-FR", () => thrown.Stored.Word(words))
+            .Should().Be($"espeak-ng n’est pas installé (« {Missing} » est introuvable) ; installez le paquet espeak-ng.");
     }
 }

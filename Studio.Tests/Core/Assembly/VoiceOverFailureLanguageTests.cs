@@ -1,4 +1,3 @@
-using System.Globalization;
 using Studio.Core.Jobs;
 using Studio.Core.Segments;
 using Studio.Core.Templates;
@@ -63,17 +62,6 @@ public sealed class VoiceOverFailureLanguageTests : IAsyncLifetime
         (await ReadAsync(created.Job.Id, "en-US")).Error.Should().Be(failed.Error);
     }
 
-    private async Task<JobDetails> ReadAsync(Guid jobId, string culture)
-    {
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return (await _core.Get<JobService>().GetAsync(Owner, jobId, CancellationToken.None))!;
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
-        }
-    }
+    private async Task<JobDetails> ReadAsync(Guid jobId, string culture) =>
+        (await CoreLocalizers.InCultureAsync(culture, () => _core.Get<JobService>().GetAsync(Owner, jobId, CancellationToken.None)))!;
 }

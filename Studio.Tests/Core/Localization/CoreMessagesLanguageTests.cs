@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Studio.Core.Accounts;
 using Studio.Core.Jobs;
@@ -26,7 +25,7 @@ public sealed class CoreMessagesLanguageTests : IAsyncLifetime
     [InlineData("de-DE", "Say what the video is about.")]
     public async Task CreateJob_EmptyTheme_SaysSoInTheCallersLanguage(string culture, string expected)
     {
-        var result = await InCultureAsync(culture, () => _core.Get<JobService>().CreateAsync(Owner, new CreateJobCommand(null, " ", DefaultTemplates.Reels30), CancellationToken.None));
+        var result = await CoreLocalizers.InCultureAsync(culture, () => _core.Get<JobService>().CreateAsync(Owner, new CreateJobCommand(null, " ", DefaultTemplates.Reels30), CancellationToken.None));
 
         result.Errors!.ToDictionary()["theme"].Should().Equal(expected);
     }
@@ -36,7 +35,7 @@ public sealed class CoreMessagesLanguageTests : IAsyncLifetime
     {
         var command = new CreateJobCommand(null, "Un thème", DefaultTemplates.Reels30, Language: "xx", Transition: "wipe", Prompts: ["un"]);
 
-        var errors = (await InCultureAsync("fr-FR", () => _core.Get<JobService>().CreateAsync(Owner, command, CancellationToken.None))).Errors!.ToDictionary();
+        var errors = (await CoreLocalizers.InCultureAsync("fr-FR", () => _core.Get<JobService>().CreateAsync(Owner, command, CancellationToken.None))).Errors!.ToDictionary();
 
         errors["language"].Should().Equal("Langue inconnue « xx » ; utilisez en ou fr.");
         errors["transition"].Should().Equal("Transition inconnue « wipe » ; utilisez cut, crossfade ou fade.");
@@ -46,7 +45,7 @@ public sealed class CoreMessagesLanguageTests : IAsyncLifetime
     [Fact]
     public async Task CreateJob_UnknownTemplate_EnglishStaysEnglish()
     {
-        var result = await InCultureAsync("en", () => _core.Get<JobService>().CreateAsync(Owner, new CreateJobCommand(null, "A theme", "No such"), CancellationToken.None));
+        var result = await CoreLocalizers.InCultureAsync("en", () => _core.Get<JobService>().CreateAsync(Owner, new CreateJobCommand(null, "A theme", "No such"), CancellationToken.None));
 
         result.Errors!.ToDictionary()["template"].Should().Equal("There is no template named 'No such'.");
     }
@@ -57,7 +56,7 @@ public sealed class CoreMessagesLanguageTests : IAsyncLifetime
         var created = await _core.Get<JobService>().CreateAsync(Owner, new CreateJobCommand(null, "Un thème", DefaultTemplates.Reels30), CancellationToken.None);
         (await _core.Get<JobService>().StartWithReasonAsync(Owner, created.Job!.Id, CancellationToken.None)).Outcome.Should().Be(JobCommandOutcome.Done);
 
-        var again = await InCultureAsync("fr-FR", () => _core.Get<JobService>().StartWithReasonAsync(Owner, created.Job!.Id, CancellationToken.None));
+        var again = await CoreLocalizers.InCultureAsync("fr-FR", () => _core.Get<JobService>().StartWithReasonAsync(Owner, created.Job!.Id, CancellationToken.None));
 
         again.Outcome.Should().Be(JobCommandOutcome.Conflict);
         again.Reason.Should().Be("Seule une vidéo en brouillon peut être lancée ; celle-ci est en file d’attente.");
@@ -71,7 +70,7 @@ public sealed class CoreMessagesLanguageTests : IAsyncLifetime
         var created = await _core.Get<JobService>().CreateAsync(Owner, new CreateJobCommand(null, "Un thème", DefaultTemplates.Reels30), CancellationToken.None);
         (await _core.Get<JobService>().StartWithReasonAsync(Owner, created.Job!.Id, CancellationToken.None)).Outcome.Should().Be(JobCommandOutcome.Done);
 
-        var retry = await InCultureAsync(culture, () => _core.Get<JobControl>().RetryAsync(Owner, created.Job!.Id, CancellationToken.None));
+        var retry = await CoreLocalizers.InCultureAsync(culture, () => _core.Get<JobControl>().RetryAsync(Owner, created.Job!.Id, CancellationToken.None));
 
         retry.Outcome.Should().Be(JobCommandOutcome.Conflict);
         retry.Reason.Should().Be(expected);
@@ -82,8 +81,8 @@ public sealed class CoreMessagesLanguageTests : IAsyncLifetime
     {
         var words = _core.Get<Microsoft.Extensions.Localization.IStringLocalizerFactory>().Create(typeof(Studio.Core.Budget.BudgetRefusal));
 
-        var french = await InCultureAsync("fr-FR", () => Task.FromResult(Studio.Core.Budget.BudgetRefusal.ForNewWork(words, 1.30m, 1m, 0m, 0.5m)));
-        var english = await InCultureAsync("en-US", () => Task.FromResult(Studio.Core.Budget.BudgetRefusal.ForStart(words, 1.30m, 1m, 0m, 0.5m)));
+        var french = await CoreLocalizers.InCultureAsync("fr-FR", () => Task.FromResult(Studio.Core.Budget.BudgetRefusal.ForNewWork(words, 1.30m, 1m, 0m, 0.5m)));
+        var english = await CoreLocalizers.InCultureAsync("en-US", () => Task.FromResult(Studio.Core.Budget.BudgetRefusal.ForStart(words, 1.30m, 1m, 0m, 0.5m)));
 
         french.Message.Should().StartWith("Budget mensuel dépassé : ce travail est estimé à 0,50 $ ; votre budget est de 1,30 $")
             .And.Contain("il reste donc 0,30 $. Rien n’a été modifié.");
@@ -98,7 +97,7 @@ public sealed class CoreMessagesLanguageTests : IAsyncLifetime
     {
         var input = new TemplateInput("Nombres", "", "9:16", 0, 1, "local");
 
-        var result = await InCultureAsync(culture, () => _core.Get<TemplateEditor>().CreateAsync(Owner, input, CancellationToken.None));
+        var result = await CoreLocalizers.InCultureAsync(culture, () => _core.Get<TemplateEditor>().CreateAsync(Owner, input, CancellationToken.None));
 
         result.Outcome.Should().Be(TemplateOutcome.Invalid);
         var errors = result.Errors!.ToDictionary();
@@ -114,7 +113,7 @@ public sealed class CoreMessagesLanguageTests : IAsyncLifetime
         await using var scope = _core.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
 
-        var result = await InCultureAsync(culture, () => users.CreateAsync(new NewUser("court@studio.test", "Ab1!", StudioRoles.User), CancellationToken.None));
+        var result = await CoreLocalizers.InCultureAsync(culture, () => users.CreateAsync(new NewUser("court@studio.test", "Ab1!", StudioRoles.User), CancellationToken.None));
 
         result.User.Should().BeNull();
         result.Errors!.ToDictionary()["password"].Should().Contain(expected);
@@ -123,23 +122,9 @@ public sealed class CoreMessagesLanguageTests : IAsyncLifetime
     [Fact]
     public async Task CreateToken_NoName_IsFrench()
     {
-        var result = await InCultureAsync("fr-FR", () => _core.Get<ApiTokenService>().CreateAsync(Owner, "  ", CancellationToken.None));
+        var result = await CoreLocalizers.InCultureAsync("fr-FR", () => _core.Get<ApiTokenService>().CreateAsync(Owner, "  ", CancellationToken.None));
 
         result.Errors!.ToDictionary()["name"].Should().Equal("Donnez un nom au jeton, pour le reconnaître plus tard.");
     }
 
-    // The culture is set for the call only (it flows through the awaits, as a request's or a circuit's does).
-    private static async Task<T> InCultureAsync<T>(string culture, Func<Task<T>> call)
-    {
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return await call();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
-        }
-    }
 }

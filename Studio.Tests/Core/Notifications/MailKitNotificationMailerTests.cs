@@ -135,16 +135,7 @@ public sealed class MailKitNotificationMailerTests : IAsyncLifetime
         await _harness.Outbox.RunOnceAsync(CancellationToken.None);
 
         (await _harness.DeliveriesAsync()).Single().LastError.Should().StartWith("The mail server refused the e-mail: ").And.Contain("Mailbox unavailable");
-        var before = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
-        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
-        try
-        {
-            var listed = (await _harness.Settings.RecentDeliveriesAsync(NotificationHarness.UserId, CancellationToken.None)).Single();
-            listed.LastError.Should().StartWith("Le serveur de messagerie a refusé l’e-mail : ").And.Contain("Mailbox unavailable");
-        }
-        finally
-        {
-            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = before;
-        }
+        var listed = (await CoreLocalizers.InCultureAsync("fr-FR", () => _harness.Settings.RecentDeliveriesAsync(NotificationHarness.UserId, CancellationToken.None))).Single();
+        listed.LastError.Should().StartWith("Le serveur de messagerie a refusé l’e-mail : ").And.Contain("Mailbox unavailable");
     }
 }

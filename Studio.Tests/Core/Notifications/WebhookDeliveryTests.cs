@@ -83,17 +83,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         await _harness.Outbox.RunOnceAsync(CancellationToken.None);
 
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
-        try
-        {
-            var listed = (await _harness.Settings.RecentDeliveriesAsync(NotificationHarness.UserId, CancellationToken.None)).Single();
-            listed.LastError.Should().Be("Le webhook a répondu HTTP 503 Service Unavailable.");
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
+        var listed = (await CoreLocalizers.InCultureAsync("fr-FR", () => _harness.Settings.RecentDeliveriesAsync(NotificationHarness.UserId, CancellationToken.None))).Single();
+        listed.LastError.Should().Be("Le webhook a répondu HTTP 503 Service Unavailable.");
 
         (await _harness.DeliveriesAsync()).Single().LastError.Should().Be("The webhook answered HTTP 503 Service Unavailable.");
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Studio.Core.Jobs;
 using Studio.Core.Scripts;
@@ -168,17 +167,8 @@ public sealed class ChatScriptWriterTests : IAsyncLifetime
     {
         const string said = "The model `gpt-9` does not exist.";
         _server.ReplyChatError(404, "invalid_request_error", "model_not_found", said);
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
-        CreateJobResult result;
-        try
-        {
-            result = await _core.Get<JobService>().CreateAsync("user-1", new CreateJobCommand("T", "Café", DefaultTemplates.Reels30), CancellationToken.None);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
+        var result = await CoreLocalizers.InCultureAsync("fr-FR", () =>
+            _core.Get<JobService>().CreateAsync("user-1", new CreateJobCommand("T", "Café", DefaultTemplates.Reels30), CancellationToken.None));
 
         result.Job.Should().BeNull();
         result.Errors!.ToDictionary()["script"].Should().ContainSingle().Which.Should().Be(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Studio.Core.Jobs;
 using Studio.Core.Templates;
@@ -91,17 +90,7 @@ public sealed class HostedVoiceTests : IAsyncLifetime
     {
         string[] lines = ["a", "b", "c", "d", "e", "f"];
         var command = new CreateJobCommand("T", "Café", DefaultTemplates.Reels30, Prompts: lines, Narrations: lines, Voice: new VoiceChoice(OpenAiSpeechEngine.EngineName, "robot"));
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
-        CreateJobResult result;
-        try
-        {
-            result = await _core.Get<JobService>().CreateAsync("user-1", command, CancellationToken.None);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
+        var result = await CoreLocalizers.InCultureAsync("fr-FR", () => _core.Get<JobService>().CreateAsync("user-1", command, CancellationToken.None));
 
         result.Errors!.ToDictionary()["voice.voice"].Should().ContainSingle()
             .Which.Should().StartWith("« robot » n’est pas une voix OpenAI ; utilisez l’une de celles-ci : alloy, ash,");

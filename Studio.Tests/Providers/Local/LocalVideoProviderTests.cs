@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using Studio.Core.Assets;
 using Studio.Core.Providers;
@@ -185,16 +184,7 @@ public sealed class LocalVideoProviderTests(LocalMediaFixture media) : IClassFix
         var refused = (await submit.Should().ThrowAsync<ProviderException>()).Which;
 
         refused.Message.Should().Be("video-to-video needs an input video.");
-        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
-            refused.Stored.Word(words).Should().Be("Le mode vidéo vers vidéo demande une vidéo en entrée.");
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
-        }
+        CoreLocalizers.InCulture("fr-FR", () => refused.Stored.Word(words)).Should().Be("Le mode vidéo vers vidéo demande une vidéo en entrée.");
     }
 
     [Fact]
