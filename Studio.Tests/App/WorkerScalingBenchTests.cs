@@ -42,24 +42,7 @@ public sealed class WorkerScalingBenchTests
 
     private static async Task<(int ExitCode, string Output)> RunBenchAsync(params string[] arguments)
     {
-        var root = StudioProcess.RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(root, "Studio.App", "bin", configuration, "net10.0", "Studio.App.dll");
-        File.Exists(dll).Should().BeTrue($"the app is built before the tests ({dll})");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.Combine(root, "Studio.App"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StudioProcess.AppCommand(arguments))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

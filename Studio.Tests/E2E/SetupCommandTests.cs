@@ -24,16 +24,7 @@ public sealed class SetupCommandTests
 
     private static async Task<(int ExitCode, string Output)> RunSetupAsync(string dataDirectory)
     {
-        var root = StudioProcess.RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.Combine(root, "Studio.App"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(root, "Studio.App", "bin", configuration, "net10.0", "Studio.App.dll"));
-        start.ArgumentList.Add("setup");
+        var start = StudioProcess.AppCommand("setup");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Studio__DataDirectory"] = dataDirectory;
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -54,23 +54,10 @@ public sealed class StudioProcess : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var root = RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(root, "Studio.App", "bin", configuration, "net10.0", "Studio.App.dll");
-        File.Exists(dll).Should().BeTrue($"the app is built before the tests ({dll})");
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.Combine(root, "Studio.App"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
+        var start = AppCommand("--urls", BaseAddress.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Studio__DataDirectory"] = DataDirectory;
         start.Environment["Studio__Bootstrap__ApiToken"] = ApiToken;
@@ -136,6 +123,32 @@ public sealed class StudioProcess : IAsyncLifetime
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiToken);
         return client;
+    }
+
+    /// <summary>
+    /// <c>dotnet Studio.App.dll <paramref name="arguments"/></c> from the app's build output of the tests' own configuration
+    /// (Debug or Release), run in the app's folder with its output redirected.
+    /// </summary>
+    public static ProcessStartInfo AppCommand(params string[] arguments)
+    {
+        var root = RepositoryRoot();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(root, "Studio.App", "bin", configuration, "net10.0", "Studio.App.dll");
+        File.Exists(dll).Should().BeTrue($"the app is built before the tests ({dll})");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(root, "Studio.App"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 
     /// <summary>The repository's root folder (where Studio.sln is).</summary>
