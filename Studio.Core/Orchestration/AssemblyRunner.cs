@@ -208,7 +208,6 @@ public sealed partial class AssemblyRunner(
         await using (var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
             using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
-            await using var transaction = alongside is null ? null : await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             job = await db.Jobs.Include(j => j.Segments).FirstAsync(j => j.Id == jobId, ct).ConfigureAwait(false);
             if (job.LeaseOwner != worker)
             {
@@ -221,12 +220,7 @@ public sealed partial class AssemblyRunner(
                 db.Costs.Add(entry);
             }
 
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            if (transaction is not null)
-            {
-                await alongside!(db, ct).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-            }
+            await db.SaveChangesAlongsideAsync(alongside, ct).ConfigureAwait(false);
         }
 
         await events.PublishAsync(new JobChanged(job.Id, job.OwnerId, job.Status, segmentIndex, time.GetUtcNow()), ct).ConfigureAwait(false);

@@ -42,19 +42,13 @@ internal sealed class HeldSegment(Segment segment, GenerationContext job, IDbCon
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
             using var turn = await writes.EnterAsync(ct).ConfigureAwait(false);
-            await using var transaction = alongside is null ? null : await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             db.Segments.Attach(segment);
             if (change(segment) is { } added)
             {
                 db.Add(added);
             }
 
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            if (transaction is not null)
-            {
-                await alongside!(db, ct).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-            }
+            await db.SaveChangesAlongsideAsync(alongside, ct).ConfigureAwait(false);
         }
         catch (DbUpdateConcurrencyException ex)
         {
